@@ -30,7 +30,7 @@ export function readCsvTable(text: string, spec: CsvSpec, fileLabel = 'input'): 
   if (body.trim() === '') throw new CliInputError(`${fileLabel}: the file is empty; expected a header line: ${spec.required.join(',')}`)
   let records: { record: string[]; info: { lines: number } }[]
   try {
-    records = parse(body, { info: true, skip_empty_lines: true, trim: true, relax_column_count: true }) as { record: string[]; info: { lines: number } }[]
+    records = parse(body, { info: true, skip_empty_lines: true, trim: true, relax_column_count: true }) as unknown as { record: string[]; info: { lines: number } }[]
   } catch (error) {
     const line = (error as { lines?: number }).lines
     throw new CliInputError(`${fileLabel}: line ${line ?? '?'}: cannot read CSV: ${(error as Error).message}`)

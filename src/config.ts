@@ -1,0 +1,93 @@
+/**
+ * Configuration from environment variables, checked once at start-up.
+ * Every variable is documented in the README ("Configuration").
+ */
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { z } from 'zod'
+
+const booleanFlag = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes')
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional(),
+  REACH_DATA_DIR: z.string().default('./data'),
+  REACH_SHARED_DATA: z.string().default('../shared/data'),
+  REACH_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  REACH_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  REACH_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  REACH_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  REACH_SEED_DEMO: booleanFlag.optional(),
+  REACH_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  REACH_TRUST_PROXY: booleanFlag.default(false),
+  REACH_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10)
+})
+
+export interface Config {
+  env: 'development' | 'production' | 'test'
+  host: string
+  port: number
+  databaseUrl: string | undefined
+  dataDir: string
+  sharedDataDir: string
+  sessionSecret: string
+  sessionIdleMinutes: number
+  loginMaxFailures: number
+  loginLockMinutes: number
+  seedDemo: boolean
+  logLevel: string
+  trustProxy: boolean
+  dbPoolSize: number
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and checks the environment. In production the session secret must be set. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')))
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
+    throw new ConfigError(`invalid configuration: ${problems}`)
+  }
+  const e = parsed.data
+  const dataDir = resolve(e.REACH_DATA_DIR)
+  let sessionSecret = e.REACH_SESSION_SECRET
+  if (!sessionSecret) {
+    if (e.NODE_ENV === 'production') throw new ConfigError('invalid configuration: REACH_SESSION_SECRET must be set in production')
+    sessionSecret = developmentSecret(dataDir)
+  }
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    dataDir,
+    sharedDataDir: resolve(e.REACH_SHARED_DATA),
+    sessionSecret,
+    sessionIdleMinutes: e.REACH_SESSION_IDLE_MINUTES,
+    loginMaxFailures: e.REACH_LOGIN_MAX_FAILURES,
+    loginLockMinutes: e.REACH_LOGIN_LOCK_MINUTES,
+    seedDemo: e.REACH_SEED_DEMO ?? e.NODE_ENV !== 'production',
+    logLevel: e.REACH_LOG_LEVEL,
+    trustProxy: e.REACH_TRUST_PROXY,
+    dbPoolSize: e.REACH_DB_POOL_SIZE
+  }
+}
+
+/** Outside production, a random secret kept in the data folder (never in the repository). */
+function developmentSecret(dataDir: string): string {
+  const file = join(dataDir, 'session-secret')
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim()
+  mkdirSync(dataDir, { recursive: true })
+  const secret = randomBytes(48).toString('base64url')
+  writeFileSync(file, secret, { mode: 0o600 })
+  return secret
+}
+
+/** Where PGlite keeps its files when no DATABASE_URL is given. */
+export function pgliteDir(config: Config): string {
+  return join(config.dataDir, 'pglite')
+}

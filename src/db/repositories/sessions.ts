@@ -1,0 +1,39 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { sql, type Kysely, type Transaction } from 'kysely'
+import type { Database } from '../schema.js'
+
+type Db = Kysely<Database> | Transaction<Database>
+
+/** Only a hash of the session token is stored, so a copy of the table cannot sign anyone in. */
+function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex')
+}
+
+export async function createSession(db: Db, orgId: string, userId: string, ttlMinutes: number): Promise<string> {
+  const token = randomBytes(32).toString('base64url')
+  await db.insertInto('session').values({
+    id_hash: hashToken(token), org_id: orgId, user_id: userId,
+    expires_at: sql`now() + make_interval(mins => ${ttlMinutes})`, last_seen_at: sql`now()`
+  }).execute()
+  return token
+}
+
+/** Finds a live session and slides its expiry forward (idle timeout). */
+export async function touchSession(db: Db, token: string, ttlMinutes: number): Promise<{ orgId: string; userId: string } | undefined> {
+  const row = await db.updateTable('session')
+    .set({ last_seen_at: sql`now()`, expires_at: sql`now() + make_interval(mins => ${ttlMinutes})` })
+    .where('id_hash', '=', hashToken(token))
+    .where('expires_at', '>', sql<Date>`now()`)
+    .returning(['org_id', 'user_id'])
+    .executeTakeFirst()
+  return row ? { orgId: row.org_id, userId: row.user_id } : undefined
+}
+
+export async function deleteSession(db: Db, token: string): Promise<void> {
+  await db.deleteFrom('session').where('id_hash', '=', hashToken(token)).execute()
+}
+
+export async function deleteExpiredSessions(db: Db): Promise<number> {
+  const result = await db.deleteFrom('session').where('expires_at', '<=', sql<Date>`now()`).executeTakeFirst()
+  return Number(result.numDeletedRows)
+}

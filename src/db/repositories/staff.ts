@@ -1,0 +1,58 @@
+import { sql, type Kysely, type Transaction } from 'kysely'
+import type { Database, NewStaffUser, StaffUserRow } from '../schema.js'
+import type { Role } from '../../domain/staff/roles.js'
+
+type Db = Kysely<Database> | Transaction<Database>
+
+export interface StaffUser {
+  orgId: string
+  id: string
+  email: string
+  displayName: string
+  role: Role
+  teamId: string | null
+}
+
+export function staffRowToUser(row: StaffUserRow): StaffUser {
+  return { orgId: row.org_id, id: row.id, email: row.email, displayName: row.display_name, role: row.role as Role, teamId: row.team_id }
+}
+
+/** Sign-in is the one lookup across organisations: by email, before we know the organisation. */
+export async function findStaffForSignIn(db: Db, email: string): Promise<StaffUserRow | undefined> {
+  return db.selectFrom('staff_user').selectAll().where(sql<string>`lower(email)`, '=', email.trim().toLowerCase()).executeTakeFirst()
+}
+
+export async function findStaff(db: Db, orgId: string, userId: string): Promise<StaffUserRow | undefined> {
+  return db.selectFrom('staff_user').selectAll().where('org_id', '=', orgId).where('id', '=', userId).executeTakeFirst()
+}
+
+export async function listStaff(db: Db, orgId: string): Promise<StaffUserRow[]> {
+  return db.selectFrom('staff_user').selectAll().where('org_id', '=', orgId).orderBy('display_name').execute()
+}
+
+export async function insertStaff(db: Db, user: NewStaffUser): Promise<StaffUserRow> {
+  return db.insertInto('staff_user').values({ ...user, email: user.email.trim().toLowerCase() }).returningAll().executeTakeFirstOrThrow()
+}
+
+export async function emailTaken(db: Db, email: string): Promise<boolean> {
+  return (await findStaffForSignIn(db, email)) !== undefined
+}
+
+/** Records a failed sign-in; locks the account for `lockMinutes` after `maxFailures` in a row. */
+export async function recordFailedSignIn(db: Db, orgId: string, userId: string, maxFailures: number, lockMinutes: number): Promise<{ locked: boolean }> {
+  const row = await db.updateTable('staff_user')
+    .set((eb) => ({
+      failed_login_count: eb('failed_login_count', '+', 1),
+      locked_until: sql`case when failed_login_count + 1 >= ${maxFailures} then now() + make_interval(mins => ${lockMinutes}) else locked_until end`
+    }))
+    .where('org_id', '=', orgId).where('id', '=', userId)
+    .returning(['failed_login_count', 'locked_until'])
+    .executeTakeFirstOrThrow()
+  return { locked: row.failed_login_count >= maxFailures }
+}
+
+export async function recordSuccessfulSignIn(db: Db, orgId: string, userId: string): Promise<void> {
+  await db.updateTable('staff_user')
+    .set({ failed_login_count: 0, locked_until: null, last_login_at: sql`now()` })
+    .where('org_id', '=', orgId).where('id', '=', userId).execute()
+}

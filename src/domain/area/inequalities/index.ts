@@ -1,0 +1,10 @@
+/** Public-health statistics as OHID Fingertips and PHEindicatormethods define them. */
+export * from './confidence.js'
+export * from './distributions.js'
+export * from './wilson.js'
+export * from './byar.js'
+export * from './esp2013.js'
+export * from './dsr.js'
+export * from './sii.js'
+export * from './suppression.js'
+export * from './interval-overlap.js'

@@ -1,0 +1,64 @@
+/**
+ * The Reach web application as a Fastify instance. `server.ts` adds only listening and shutdown.
+ * Order: security (cookies, headers, CSRF), database, auth, views, errors, then routes.
+ */
+import { join } from 'node:path'
+import Fastify, { type FastifyInstance } from 'fastify'
+import fastifyStatic from '@fastify/static'
+import type { Config } from '../config.js'
+import type { ReachDatabase } from '../db/connect.js'
+import { demoStaffAccounts } from '../db/seed/demo.js'
+import { securityPlugin } from './plugins/security.js'
+import { databasePlugin } from './plugins/database.js'
+import { authPlugin } from './plugins/auth.js'
+import { viewsPlugin, nhsukDist } from './plugins/views.js'
+import { errorsPlugin } from './plugins/errors.js'
+import { publicRoutes } from './routes/public/index.js'
+import { homeRoutes } from './routes/home/index.js'
+import { patientRoutes } from './routes/patients/index.js'
+import { auditRoutes } from './routes/audit/index.js'
+import { adminRoutes } from './routes/admin/index.js'
+import { fileURLToPath } from 'node:url'
+
+export interface BuildOptions {
+  config: Config
+  database: ReachDatabase
+  /** pino options, or false for no logs (tests). */
+  logger?: boolean | Record<string, unknown>
+}
+
+/** Paths pino must never print: cookies, credentials and form bodies. */
+export const logRedactPaths = ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', 'body', 'req.body', '*.password', '*.nhsNumber', '*.nhs_number']
+
+export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
+  const { config, database } = options
+  const secureCookies = config.env === 'production'
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel, redact: { paths: logRedactPaths, censor: '[redacted]' } },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    requestTimeout: 30_000
+  })
+
+  await app.register(securityPlugin, { sessionSecret: config.sessionSecret, secureCookies })
+  await app.register(databasePlugin, { database })
+  await app.register(authPlugin, { idleMinutes: config.sessionIdleMinutes, secureCookies })
+  await app.register(viewsPlugin, { watch: config.env === 'development' })
+  await app.register(errorsPlugin)
+
+  await app.register(fastifyStatic, { root: join(nhsukDist, 'nhsuk'), prefix: '/nhsuk/', maxAge: config.env === 'production' ? '7d' : 0, index: false, allowedPath: (path) => !path.endsWith('.njk') && !path.endsWith('.scss') })
+  await app.register(fastifyStatic, { root: fileURLToPath(new URL('./static', import.meta.url)), prefix: '/static/', decorateReply: false, index: false })
+
+  await app.register(publicRoutes, {
+    idleMinutes: config.sessionIdleMinutes,
+    maxFailures: config.loginMaxFailures,
+    lockMinutes: config.loginLockMinutes,
+    secureCookies,
+    demoAccounts: () => demoStaffAccounts(database.db)
+  })
+  await app.register(homeRoutes)
+  await app.register(patientRoutes)
+  await app.register(auditRoutes)
+  await app.register(adminRoutes)
+  return app
+}

@@ -1,0 +1,6 @@
+// Progressive enhancement only: every journey works without this file.
+import { initAll } from '/nhsuk/nhsuk-frontend.min.js'
+
+document.body.classList.add('js-enabled')
+if ('noModule' in HTMLScriptElement.prototype) document.body.classList.add('nhsuk-frontend-supported')
+initAll()
