@@ -30,6 +30,15 @@ export interface BuildOptions {
 /** Paths pino must never print: cookies, credentials and form bodies. */
 export const logRedactPaths = ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', 'body', 'req.body', '*.password', '*.nhsNumber', '*.nhs_number']
 
+export interface RouteSummary { method: string; url: string; access: string | undefined }
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route with its declared access, for the route-permission tests. */
+    reachRoutes: RouteSummary[]
+  }
+}
+
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
   const { config, database } = options
   const secureCookies = config.env === 'production'
@@ -38,6 +47,13 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     requestTimeout: 30_000
+  })
+
+  const routes: RouteSummary[] = []
+  app.decorate('reachRoutes', routes)
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method]
+    for (const method of methods) if (method !== 'HEAD') routes.push({ method, url: route.url, access: route.config?.access })
   })
 
   await app.register(securityPlugin, { sessionSecret: config.sessionSecret, secureCookies })

@@ -47,7 +47,7 @@ export const securityPlugin = fp(async (app, opts: SecurityOptions) => {
 
   // Every POST carries a CSRF token unless its route opts out (none does yet).
   app.addHook('preHandler', (request, reply, done) => {
-    if (request.method !== 'POST' || request.routeOptions.config.csrf === false) return done()
+    if (request.method !== 'POST' || !request.routeOptions.url || request.routeOptions.config.csrf === false) return done()
     app.csrfProtection(request, reply, done)
   })
 }, { name: 'security' })
