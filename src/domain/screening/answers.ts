@@ -302,6 +302,25 @@ export function parseScreeningAnswers(input: AnswerInput): ParsedScreeningAnswer
   return { ...result, answers: result.answers as ScreeningAnswers }
 }
 
+export type ScreeningStatus = 'complete' | 'declined' | 'partial'
+
+export const SCREENING_STATUS_KEYS = {
+  complete: 'screening.status.complete',
+  declined: 'screening.status.declined',
+  partial: 'screening.status.partial',
+} as const satisfies Record<ScreeningStatus, `screening.status.${ScreeningStatus}`>
+
+/**
+ * declined: the patient said no to the screening (every other question is hidden).
+ * partial: a shown, required question has no valid answer (this includes the participation question itself).
+ * complete: otherwise. An invalid answer to an optional question (it is dropped) and unknown linkIds do not make
+ * a screening partial; they are still reported.
+ */
+export function screeningStatus(answers: ScreeningAnswers, errors: readonly ValidationError[]): ScreeningStatus {
+  if (answers.participation === 'declined') return 'declined'
+  return errors.some((e) => e.code === 'required') ? 'partial' : 'complete'
+}
+
 /** The codes given for a question, as a list (empty when not answered). */
 export function answerList<L extends QuestionLinkId>(answers: ScreeningAnswers, linkId: L): readonly string[] {
   const value: AnswerValue | undefined = answers[linkId]

@@ -402,8 +402,17 @@ function toItem(spec: ItemSpec): QuestionnaireItem {
   return item
 }
 
-/** The screening as a FHIR R4 Questionnaire. Built once from SCREENING_ITEMS; treat it as read-only. */
-export const screeningQuestionnaire: Questionnaire = {
+/** Freezes an object and everything inside it, so the shared definition cannot be changed by accident. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const child of Object.values(value)) deepFreeze(child)
+  }
+  return value
+}
+
+/** The screening as a FHIR R4 Questionnaire. Built once from SCREENING_ITEMS and frozen: copy it before changing it. */
+export const screeningQuestionnaire: Questionnaire = deepFreeze<Questionnaire>({
   resourceType: 'Questionnaire',
   url: SCREENING_URL,
   version: SCREENING_VERSION,
@@ -416,7 +425,7 @@ export const screeningQuestionnaire: Questionnaire = {
   publisher: 'Reach',
   description: 'Short screening at initial assessment so that no patient is pushed to a digital route they cannot use. Results are an operational triage, not a validated clinical score.',
   item: specs.filter((s) => s.parent === undefined).map(toItem),
-}
+})
 
 /**
  * Every text key of the screening with its English text: the item texts, option displays and the title.
