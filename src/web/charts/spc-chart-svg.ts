@@ -1,0 +1,152 @@
+/**
+ * A Making Data Count style XmR chart as an SVG string (pure: no DOM, no I/O).
+ * Colours are NHSRplotthedots' defaults (`ptd_spc_colours()`, R/ptd_spc_colours.R): common cause grey,
+ * improvement blue, concern orange, neutral purple; grey dashed process limits, black mean, red target.
+ * Lines break at each rebase, as the reference's default `break_lines = "both"` does.
+ */
+import type { PointType, SpcPoint, SpcResult } from '../../domain/qi/spc/index.js'
+
+export const SPC_COLOURS = {
+  common_cause: '#a6a6a6',
+  special_cause_improvement: '#00b0f0',
+  special_cause_neutral: '#490092',
+  special_cause_concern: '#e46c0a',
+  value_line: '#a6a6a6',
+  mean_line: '#000000',
+  limit_line: '#a6a6a6',
+  target: '#de1b1b'
+} as const
+
+const POINT_LABELS: Record<PointType, string> = {
+  common_cause: 'common cause',
+  special_cause_improvement: 'special cause, improvement',
+  special_cause_concern: 'special cause, concern',
+  special_cause_neutral_high: 'special cause, high',
+  special_cause_neutral_low: 'special cause, low'
+}
+
+export interface SpcChartSvgOptions {
+  /** The chart's accessible name, shown as its <title>. */
+  title: string
+  /** Longer description; by default a summary of the points, variation and assurance. */
+  description?: string
+  /** Prefix for element ids, unique on the page. Default 'spc-chart'. */
+  id?: string
+  width?: number
+  height?: number
+  formatValue?: (value: number) => string
+  formatDate?: (isoDate: string) => string
+}
+
+export function pointColour(type: PointType): string {
+  switch (type) {
+    case 'common_cause':
+      return SPC_COLOURS.common_cause
+    case 'special_cause_improvement':
+      return SPC_COLOURS.special_cause_improvement
+    case 'special_cause_concern':
+      return SPC_COLOURS.special_cause_concern
+    case 'special_cause_neutral_high':
+    case 'special_cause_neutral_low':
+      return SPC_COLOURS.special_cause_neutral
+  }
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
+}
+
+const num = (n: number): string => String(Math.round(n * 100) / 100)
+
+function defaultDescription(result: SpcResult, formatDate: (d: string) => string): string {
+  const first = result.points[0]
+  const last = result.points[result.points.length - 1]
+  if (!first || !last) return 'No data.'
+  const special = result.points.filter((p) => p.specialCause).length
+  const parts = [
+    `${result.points.length} points from ${formatDate(first.date)} to ${formatDate(last.date)}`,
+    `${special} special cause`,
+    `variation: ${result.variation.replace(/_/g, ' ')}`
+  ]
+  if (result.assurance !== 'none') parts.push(`assurance: ${result.assurance}`)
+  return `${parts.join('; ')}.`
+}
+
+/** Renders the chart; an empty result gives a labelled, empty chart. */
+export function spcChartSvg(result: SpcResult, options: SpcChartSvgOptions): string {
+  const width = options.width ?? 720
+  const height = options.height ?? 360
+  const id = options.id ?? 'spc-chart'
+  const formatValue = options.formatValue ?? ((v: number) => String(Number(v.toPrecision(4))))
+  const formatDate = options.formatDate ?? ((d: string) => d)
+  const margin = { top: 16, right: 16, bottom: 40, left: 64 }
+  const plotWidth = width - margin.left - margin.right
+  const plotHeight = height - margin.top - margin.bottom
+  const points = result.points
+  const target = points[0]?.target ?? null
+
+  const levels: number[] = points.flatMap((p) => [p.value, p.mean, p.lpl, p.upl].filter((v): v is number => v !== null))
+  if (target !== null) levels.push(target)
+  let low = levels.length > 0 ? Math.min(...levels) : 0
+  let high = levels.length > 0 ? Math.max(...levels) : 1
+  if (low === high) {
+    low -= 1
+    high += 1
+  }
+  const pad = (high - low) * 0.05
+  low -= pad
+  high += pad
+  const x = (i: number): number => margin.left + (points.length <= 1 ? plotWidth / 2 : (i * plotWidth) / (points.length - 1))
+  const y = (v: number): number => margin.top + ((high - v) * plotHeight) / (high - low)
+
+  const parts: string[] = []
+  const titleId = `${id}-title`
+  const descId = `${id}-desc`
+  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="${titleId} ${descId}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" class="spc-chart">`)
+  parts.push(`<title id="${titleId}">${escapeXml(options.title)}</title>`)
+  parts.push(`<desc id="${descId}">${escapeXml(options.description ?? defaultDescription(result, formatDate))}</desc>`)
+
+  // axes: y ticks at five levels, first and last dates on x
+  parts.push(`<g class="spc-chart__axes" font-size="12" fill="#4c6272">`)
+  parts.push(`<line x1="${margin.left}" y1="${margin.top}" x2="${margin.left}" y2="${margin.top + plotHeight}" stroke="#d8dde0"/>`)
+  parts.push(`<line x1="${margin.left}" y1="${margin.top + plotHeight}" x2="${margin.left + plotWidth}" y2="${margin.top + plotHeight}" stroke="#d8dde0"/>`)
+  for (let k = 0; k <= 4; k++) {
+    const v = low + ((high - low) * k) / 4
+    parts.push(`<text x="${margin.left - 6}" y="${num(y(v) + 4)}" text-anchor="end">${escapeXml(formatValue(v))}</text>`)
+  }
+  const first = points[0]
+  const last = points[points.length - 1]
+  if (first) parts.push(`<text x="${num(x(0))}" y="${height - 12}" text-anchor="start">${escapeXml(formatDate(first.date))}</text>`)
+  if (last && points.length > 1) parts.push(`<text x="${num(x(points.length - 1))}" y="${height - 12}" text-anchor="end">${escapeXml(formatDate(last.date))}</text>`)
+  parts.push('</g>')
+
+  // per segment: limits, mean and the process line, broken at each rebase
+  const segments = new Map<number, { point: SpcPoint; index: number }[]>()
+  points.forEach((point, index) => {
+    const list = segments.get(point.segment) ?? []
+    list.push({ point, index })
+    segments.set(point.segment, list)
+  })
+  const horizontal = (from: number, to: number, level: number, colour: string, dash: string | null, cls: string): string =>
+    `<line class="${cls}" x1="${num(x(from))}" y1="${num(y(level))}" x2="${num(x(to))}" y2="${num(y(level))}" stroke="${colour}" stroke-width="1.5"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`
+  for (const members of segments.values()) {
+    const head = members[0]
+    const tail = members[members.length - 1]
+    if (!head || !tail) continue
+    const { lpl, upl, mean } = head.point
+    if (lpl !== null) parts.push(horizontal(head.index, tail.index, lpl, SPC_COLOURS.limit_line, '6 4', 'spc-chart__lpl'))
+    if (upl !== null) parts.push(horizontal(head.index, tail.index, upl, SPC_COLOURS.limit_line, '6 4', 'spc-chart__upl'))
+    parts.push(horizontal(head.index, tail.index, mean, SPC_COLOURS.mean_line, null, 'spc-chart__mean'))
+    const path = members.map(({ point, index }, k) => `${k === 0 ? 'M' : 'L'}${num(x(index))} ${num(y(point.value))}`).join(' ')
+    parts.push(`<path class="spc-chart__process" d="${path}" fill="none" stroke="${SPC_COLOURS.value_line}" stroke-width="1.5"/>`)
+  }
+  if (target !== null && points.length > 0) {
+    parts.push(horizontal(0, points.length - 1, target, SPC_COLOURS.target, '2 3', 'spc-chart__target'))
+  }
+  for (const [index, point] of points.entries()) {
+    const label = `${formatDate(point.date)}: ${formatValue(point.value)} (${POINT_LABELS[point.pointType]})`
+    parts.push(`<circle class="spc-chart__point spc-chart__point--${point.pointType}" cx="${num(x(index))}" cy="${num(y(point.value))}" r="4" fill="${pointColour(point.pointType)}"><title>${escapeXml(label)}</title></circle>`)
+  }
+  parts.push('</svg>')
+  return parts.join('\n')
+}
