@@ -49,3 +49,8 @@ export function list(value: unknown): string[] {
   if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string')
   return typeof value === 'string' && value !== '' ? [value] : []
 }
+
+/** The three boxes of an NHS date input, named `prefix[day]`, `prefix[month]` and `prefix[year]`. */
+export function dateParts(body: Record<string, unknown>, prefix: string): { day: string; month: string; year: string } {
+  return { day: text(body[`${prefix}[day]`]), month: text(body[`${prefix}[month]`]), year: text(body[`${prefix}[year]`]) }
+}

@@ -8,7 +8,7 @@ import { formatNhsNumber } from '../../src/domain/shared/nhs-number.js'
 
 const validNew = {
   nhsNumber: '999 000 0034', givenName: 'Nadia', familyName: 'Newcomer',
-  'dateOfBirth-day': '3', 'dateOfBirth-month': '4', 'dateOfBirth-year': '1948',
+  'dateOfBirth[day]': '3', 'dateOfBirth[month]': '4', 'dateOfBirth[year]': '1948',
   postcode: 'e8 1dy', sex: '2', ethnicCategory: 'N', mainLanguage: 'so', interpreterNeeded: 'yes', disability: 'limited_a_lot',
   communicationNeeds: ['large_print', 'verbal']
 }
@@ -43,7 +43,7 @@ for (const kind of await testDialects()) {
 
     test('search by name and date of birth', async () => {
       await clinicianA.get('/patients')
-      const res = await clinicianA.post('/patients/search', { searchBy: 'name-dob', familyName: 'hopper', givenName: '', 'dateOfBirth-day': '9', 'dateOfBirth-month': '12', 'dateOfBirth-year': '1936' })
+      const res = await clinicianA.post('/patients/search', { searchBy: 'name-dob', familyName: 'hopper', givenName: '', 'dateOfBirth[day]': '9', 'dateOfBirth[month]': '12', 'dateOfBirth[year]': '1936' })
       assert.match(res.body, /1 patient found/)
       assert.match(res.body, /HOPPER, Grace/)
     })
@@ -56,7 +56,7 @@ for (const kind of await testDialects()) {
       assert.match(res.body, /Enter a valid NHS number/)
       assert.match(res.body, /value="123 456 7890"/)
       await clinicianA.get('/patients')
-      const dob = await clinicianA.post('/patients/search', { searchBy: 'name-dob', familyName: 'Hopper', givenName: '', 'dateOfBirth-day': '31', 'dateOfBirth-month': '2', 'dateOfBirth-year': '1936' })
+      const dob = await clinicianA.post('/patients/search', { searchBy: 'name-dob', familyName: 'Hopper', givenName: '', 'dateOfBirth[day]': '31', 'dateOfBirth[month]': '2', 'dateOfBirth[year]': '1936' })
       assert.match(dob.body, /href="#dateOfBirth-day"/)
       assert.match(dob.body, /must be a real date/)
     })

@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify'
 import { recordAudit } from '../../../db/repositories/audit.js'
 import { findPatient, findPatientByNhsNumber, insertPatient, searchPatients, updatePatient } from '../../../db/repositories/patients.js'
 import { can } from '../../../domain/staff/roles.js'
-import { formErrors, noErrors, parseForm, text, type FormErrors } from '../../form-errors.js'
+import { dateParts, formErrors, noErrors, parseForm, text, type FormErrors } from '../../form-errors.js'
 import { auditActor } from '../../plugins/auth.js'
 import { patientFormSchema, patientFormValues, patientSearchSchema, type PatientForm, type PatientFormValues } from './schemas.js'
 import { emptyPatientForm, patientFormFields, patientSummaryRows, patientTableRows, patientToFormValues } from './view-models.js'
@@ -43,7 +43,7 @@ export async function patientRoutes(app: FastifyInstance): Promise<void> {
     const body = (request.body ?? {}) as Record<string, unknown>
     const values: SearchValues = {
       nhsNumber: text(body.nhsNumber), familyName: text(body.familyName), givenName: text(body.givenName),
-      dateOfBirth: { day: text(body['dateOfBirth-day']), month: text(body['dateOfBirth-month']), year: text(body['dateOfBirth-year']) }
+      dateOfBirth: dateParts(body, 'dateOfBirth')
     }
     const canWrite = can(request.user!.role, 'patient:write')
     const breadcrumbs = [{ href: '/home', text: 'Home' }]

@@ -3,7 +3,7 @@ import { validateNhsNumber } from '../../../domain/shared/nhs-number.js'
 import { normalisePostcode } from '../../../domain/shared/postcode.js'
 import { isoDateFromParts } from '../../../domain/shared/dates.js'
 import { communicationNeedCodes, disabilityCodes, ethnicCategoryCodes, languageCodes, sexCodes } from '../../../domain/patients/patient-codes.js'
-import { list, text } from '../../form-errors.js'
+import { dateParts, list, text } from '../../form-errors.js'
 
 const codesOf = (items: readonly { code: string }[]) => items.map((i) => i.code)
 
@@ -77,7 +77,7 @@ export function patientFormValues(body: unknown) {
     nhsNumber: text(b.nhsNumber),
     givenName: text(b.givenName),
     familyName: text(b.familyName),
-    dateOfBirth: { day: text(b['dateOfBirth-day']), month: text(b['dateOfBirth-month']), year: text(b['dateOfBirth-year']) },
+    dateOfBirth: dateParts(b, 'dateOfBirth'),
     postcode: text(b.postcode),
     sex: text(b.sex),
     ethnicCategory: text(b.ethnicCategory),
