@@ -11,7 +11,7 @@ export class InjectSession {
 
   constructor(private readonly app: FastifyInstance) {}
 
-  private cookieHeader(): string {
+  cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
   }
 
