@@ -2,6 +2,7 @@
  * The patient search page served by Reach (session, CSRF, role check, org-scoped query, audit row,
  * Nunjucks render) against a bare Fastify route returning the same HTML, in the same run.
  */
+import type { EventEmitter } from 'node:events'
 import autocannon from 'autocannon'
 import Fastify from 'fastify'
 import { build } from '../test/helpers/build.js'
@@ -15,7 +16,8 @@ interface LoadResult { rps: number; p95: number; non2xx: number }
 /** Runs autocannon and keeps every response time, so the 95th percentile is exact. */
 async function load(url: string, options: Partial<autocannon.Options> = {}): Promise<LoadResult> {
   const times: number[] = []
-  const instance = autocannon({ url, connections: 10, duration, ...options })
+  // without a callback autocannon returns a promise that is also its event emitter
+  const instance = autocannon({ url, connections: 10, duration, ...options }) as unknown as Promise<autocannon.Result> & EventEmitter
   instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => { times.push(responseTime) })
   const result = await instance
   times.sort((a, b) => a - b)
