@@ -5,10 +5,20 @@
  */
 import { benchPatientSearch } from './patient-search.js'
 import { benchRender } from './render.js'
+import { benchSpc } from './spc.js'
+import { benchMeasures } from './measures.js'
+import { benchArea } from './area.js'
+import { benchScreening } from './screening.js'
+import { benchReferrals } from './referrals.js'
 
 const sections: Record<string, () => Promise<void>> = {
   search: benchPatientSearch,
-  render: benchRender
+  render: benchRender,
+  screening: benchScreening,
+  spc: benchSpc,
+  measures: benchMeasures,
+  area: benchArea,
+  referrals: benchReferrals
 }
 
 const wanted = process.argv.slice(2)

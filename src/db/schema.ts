@@ -92,6 +92,235 @@ export interface AuditEventTable {
   detail: ColumnType<Record<string, unknown>, Record<string, unknown> | undefined, never>
 }
 
+type Json<T = unknown> = ColumnType<T, T | string, T | string>
+type DateOnly = ColumnType<string, string, string>
+
+export interface ScreeningTable {
+  org_id: string
+  id: Generated<string>
+  patient_id: string
+  team_id: string | null
+  questionnaire_url: string
+  questionnaire_version: string
+  mode: 'clinician' | 'self' | 'paper' | 'import'
+  language: Generated<string>
+  status: 'complete' | 'partial' | 'declined'
+  answers: Json
+  assessment: Json
+  readiness: string
+  access_level: string
+  skills_level: string
+  motivation_level: string
+  trust_level: string
+  accessibility_level: string
+  language_level: string
+  support_level: string
+  has_high_barrier: boolean
+  has_plan: boolean
+  eheals_score: number | null
+  is_initial_assessment: Generated<boolean>
+  screened_at: Timestamp
+  rescreen_due_on: DateOnly | null
+  entered_by: string | null
+  created_at: CreatedAt
+}
+
+export interface ScreeningInviteTable {
+  org_id: string
+  id: Generated<string>
+  patient_id: string
+  token_hash: string
+  short_code: string
+  language: Generated<string>
+  easy_read: Generated<boolean>
+  draft_answers: Generated<Json>
+  created_by: string | null
+  created_at: CreatedAt
+  expires_at: Timestamp
+  used_at: Timestamp | null
+  screening_id: string | null
+}
+
+export interface SupportServiceTable {
+  id: string
+  name: string
+  organisation_name: string
+  description: string
+  url: string | null
+  email: string | null
+  status: Generated<'active' | 'retired'>
+  scope: Generated<string>
+  barriers: Generated<string[]>
+  offer_types: Generated<string[]>
+  languages: Generated<string[]>
+  areas: Generated<string[]>
+  eligibility: Generated<Json>
+  cost: string | null
+  locations: Generated<Json>
+  contacts: Generated<Json>
+  schedules: Generated<Json>
+  oruk: Generated<Json>
+  verified: Generated<boolean>
+  last_verified_on: DateOnly | null
+  source: string | null
+  created_at: CreatedAt
+  updated_at: Timestamp
+}
+
+export type ReferralStatus = 'suggested' | 'referred' | 'accepted' | 'attended' | 'outcome'
+export type ReferralOutcome = 'device_provided' | 'connectivity_provided' | 'skills_gained' | 'declined' | 'did_not_attend' | 'not_eligible'
+
+export interface ReferralTable {
+  org_id: string
+  id: Generated<string>
+  patient_id: string
+  screening_id: string | null
+  service_id: string
+  team_id: string | null
+  status: ReferralStatus
+  outcome: ReferralOutcome | null
+  match_reasons: Generated<Json>
+  consent_given: Generated<boolean>
+  consent_scope: Generated<string[]>
+  consent_recorded_by: string | null
+  consent_recorded_at: Timestamp | null
+  referred_at: Timestamp | null
+  accepted_at: Timestamp | null
+  attended_at: Timestamp | null
+  outcome_at: Timestamp | null
+  follow_up_due_on: DateOnly | null
+  partner_token_hash: string | null
+  partner_token_expires_at: Timestamp | null
+  created_by: string | null
+  created_at: CreatedAt
+  updated_at: Timestamp
+}
+
+export interface ReferralEventTable {
+  org_id: string
+  id: Generated<string>
+  referral_id: string
+  from_status: string | null
+  to_status: string
+  outcome: string | null
+  changed_by: string | null
+  changed_by_partner: Generated<boolean>
+  occurred_at: CreatedAt
+}
+
+export interface OutboxMessageTable {
+  org_id: string
+  id: Generated<string>
+  referral_id: string | null
+  channel: 'email' | 'letter'
+  recipient: string
+  subject: string
+  body: string
+  status: Generated<'queued' | 'sent' | 'failed' | 'printed'>
+  created_at: CreatedAt
+  sent_at: Timestamp | null
+}
+
+export interface QiProjectTable {
+  org_id: string
+  id: Generated<string>
+  name: string
+  aim: string | null
+  team_id: string | null
+  created_at: CreatedAt
+}
+
+export interface MeasureTable {
+  org_id: string
+  id: Generated<string>
+  project_id: string | null
+  team_id: string | null
+  name: string
+  type: 'outcome' | 'process' | 'balancing'
+  source: 'manual' | 'derived'
+  derived_key: string | null
+  numerator: string | null
+  denominator: string | null
+  inclusions: string | null
+  exclusions: string | null
+  frequency: 'weekly' | 'monthly'
+  improvement: 'increase' | 'decrease' | 'neutral'
+  target: number | null
+  unit: Generated<string>
+  owner: string | null
+  notes: string | null
+  created_at: CreatedAt
+  updated_at: Timestamp
+}
+
+export interface MeasureValueTable {
+  org_id: string
+  measure_id: string
+  period_start: DateOnly
+  value: number
+  numerator: number | null
+  denominator: number | null
+  note: string | null
+  entered_by: string | null
+  created_at: CreatedAt
+}
+
+export interface MeasureAnnotationTable {
+  org_id: string
+  id: Generated<string>
+  measure_id: string
+  on_date: DateOnly
+  kind: 'pdsa' | 'rebase' | 'note'
+  label: string
+  created_by: string | null
+  created_at: CreatedAt
+}
+
+export interface AreaImportTable {
+  id: Generated<string>
+  file_name: string
+  kind: string
+  publisher: string
+  licence: string
+  sha256: string
+  rows: number
+  is_synthetic: Generated<boolean>
+  imported_at: CreatedAt
+  imported_by: string | null
+}
+
+export interface LsoaTable {
+  code: string
+  vintage: '2011' | '2021'
+  name: string
+  lad_code: string | null
+  lad_name: string | null
+  ward_code: string | null
+  ward_name: string | null
+  geometry: Json | null
+  import_id: string | null
+}
+
+export interface LsoaIndicatorTable {
+  lsoa_code: string
+  indicator: string
+  value: number
+  import_id: string | null
+}
+
+export interface LsoaLookupTable {
+  lsoa11_code: string
+  lsoa21_code: string
+  change_code: string | null
+}
+
+export interface PostcodeLsoaTable {
+  postcode: string
+  lsoa21_code: string
+  lsoa11_code: string | null
+  import_id: string | null
+}
+
 export interface Database {
   system: SystemTable
   organisation: OrganisationTable
@@ -100,6 +329,21 @@ export interface Database {
   session: SessionTable
   patient: PatientTable
   audit_event: AuditEventTable
+  screening: ScreeningTable
+  screening_invite: ScreeningInviteTable
+  support_service: SupportServiceTable
+  referral: ReferralTable
+  referral_event: ReferralEventTable
+  outbox_message: OutboxMessageTable
+  qi_project: QiProjectTable
+  measure: MeasureTable
+  measure_value: MeasureValueTable
+  measure_annotation: MeasureAnnotationTable
+  area_import: AreaImportTable
+  lsoa: LsoaTable
+  lsoa_indicator: LsoaIndicatorTable
+  lsoa_lookup: LsoaLookupTable
+  postcode_lsoa: PostcodeLsoaTable
 }
 
 export type Organisation = Selectable<OrganisationTable>

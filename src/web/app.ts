@@ -18,6 +18,13 @@ import { homeRoutes } from './routes/home/index.js'
 import { patientRoutes } from './routes/patients/index.js'
 import { auditRoutes } from './routes/audit/index.js'
 import { adminRoutes } from './routes/admin/index.js'
+import { screeningRoutes } from './routes/screening/index.js'
+import { selfScreenRoutes } from './routes/self-screen/index.js'
+import { fhirRoutes } from './routes/fhir/index.js'
+import { measuresRoutes } from './routes/measures/index.js'
+import { areaRoutes } from './routes/area/index.js'
+import { directoryRoutes } from './routes/directory/index.js'
+import { referralsRoutes } from './routes/referrals/index.js'
 import { fileURLToPath } from 'node:url'
 
 export interface BuildOptions {
@@ -76,5 +83,12 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(patientRoutes)
   await app.register(auditRoutes)
   await app.register(adminRoutes)
+  await app.register(screeningRoutes, { config })
+  await app.register(selfScreenRoutes, { config })
+  await app.register(fhirRoutes, { config })
+  await app.register(measuresRoutes, { config })
+  await app.register(areaRoutes, { config })
+  await app.register(directoryRoutes, { config })
+  await app.register(referralsRoutes, { config })
   return app
 }

@@ -18,12 +18,30 @@ function flatten(tree: Record<string, unknown>, prefix = '', out: Messages = {})
   return out
 }
 
-const catalogues = new Map<string, Messages>(
-  readdirSync(localesDir).filter((f) => f.endsWith('.json')).map((f) => [
-    f.replace(/\.json$/, ''),
-    flatten(JSON.parse(readFileSync(join(localesDir, f), 'utf8')) as Record<string, unknown>)
-  ])
-)
+/**
+ * Catalogues are `locales/<lang>.json` and `locales/<area>/<lang>.json`, merged per language,
+ * so each area of the service keeps its own words. A top-level `reviewed: false` in a file
+ * marks a machine or unchecked translation (shown to staff with the English source).
+ */
+const catalogues = new Map<string, Messages>()
+export const unreviewed = new Set<string>()
+
+function load(dir: string, area: string | null): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) { load(join(dir, entry.name), entry.name); continue }
+    if (!entry.name.endsWith('.json')) continue
+    const lang = entry.name.replace(/\.json$/, '')
+    const tree = JSON.parse(readFileSync(join(dir, entry.name), 'utf8')) as Record<string, unknown>
+    if (tree.reviewed === false) unreviewed.add(area ? `${area}/${lang}` : lang)
+    delete tree.reviewed
+    catalogues.set(lang, { ...(catalogues.get(lang) ?? {}), ...flatten(tree) })
+  }
+}
+load(localesDir, null)
+
+export function languages(): string[] {
+  return [...catalogues.keys()].sort()
+}
 
 export function translate(lang: string, key: string, vars: Record<string, string | number> = {}): string {
   const template = catalogues.get(lang)?.[key] ?? catalogues.get('en')?.[key] ?? key

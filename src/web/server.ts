@@ -23,7 +23,7 @@ export async function startServer(config: Config, options: { seedIfEmpty: boolea
   let seeded = false
   if (options.seedIfEmpty && config.seedDemo && (await isDatabaseEmpty(database.db))) {
     options.log('Empty database: loading the demonstration data (synthetic patients, no real person)…')
-    await seedDemo(database.db, { log: options.log })
+    await seedDemo(database.db, { sharedDataDir: config.sharedDataDir, log: options.log })
     seeded = true
   }
   const app = await buildApp({ config, database })

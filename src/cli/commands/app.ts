@@ -71,7 +71,7 @@ export function registerAppCommands(program: Command, io: CliIo): void {
       const { seedDemo } = await import('../../db/seed/demo.js')
       const database = await openDatabase(config)
       try {
-        await seedDemo(database.db, { log: (line) => io.stdout(`${line}\n`), onProgress: progressReporter(io, 'synthetic patients') })
+        await seedDemo(database.db, { sharedDataDir: config.sharedDataDir, log: (line) => io.stdout(`${line}\n`), onProgress: progressReporter(io, 'synthetic patients') })
       } catch (error) {
         if (error instanceof Error && error.message.includes('already loaded')) throw new CliInputError(error.message, 1)
         throw error

@@ -9,6 +9,12 @@ import { testRangeNhsNumber } from '../../domain/shared/nhs-number.js'
 import { communicationNeedCodes, type CommunicationNeedCode } from '../../domain/patients/patient-codes.js'
 import { hashPassword } from '../../security/password-hash.js'
 import { demoPassword, demoStaff } from './demo-accounts.js'
+import type { DemoContext, DemoOrganisation } from './demo-context.js'
+import { seedDemoArea } from './demo-area.js'
+import { seedDemoDirectory } from './demo-directory.js'
+import { seedDemoScreenings } from './demo-screenings.js'
+import { seedDemoReferrals } from './demo-referrals.js'
+import { seedDemoMeasures } from './demo-measures.js'
 
 export const demoSystemCode = 'DEMO-CH'
 
@@ -70,6 +76,10 @@ export async function demoStaffAccounts(db: Kysely<Database>): Promise<{ email: 
 }
 
 export interface SeedOptions {
+  /** The shared open-data folder (REACH_SHARED_DATA): area files and the support directory. */
+  sharedDataDir: string
+  /** ISO date to build the demo's history back from (default: today). */
+  today?: string
   log?: (line: string) => void
   onProgress?: (done: number, total: number) => void
 }
@@ -77,7 +87,7 @@ export interface SeedOptions {
 export interface SeedSummary { organisations: number; staff: number; patients: number }
 
 /** Creates the demonstration system. Refuses if it already exists. */
-export async function seedDemo(db: Kysely<Database>, options: SeedOptions = {}): Promise<SeedSummary> {
+export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Promise<SeedSummary> {
   const log = options.log ?? (() => {})
   const existing = await db.selectFrom('system').select('id').where('code', '=', demoSystemCode).executeTakeFirst()
   if (existing) throw new Error('the demonstration data is already loaded')
@@ -88,6 +98,7 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions = {}):
   let done = 0
   let staffCount = 0
 
+  const seeded: DemoOrganisation[] = []
   await db.transaction().execute(async (trx) => {
     const system = await trx.insertInto('system').values({ code: demoSystemCode, name: 'City and Hackney (demonstration)', is_synthetic: true }).returning('id').executeTakeFirstOrThrow()
     for (const org of organisations) {
@@ -97,7 +108,9 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions = {}):
         const person = demoStaff.find((s) => s.role === role)!
         return { org_id: created.id, email: `${person.local}@${org.domain}`, display_name: person.name, role, team_id: null, password_hash: passwordHash }
       })
-      await trx.insertInto('staff_user').values(staff).execute()
+      const staffRows = await trx.insertInto('staff_user').values(staff).returning(['id', 'role']).execute()
+      const demoOrg: DemoOrganisation = { id: created.id, code: org.code, kind: org.kind, teamIds: teams.map((t) => t.id), staff: staffRows.map((r) => ({ id: r.id, role: r.role as DemoOrganisation['staff'][number]['role'] })), patients: [] }
+      seeded.push(demoOrg)
       staffCount += staff.length
       log(`${org.name}: ${teams.length} teams, ${staff.length} staff accounts`)
 
@@ -134,11 +147,17 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions = {}):
       }
       for (let start = 0; start < batch.length; start += 100) {
         const chunk = batch.slice(start, start + 100)
-        await trx.insertInto('patient').values(chunk.map((p) => ({ ...p, communication_needs: sql<string[]>`${`{${p.communication_needs.join(',')}}`}::text[]` }))).execute()
+        const rows = await trx.insertInto('patient').values(chunk.map((p) => ({ ...p, communication_needs: sql<string[]>`${`{${p.communication_needs.join(',')}}`}::text[]` }))).returning(['id']).execute()
+        rows.forEach((row, i) => {
+          const p = chunk[i]!
+          demoOrg.patients.push({ id: row.id, dateOfBirth: p.date_of_birth, postcode: p.postcode, mainLanguage: p.main_language, interpreterNeeded: p.interpreter_needed, disability: p.disability, teamId: p.team_id })
+        })
         done += chunk.length
         options.onProgress?.(done, totalPatients)
       }
     }
+    const context: DemoContext = { trx, random, sharedDataDir: options.sharedDataDir, today: options.today ?? new Date().toISOString().slice(0, 10), organisations: seeded, log }
+    for (const seeder of [seedDemoArea, seedDemoDirectory, seedDemoScreenings, seedDemoReferrals, seedDemoMeasures]) await seeder(context)
   })
   log(`Demonstration data loaded: ${organisations.length} organisations, ${staffCount} staff, ${totalPatients} synthetic patients`)
   return { organisations: organisations.length, staff: staffCount, patients: totalPatients }

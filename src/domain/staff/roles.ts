@@ -9,17 +9,22 @@ export const permissions = [
   'patient:write', // add and change patient records
   'audit:read', // see and export the audit trail
   'staff:manage', // add staff accounts
-  'reports:read' // see aggregate (non-identifiable) reports
+  'reports:read', // see aggregate (non-identifiable) reports
+  'screening:write', // record digital inclusion screenings, send self-completion links, key in paper forms
+  'referral:write', // refer patients to support services and record outcomes
+  'directory:manage', // add, edit and retire support services
+  'measures:write', // define QI measures, enter values, annotate charts
+  'area:manage' // import official area data and set risk-index weights
 ] as const
 export type Permission = (typeof permissions)[number]
 
 export const rolePermissions = {
-  admin: ['patient:read', 'patient:write', 'audit:read', 'staff:manage', 'reports:read'],
-  qi_lead: ['patient:read', 'reports:read'],
-  clinician: ['patient:read', 'patient:write', 'reports:read'],
-  receptionist: ['patient:read', 'patient:write'],
-  analyst: ['reports:read'],
-  champion: ['reports:read'],
+  admin: ['patient:read', 'patient:write', 'audit:read', 'staff:manage', 'reports:read', 'screening:write', 'referral:write', 'directory:manage', 'measures:write', 'area:manage'],
+  qi_lead: ['patient:read', 'reports:read', 'directory:manage', 'measures:write'],
+  clinician: ['patient:read', 'patient:write', 'reports:read', 'screening:write', 'referral:write'],
+  receptionist: ['patient:read', 'patient:write', 'screening:write'],
+  analyst: ['reports:read', 'measures:write', 'area:manage'],
+  champion: ['reports:read', 'directory:manage'],
   board: ['reports:read']
 } as const satisfies Record<Role, readonly Permission[]>
 
