@@ -4,6 +4,7 @@ import { roles, can, type Permission } from '../../src/domain/staff/roles.js'
 import { fixturePassword } from '../helpers/fixture.js'
 import { expectAccessible, expectNoHorizontalScroll, newContext, skipBrowser, startHarness, type Harness } from './harness.js'
 import { SignInPage } from './pages/sign-in-page.js'
+import { fillRouteParams } from '../helpers/route-params.js'
 
 describe('accessibility of every page', { skip: skipBrowser }, () => {
   let harness: Harness
@@ -34,7 +35,7 @@ describe('accessibility of every page', { skip: skipBrowser }, () => {
       const pages = harness.built.app.reachRoutes
         .filter((r) => r.method === 'GET' && !r.url.startsWith('/nhsuk/') && !r.url.startsWith('/static/') && !r.url.endsWith('.csv') && r.url !== '/healthz' && r.url !== '/')
         .filter((r) => r.access === 'public' || r.access === 'signed-in' || can(role, r.access as Permission))
-        .map((r) => r.url.replace(':id', patientId))
+        .map((r) => fillRouteParams(r.url, harness.built.fixture))
       for (const path of pages) {
         await page.goto(path)
         await expectAccessible(page, `${role} ${path}`)
