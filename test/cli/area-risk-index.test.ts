@@ -1,35 +1,8 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { runCli } from '../../src/cli/reach.js'
-import type { CliIo } from '../../src/cli/io.js'
+import { runReach } from '../helpers/run-cli.js'
 
-interface FakeIo extends CliIo {
-  out: string[]
-  err: string[]
-}
-
-function fakeIo(files: Record<string, string>): FakeIo {
-  const out: string[] = []
-  const err: string[] = []
-  return {
-    out,
-    err,
-    stdout: (text) => { out.push(text) },
-    stderr: (text) => { err.push(text) },
-    readFile: async (path) => {
-      const text = files[path]
-      if (text === undefined) throw new Error(`ENOENT: no such file or directory, open '${path}'`)
-      return text
-    },
-    isTTY: false
-  }
-}
-
-async function run(args: string[], files: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  const io = fakeIo(files)
-  const code = await runCli(args, io)
-  return { code, stdout: io.out.join(''), stderr: io.err.join('') }
-}
+const run = runReach
 
 const HEADER = 'lsoa,pct_65_plus,pct_75_plus,pct_limited_activities,pct_grade_de,pct_no_qualifications,pension_credit_per_1000,unemployment_rate,imd_score,pct_below_30mbit,pct_below_10mbit,avg_download_mbit'
 const OUT_HEADER = 'lsoa,demography,deprivation,broadband,deri,s_pct_65_plus,s_pct_75_plus,s_pct_limited_activities,s_pct_grade_de,s_pct_no_qualifications,s_pension_credit_per_1000,s_unemployment_rate,s_imd_score,s_pct_below_30mbit,s_pct_below_10mbit,s_avg_download_mbit'

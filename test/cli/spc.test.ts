@@ -1,31 +1,9 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { runCli } from '../../src/cli/reach.js'
-import type { CliIo } from '../../src/cli/io.js'
-
-interface Run {
-  code: number
-  stdout: string
-  stderr: string
-}
+import { runReach } from '../helpers/run-cli.js'
 
 /** Runs `reach ARGS` with files served from memory. */
-async function reach(args: string[], files: Record<string, string> = {}): Promise<Run> {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIo = {
-    stdout: (text) => { stdout += text },
-    stderr: (text) => { stderr += text },
-    readFile: async (path) => {
-      const text = files[path]
-      if (text === undefined) throw new Error(`ENOENT: no such file or directory, open '${path}'`)
-      return text
-    },
-    isTTY: false
-  }
-  const code = await runCli(args, io)
-  return { code, stdout, stderr }
-}
+const reach = runReach
 
 interface JsonPoint {
   date: string

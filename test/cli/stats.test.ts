@@ -1,30 +1,8 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { runCli } from '../../src/cli/reach.js'
-import type { CliIo } from '../../src/cli/io.js'
+import { runReach } from '../helpers/run-cli.js'
 
-interface Run {
-  code: number
-  stdout: string
-  stderr: string
-}
-
-async function run(args: string[], files: Record<string, string>): Promise<Run> {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIo = {
-    stdout: (text) => { stdout += text },
-    stderr: (text) => { stderr += text },
-    readFile: async (path) => {
-      const text = files[path]
-      if (text === undefined) throw new Error(`ENOENT: no such file, open '${path}'`)
-      return text
-    },
-    isTTY: false
-  }
-  const code = await runCli(args, io)
-  return { code, stdout, stderr }
-}
+const run = runReach
 
 /** Splits simple CSV output (no quoted commas in these tests) into rows of cells. */
 function csvRows(text: string): string[][] {
