@@ -93,6 +93,8 @@ export interface AuditEventTable {
 }
 
 type Json<T = unknown> = ColumnType<T, T | string, T | string>
+/** A JSON column with a database default: optional on insert. */
+type JsonWithDefault<T = unknown> = ColumnType<T, T | string | undefined, T | string>
 type DateOnly = ColumnType<string, string, string>
 
 export interface ScreeningTable {
@@ -133,7 +135,7 @@ export interface ScreeningInviteTable {
   short_code: string
   language: Generated<string>
   easy_read: Generated<boolean>
-  draft_answers: Generated<Json>
+  draft_answers: JsonWithDefault
   created_by: string | null
   created_at: CreatedAt
   expires_at: Timestamp
@@ -154,12 +156,12 @@ export interface SupportServiceTable {
   offer_types: Generated<string[]>
   languages: Generated<string[]>
   areas: Generated<string[]>
-  eligibility: Generated<Json>
+  eligibility: JsonWithDefault
   cost: string | null
-  locations: Generated<Json>
-  contacts: Generated<Json>
-  schedules: Generated<Json>
-  oruk: Generated<Json>
+  locations: JsonWithDefault
+  contacts: JsonWithDefault
+  schedules: JsonWithDefault
+  oruk: JsonWithDefault
   verified: Generated<boolean>
   last_verified_on: DateOnly | null
   source: string | null
@@ -179,7 +181,7 @@ export interface ReferralTable {
   team_id: string | null
   status: ReferralStatus
   outcome: ReferralOutcome | null
-  match_reasons: Generated<Json>
+  match_reasons: JsonWithDefault
   consent_given: Generated<boolean>
   consent_scope: Generated<string[]>
   consent_recorded_by: string | null

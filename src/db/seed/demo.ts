@@ -92,6 +92,7 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
   const existing = await db.selectFrom('system').select('id').where('code', '=', demoSystemCode).executeTakeFirst()
   if (existing) throw new Error('the demonstration data is already loaded')
   const random = seededRandom(20261125)
+  const today = options.today ?? new Date().toISOString().slice(0, 10)
   const passwordHash = await hashPassword(demoPassword)
   const totalPatients = organisations.reduce((s, o) => s + o.patients, 0)
   let nhsSequence = 100000
@@ -128,8 +129,11 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
         if (age >= 75 && random() < 0.25) needs.push('large_print')
         if (random() < 0.04) needs.push(pick(random, communicationNeedCodes).code)
         if (language === 'bfi') needs.push('bsl_interpreter')
+        // registered over the two years before today, so measures have a history
+        const registered = new Date(Date.parse(`${today}T12:00:00Z`) - Math.floor(random() * 730) * 86_400_000).toISOString().slice(0, 10)
         batch.push({
           org_id: created.id,
+          created_at: `${registered}T10:00:00Z`,
           nhs_number: nhs,
           given_name: pick(random, givenNames),
           family_name: pick(random, familyNames),
@@ -150,13 +154,13 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
         const rows = await trx.insertInto('patient').values(chunk.map((p) => ({ ...p, communication_needs: sql<string[]>`${`{${p.communication_needs.join(',')}}`}::text[]` }))).returning(['id']).execute()
         rows.forEach((row, i) => {
           const p = chunk[i]!
-          demoOrg.patients.push({ id: row.id, dateOfBirth: p.date_of_birth, postcode: p.postcode, mainLanguage: p.main_language, interpreterNeeded: p.interpreter_needed, disability: p.disability, teamId: p.team_id })
+          demoOrg.patients.push({ id: row.id, createdAt: p.created_at.slice(0, 10), dateOfBirth: p.date_of_birth, postcode: p.postcode, mainLanguage: p.main_language, interpreterNeeded: p.interpreter_needed, disability: p.disability, teamId: p.team_id })
         })
         done += chunk.length
         options.onProgress?.(done, totalPatients)
       }
     }
-    const context: DemoContext = { trx, random, sharedDataDir: options.sharedDataDir, today: options.today ?? new Date().toISOString().slice(0, 10), organisations: seeded, log }
+    const context: DemoContext = { trx, random, sharedDataDir: options.sharedDataDir, today, organisations: seeded, log }
     for (const seeder of [seedDemoArea, seedDemoDirectory, seedDemoScreenings, seedDemoReferrals, seedDemoMeasures]) await seeder(context)
   })
   log(`Demonstration data loaded: ${organisations.length} organisations, ${staffCount} staff, ${totalPatients} synthetic patients`)
