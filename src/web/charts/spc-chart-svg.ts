@@ -36,7 +36,11 @@ export interface SpcChartSvgOptions {
   height?: number
   formatValue?: (value: number) => string
   formatDate?: (isoDate: string) => string
+  /** PDSA cycles, rebases and notes: a dashed vertical line at the first point on or after the date, numbered. */
+  annotations?: readonly ChartAnnotation[]
 }
+
+export interface ChartAnnotation { date: string; label: string; kind: 'pdsa' | 'rebase' | 'note' }
 
 export function pointColour(type: PointType): string {
   switch (type) {
@@ -52,7 +56,7 @@ export function pointColour(type: PointType): string {
   }
 }
 
-function escapeXml(text: string): string {
+export function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
 }
 
@@ -143,10 +147,29 @@ export function spcChartSvg(result: SpcResult, options: SpcChartSvgOptions): str
   if (target !== null && points.length > 0) {
     parts.push(horizontal(0, points.length - 1, target, SPC_COLOURS.target, '2 3', 'spc-chart__target'))
   }
+  parts.push(...annotationMarks(points.map((p) => p.date), options.annotations ?? [], x, margin.top, plotHeight))
   for (const [index, point] of points.entries()) {
     const label = `${formatDate(point.date)}: ${formatValue(point.value)} (${POINT_LABELS[point.pointType]})`
     parts.push(`<circle class="spc-chart__point spc-chart__point--${point.pointType}" cx="${num(x(index))}" cy="${num(y(point.value))}" r="4" fill="${pointColour(point.pointType)}"><title>${escapeXml(label)}</title></circle>`)
   }
   parts.push('</svg>')
   return parts.join('\n')
+}
+
+export const ANNOTATION_COLOURS = { pdsa: '#005eb8', rebase: '#212b32', note: '#4c6272' } as const
+
+/** Vertical annotation lines, numbered 1, 2, 3… in date order so a table below can explain them. */
+export function annotationMarks(dates: readonly string[], annotations: readonly ChartAnnotation[], x: (i: number) => number, top: number, plotHeight: number): string[] {
+  const marks: string[] = []
+  const sorted = [...annotations].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+  sorted.forEach((annotation, k) => {
+    const index = dates.findIndex((d) => d >= annotation.date)
+    if (index < 0) return
+    const colour = ANNOTATION_COLOURS[annotation.kind]
+    const at = num(x(index))
+    marks.push(`<g class="spc-chart__annotation spc-chart__annotation--${annotation.kind}"><title>${escapeXml(`${k + 1}. ${annotation.label}`)}</title>` +
+      `<line x1="${at}" y1="${top}" x2="${at}" y2="${top + plotHeight}" stroke="${colour}" stroke-width="1" stroke-dasharray="3 3"/>` +
+      `<text x="${at}" y="${top + 10}" dx="3" font-size="11" fill="${colour}">${k + 1}</text></g>`)
+  })
+  return marks
 }

@@ -1,0 +1,68 @@
+/**
+ * A plain-English summary of a chart, for the chart page and board reports, e.g.
+ * "Special cause improvement: 7 points above the mean since March 2026."
+ * Pure: the caller passes how to format values and months.
+ */
+import type { RunChartResult, SpcPoint, SpcResult } from '../spc/index.js'
+import { assuranceLabels, variationLabels } from './icon-labels.js'
+
+export interface SummaryFormat {
+  value: (n: number) => string
+  /** "March 2026" for an ISO date. */
+  month: (isoDate: string) => string
+}
+
+function where(point: SpcPoint): string {
+  switch (point.specialCauseType) {
+    case 'trend_increasing': return 'rising in a trend'
+    case 'trend_decreasing': return 'falling in a trend'
+    case 'above_upper_limit': return 'above the upper process limit'
+    case 'below_lower_limit': return 'below the lower process limit'
+    case 'two_of_three_above': return 'close to the upper process limit'
+    case 'two_of_three_below': return 'close to the lower process limit'
+    case 'run_below': return 'below the mean'
+    default: return 'above the mean'
+  }
+}
+
+export function spcSummary(result: SpcResult, format: SummaryFormat): string {
+  const points = result.points
+  const last = points[points.length - 1]
+  if (!last) return 'No data yet.'
+  const sentences: string[] = []
+  const label = variationLabels[result.variation].replace(/ – (high|low).*$/, '')
+  if (!last.specialCause) {
+    const limits = last.lpl !== null && last.upl !== null && last.lpl !== last.upl
+      ? ` is between the process limits of ${format.value(last.lpl)} and ${format.value(last.upl)} and` : ''
+    sentences.push(`${label}: the latest value, ${format.value(last.value)},${limits} shows no special cause.`)
+  } else {
+    let first = points.length - 1
+    while (first > 0) {
+      const before = points[first - 1]!
+      if (!before.specialCause || before.pointType !== last.pointType || before.segment !== last.segment) break
+      first--
+    }
+    const count = points.length - first
+    const since = format.month(points[first]!.date)
+    // one rule throughout names the run; a mix of rules is described by its side of the mean
+    const wheres = new Set(points.slice(first).map(where))
+    const described = wheres.size === 1 ? where(last) : last.relativeToMean < 0 ? 'below the mean' : 'above the mean'
+    sentences.push(count === 1
+      ? `${label}: the latest value, ${format.value(last.value)}, is ${where(last)}.`
+      : `${label}: ${count} points ${described} since ${since}.`)
+  }
+  if (result.assurance !== 'none') sentences.push(`${assuranceLabels[result.assurance]}.`)
+  if (result.shortGroupWarning) sentences.push('Some limits come from only a few points, so treat them as trial limits.')
+  return sentences.join(' ')
+}
+
+export function runChartSummary(result: RunChartResult, dates: readonly string[], format: SummaryFormat): string {
+  if (result.median === null) return 'No data yet.'
+  const sentences = [`Run chart of ${result.points.length} points with a median of ${format.value(result.median)}.`]
+  for (const shift of result.shifts) sentences.push(`Shift: ${shift.length} points ${shift.side} the median since ${format.month(dates[shift.start] ?? '')}.`)
+  for (const trend of result.trends) sentences.push(`Trend: ${trend.length} points ${trend.direction === 'increasing' ? 'rising' : 'falling'} from ${format.month(dates[trend.start] ?? '')}.`)
+  if (result.tooFewRuns) sentences.push('Too few runs: a sign of non-random variation.')
+  if (result.tooManyRuns) sentences.push('Too many runs: a sign of non-random variation.')
+  if (!result.signal) sentences.push('No signal of non-random variation.')
+  return sentences.join(' ')
+}
