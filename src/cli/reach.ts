@@ -11,6 +11,8 @@ import { registerSpcCommand } from './commands/spc.js'
 import { registerStatsCommands } from './commands/stats.js'
 import { registerAreaCommands } from './commands/area.js'
 import { registerAppCommands } from './commands/app.js'
+import { registerScreeningCommands } from './commands/screening.js'
+import { registerDirectoryCommands } from './commands/directory.js'
 
 export function buildProgram(io: CliIo): Command {
   const program = new Command()
@@ -25,6 +27,8 @@ export function buildProgram(io: CliIo): Command {
   registerSpcCommand(program, io)
   registerStatsCommands(program, io)
   registerAreaCommands(program, io)
+  registerScreeningCommands(program, io)
+  registerDirectoryCommands(program, io)
   return program
 }
 

@@ -1,0 +1,75 @@
+/**
+ * `reach directory import --file F.json [--dry-run]` and `reach directory export [--file F.json]`:
+ * the support directory in Open Referral UK JSON. An import is checked whole first; any problem
+ * is reported by record index and field, and nothing is written (one transaction, all or nothing).
+ */
+import { writeFile } from 'node:fs/promises'
+import type { Command } from 'commander'
+import type { Kysely } from 'kysely'
+import type { Database } from '../../db/schema.js'
+import { CliInputError, type CliIo } from '../io.js'
+import { parseDirectoryImport, serviceToOruk } from '../../domain/directory/oruk.js'
+import { listServices, upsertServices } from '../../db/repositories/directory.js'
+
+/** Imports ORUK JSON text; throws CliInputError listing every problem. Returns a one-line summary. */
+export async function importDirectory(db: Kysely<Database>, json: string, dryRun: boolean): Promise<string> {
+  let input: unknown
+  try {
+    input = JSON.parse(json)
+  } catch (error) {
+    throw new CliInputError(`the file is not valid JSON: ${error instanceof Error ? error.message : String(error)}`)
+  }
+  const result = parseDirectoryImport(input)
+  if (result.problems.length) {
+    throw new CliInputError(`nothing imported; ${result.problems.length} problem(s):\n${result.problems.map((p) => `  record ${p.index}, ${p.field}: ${p.message}`).join('\n')}`)
+  }
+  if (dryRun) return `dry run: ${result.services.length} services are valid; nothing written`
+  const counts = await db.transaction().execute((trx) => upsertServices(trx, result.services))
+  return `imported ${result.services.length} services (${counts.added} added, ${counts.updated} updated)`
+}
+
+/** Every service (retired ones too) as a JSON array of ORUK service objects. */
+export async function exportDirectory(db: Kysely<Database>): Promise<string> {
+  const services = await listServices(db, { includeRetired: true })
+  return `${JSON.stringify(services.map(serviceToOruk), null, 2)}\n`
+}
+
+export function registerDirectoryCommands(program: Command, io: CliIo): void {
+  const directory = program.command('directory').description('the support directory, in Open Referral UK JSON')
+  const open = async () => {
+    const { loadConfig } = await import('../../config.js')
+    const { openDatabase } = await import('../../web/server.js')
+    return openDatabase(loadConfig())
+  }
+  directory.command('import')
+    .description('import services from Open Referral UK JSON (or the shared Reach directory file)')
+    .requiredOption('--file <path>', 'the JSON file')
+    .option('--dry-run', 'check the file and report problems without writing')
+    .action(async (options: { file: string; dryRun?: boolean }) => {
+      let text: string
+      try {
+        text = await io.readFile(options.file)
+      } catch (error) {
+        throw new CliInputError(`cannot read ${options.file}: ${error instanceof Error ? error.message : String(error)}`)
+      }
+      const database = await open()
+      try {
+        io.stdout(`${await importDirectory(database.db, text, Boolean(options.dryRun))}\n`)
+      } finally {
+        await database.close()
+      }
+    })
+  directory.command('export')
+    .description('print every service as Open Referral UK JSON')
+    .option('--file <path>', 'write to this file instead of standard output')
+    .action(async (options: { file?: string }) => {
+      const database = await open()
+      try {
+        const json = await exportDirectory(database.db)
+        if (options.file) await writeFile(options.file, json)
+        else io.stdout(json)
+      } finally {
+        await database.close()
+      }
+    })
+}

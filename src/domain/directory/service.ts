@@ -1,0 +1,81 @@
+/**
+ * A support service in the directory, in our own words (camelCase). Barriers and offer types
+ * are the shared directory's vocabulary (REACH_SHARED_DATA/screening/digital-support-directory.json `fields`).
+ */
+export const DIRECTORY_BARRIERS = ['access', 'skills', 'motivation', 'trust', 'accessibility', 'language', 'support'] as const
+export type DirectoryBarrier = (typeof DIRECTORY_BARRIERS)[number]
+
+export const OFFER_TYPES = ['device', 'data/connectivity', 'skills training', 'one-to-one help', 'phone support', 'assisted digital', 'translation'] as const
+export type OfferType = (typeof OFFER_TYPES)[number]
+
+/** Where a service works. 'national' covers everyone; the others are matched by postcode district. */
+export const SERVICE_AREAS = ['national', 'London', 'Hackney', 'City'] as const
+export type ServiceArea = (typeof SERVICE_AREAS)[number]
+
+export interface ServiceEligibility {
+  /** Free text shown to staff and patients. */
+  text?: string | undefined
+  minimumAge?: number | undefined
+  maximumAge?: number | undefined
+  /** 'patients' (refer people to it) or 'staff' (support for staff and volunteers: never suggested). */
+  audience?: 'patients' | 'staff' | undefined
+  /** True when the service is only for people receiving means-tested benefits. */
+  requiresBenefits?: boolean | undefined
+}
+
+export interface ServiceLocation { name: string; address: string; postcode: string | null }
+export interface ServiceContact { name: string; email: string | null }
+export interface ServiceSchedule { weekday: string; opensAt: string; closesAt: string }
+
+export interface DirectoryService {
+  id: string
+  name: string
+  organisationName: string
+  organisationId: string | null
+  organisationDescription: string | null
+  description: string
+  url: string | null
+  email: string | null
+  status: 'active' | 'retired'
+  barriers: string[]
+  offerTypes: string[]
+  /** ISO 639 codes of the languages the service is delivered in (besides English). */
+  languages: string[]
+  areas: string[]
+  eligibility: ServiceEligibility
+  cost: string | null
+  locations: ServiceLocation[]
+  contacts: ServiceContact[]
+  schedules: ServiceSchedule[]
+  verified: boolean
+  lastVerifiedOn: string | null
+  source: string | null
+}
+
+/** Plain-English phrases for offer types, used in reasons and on the public page. */
+export const OFFER_PHRASES: Record<string, string> = {
+  device: 'Offers free or loaned devices',
+  'data/connectivity': 'Offers free mobile data or internet access',
+  'skills training': 'Offers digital skills training',
+  'one-to-one help': 'Offers one-to-one help',
+  'phone support': 'Offers help by phone',
+  'assisted digital': 'Offers help to do things online with someone',
+  translation: 'Offers translated or easy read information'
+}
+
+export const BARRIER_LABELS: Record<string, string> = {
+  access: 'access (device or internet)',
+  skills: 'skills',
+  motivation: 'motivation',
+  trust: 'trust',
+  accessibility: 'accessibility',
+  language: 'language',
+  support: 'support from others'
+}
+
+/** Services not verified for 12 months or more are due for review. */
+export function isDueForReview(service: Pick<DirectoryService, 'lastVerifiedOn'>, today: string): boolean {
+  if (!service.lastVerifiedOn) return true
+  const year = Number(today.slice(0, 4)) - 1
+  return service.lastVerifiedOn <= `${year}${today.slice(4)}`
+}

@@ -1,0 +1,195 @@
+// Referrals: suggestions, the consent rule, lifecycle through the web, follow-ups, partner links,
+// audit rows and tenant isolation; plus the public directory search.
+import { describe, test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { sql } from 'kysely'
+import { build, type Built } from '../helpers/build.js'
+import { testDialects } from '../helpers/databases.js'
+import { signedIn, InjectSession } from '../helpers/browser-session.js'
+import { parseDirectoryImport } from '../../src/domain/directory/oruk.js'
+import { upsertServices } from '../../src/db/repositories/directory.js'
+import { screeningColumns, type NewScreening } from '../../src/db/repositories/screenings.js'
+import { assessScreening } from '../../src/domain/screening/index.js'
+import { suggestServicesForPatient } from '../../src/db/repositories/referrals.js'
+
+const svc = (id: string, name: string, barriers: string[], offers: string[], extra: Record<string, unknown> = {}) => ({
+  id, name, description: `${name} helps people get online.`, status: 'active', organization: { name: `${name} charity` },
+  service_areas: [{ name: 'United Kingdom' }], email: 'referrals@example.org',
+  attributes: [...barriers.map((b) => ({ taxonomy_term: { name: b, taxonomy: 'reach-digital-inclusion-barrier' } })), ...offers.map((o) => ({ taxonomy_term: { name: o, taxonomy: 'reach-digital-inclusion-offer-type' } }))],
+  x_reach: { verified: true, last_verified_on: '2026-06-01' }, ...extra
+})
+const testServices = [
+  svc('device-bank', 'Device Bank', ['access'], ['device']),
+  svc('skills-club', 'Skills Club', ['skills', 'motivation'], ['skills training'], { languages: [{ code: 'tr' }] }),
+  svc('unchecked', 'Unchecked Help', ['access'], ['device'], { x_reach: { verified: false } })
+]
+
+async function addScreening(built: Built, orgId: string, patientId: string, levels: Record<string, string>) {
+  const input: NewScreening = { patientId, mode: 'clinician', language: 'en', answers: {}, screenedAt: new Date('2026-10-01T10:00:00Z'), enteredBy: null, teamId: null }
+  const cols = screeningColumns(input, assessScreening({}, { now: input.screenedAt }))
+  // the levels are set directly: these tests are about referrals, not about scoring answers
+  const row = await built.database.db.insertInto('screening').values({ org_id: orgId, ...cols, status: 'complete', ...Object.fromEntries(Object.entries(levels).map(([b, l]) => [`${b}_level`, l])), has_high_barrier: Object.values(levels).includes('high') }).returning('id').executeTakeFirstOrThrow()
+  return row.id
+}
+
+for (const kind of await testDialects()) {
+  describe(`referrals and directory (${kind})`, () => {
+    let built: Built
+    let clinicianA: InjectSession
+    let patientA: string
+    before(async () => {
+      built = await build(kind)
+      await upsertServices(built.database.db, parseDirectoryImport(testServices).services)
+      clinicianA = await signedIn(built.app, built.fixture.emailA('clinician'))
+      patientA = built.fixture.orgA.patients[0]!.id
+      await addScreening(built, built.fixture.orgA.id, patientA, { access: 'high', skills: 'some' })
+      await addScreening(built, built.fixture.orgB.id, built.fixture.orgB.patients[0]!.id, { access: 'high' })
+    })
+    after(() => built.close())
+
+    const count = async (table: 'referral' | 'referral_event' | 'outbox_message') => Number((await built.database.db.selectFrom(table).select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow()).n)
+
+    test('public directory: no login, searchable by barrier, offer type and language, small', async () => {
+      const anon = new InjectSession(built.app)
+      const all = await anon.get('/services')
+      assert.equal(all.statusCode, 200)
+      assert.match(all.body, /Device Bank/)
+      assert.doesNotMatch(all.body, /nhsuk-frontend/)
+      assert.ok(all.body.length < 30_000)
+      const byBarrier = await anon.get('/services?barrier=skills')
+      assert.match(byBarrier.body, /Skills Club/)
+      assert.doesNotMatch(byBarrier.body, /Device Bank/)
+      assert.match((await anon.get('/services?offerType=device')).body, /Device Bank/)
+      const tr = await anon.get('/services?language=tr')
+      assert.match(tr.body, /Skills Club/)
+      assert.doesNotMatch(tr.body, /Device Bank/)
+      assert.equal((await anon.get('/services?barrier=%3Cscript%3E')).statusCode, 200)
+      assert.equal((await anon.get('/services/device-bank')).statusCode, 200)
+      assert.equal((await anon.get('/services/nope')).statusCode, 404)
+    })
+
+    test('suggestions: verified services only, best first, with reasons', async () => {
+      const result = await suggestServicesForPatient(built.database.db, built.fixture.orgA.id, patientA, '2026-11-25')
+      assert.deepEqual(result!.suggestions.map((s) => s.serviceId), ['device-bank', 'skills-club'])
+      const page = await clinicianA.get(`/patients/${patientA}/referrals`)
+      assert.equal(page.statusCode, 200)
+      assert.match(page.body, /Offers free or loaned devices, which matches the patient&#39;s high access/)
+      assert.doesNotMatch(page.body, /Unchecked Help/)
+    })
+
+    test('a referral without consent is refused with an error summary', async () => {
+      const before = await count('referral')
+      await clinicianA.get(`/patients/${patientA}/referrals`)
+      const res = await clinicianA.post(`/patients/${patientA}/referrals`, { serviceId: 'device-bank', consent: 'no', channel: 'letter' })
+      assert.equal(res.statusCode, 200)
+      assert.match(res.body, /There is a problem/)
+      assert.match(res.body, /You cannot refer without the patient/)
+      assert.match(res.body, /<title>Error: /)
+      const noScope = await clinicianA.post(`/patients/${patientA}/referrals`, { serviceId: 'device-bank', consent: 'yes', channel: 'letter' })
+      assert.match(noScope.body, /Select what the patient agrees to share/)
+      assert.equal(await count('referral'), before)
+    })
+
+    let referralId = ''
+    test('with consent: referral, event, outbox email and audit row; lifecycle via the web, invalid steps refused', async () => {
+      await clinicianA.get(`/patients/${patientA}/referrals`)
+      const res = await clinicianA.post(`/patients/${patientA}/referrals`, { serviceId: 'device-bank', consent: 'yes', consentScope: ['contact_details', 'barrier_summary'], channel: 'email' })
+      assert.equal(res.statusCode, 303)
+      referralId = String(res.headers.location).split('/').pop()!
+      const referral = await built.database.db.selectFrom('referral').selectAll().where('id', '=', referralId).executeTakeFirstOrThrow()
+      assert.equal(referral.status, 'referred')
+      assert.equal(referral.consent_given, true)
+      assert.deepEqual(referral.consent_scope, ['contact_details', 'barrier_summary'])
+      assert.ok(referral.referred_at && referral.follow_up_due_on && referral.partner_token_hash?.length === 64)
+      const outbox = await built.database.db.selectFrom('outbox_message').selectAll().where('referral_id', '=', referralId).execute()
+      assert.equal(outbox.length, 1)
+      assert.equal(outbox[0]!.status, 'queued')
+      assert.match(outbox[0]!.body, /Patient: Ada Lovelace/)
+      const audit = await built.database.db.selectFrom('audit_event').selectAll().where('entity_type', '=', 'referral').where('entity_id', '=', referralId).where('action', '=', 'create').execute()
+      assert.equal(audit.length, 1)
+
+      const page = await clinicianA.get(`/referrals/${referralId}`)
+      assert.equal(page.statusCode, 200)
+      const bad = await clinicianA.post(`/referrals/${referralId}/status`, { step: 'outcome:skills_gained' })
+      assert.equal(bad.statusCode, 200)
+      assert.match(bad.body, /Skills gained can only be recorded after the patient has attended/)
+      assert.equal((await clinicianA.post(`/referrals/${referralId}/status`, { step: 'accepted' })).statusCode, 303)
+      const after = await built.database.db.selectFrom('referral').select(['status', 'accepted_at']).where('id', '=', referralId).executeTakeFirstOrThrow()
+      assert.equal(after.status, 'accepted')
+      assert.ok(after.accepted_at)
+      const events = await built.database.db.selectFrom('referral_event').selectAll().where('referral_id', '=', referralId).orderBy('id').execute()
+      assert.deepEqual(events.map((e) => [e.from_status, e.to_status]), [['suggested', 'referred'], ['referred', 'accepted']])
+    })
+
+    test('overdue follow-ups are listed per team', async () => {
+      await built.database.db.updateTable('referral').set({ follow_up_due_on: '2020-01-01' }).where('id', '=', referralId).execute()
+      const page = await clinicianA.get('/referrals')
+      assert.equal(page.statusCode, 200)
+      assert.match(page.body, /No team \(1\)/)
+      assert.match(page.body, /Ada Lovelace/)
+    })
+
+    test('tenant isolation: org B cannot see or change org A\'s referral', async () => {
+      const clinicianB = await signedIn(built.app, built.fixture.emailB('clinician'))
+      assert.equal((await clinicianB.get(`/referrals/${referralId}`)).statusCode, 404)
+      assert.equal((await clinicianB.get(`/patients/${patientA}/referrals`)).statusCode, 404)
+      await clinicianB.get(`/patients/${built.fixture.orgB.patients[0]!.id}/referrals`)
+      assert.equal((await clinicianB.post(`/referrals/${referralId}/status`, { step: 'attended' })).statusCode, 404)
+      assert.doesNotMatch((await clinicianB.get('/referrals')).body, /Lovelace/)
+    })
+
+    test('partner link: updates status without an account; tampered or other tokens reveal nothing', async () => {
+      // make a referral in org B to get its token from the outbox letter
+      const clinicianB = await signedIn(built.app, built.fixture.emailB('clinician'))
+      const patientB = built.fixture.orgB.patients[0]!.id
+      await clinicianB.get(`/patients/${patientB}/referrals`)
+      const res = await clinicianB.post(`/patients/${patientB}/referrals`, { serviceId: 'device-bank', consent: 'yes', consentScope: ['contact_details'], channel: 'letter' })
+      assert.equal(res.statusCode, 303)
+      const idB = String(res.headers.location).split('/').pop()!
+      const letter = await built.database.db.selectFrom('outbox_message').select('body').where('referral_id', '=', idB).executeTakeFirstOrThrow()
+      const token = /\/partner\/([A-Za-z0-9_-]+)/.exec(letter.body)![1]!
+      const partner = new InjectSession(built.app)
+      const page = await partner.get(`/partner/${token}`)
+      assert.equal(page.statusCode, 200)
+      assert.doesNotMatch(page.body, /Seacole/)
+      const tampered = token.slice(0, -2) + (token.endsWith('AA') ? 'BB' : 'AA')
+      assert.equal((await partner.get(`/partner/${tampered}`)).statusCode, 404)
+      assert.equal((await partner.get('/partner/short')).statusCode, 404)
+      await partner.get(`/partner/${token}`)
+      const bad = await partner.post(`/partner/${token}`, { step: 'outcome:device_provided' })
+      assert.match(bad.body, /can only be recorded after the patient has attended/)
+      const ok = await partner.post(`/partner/${token}`, { step: 'outcome:did_not_attend' })
+      assert.equal(ok.statusCode, 200)
+      assert.match(ok.body, /did not attend/)
+      const row = await built.database.db.selectFrom('referral').select(['status', 'outcome', 'outcome_at', 'org_id']).where('id', '=', idB).executeTakeFirstOrThrow()
+      assert.deepEqual([row.status, row.outcome, row.org_id], ['outcome', 'did_not_attend', built.fixture.orgB.id])
+      assert.ok(row.outcome_at)
+      const ev = await built.database.db.selectFrom('referral_event').selectAll().where('referral_id', '=', idB).where('to_status', '=', 'outcome').executeTakeFirstOrThrow()
+      assert.equal(ev.changed_by_partner, true)
+      // org A's referral is untouched by org B's token
+      assert.equal((await built.database.db.selectFrom('referral').select('status').where('id', '=', referralId).executeTakeFirstOrThrow()).status, 'accepted')
+    })
+
+    test('staff directory: clinicians view, directory managers add (with errors), retire, all audited', async () => {
+      assert.equal((await clinicianA.get('/directory')).statusCode, 200)
+      assert.equal((await clinicianA.get('/directory/new')).statusCode, 403)
+      const champion = await signedIn(built.app, built.fixture.emailA('champion'))
+      await champion.get('/directory/new')
+      const bad = await champion.post('/directory/new', { name: '', organisationName: 'Org', description: 'D', url: 'nope', email: '', languages: '', eligibility: '', minimumAge: '', maximumAge: '', audience: 'patients', verified: 'yes' })
+      assert.equal(bad.statusCode, 200)
+      assert.match(bad.body, /Enter the service name/)
+      assert.match(bad.body, /href="#barriers"/)
+      const good = await champion.post('/directory/new', { name: 'Tablet Loans', organisationName: 'Library', description: 'Loans tablets.', url: '', email: '', barriers: 'access', offerTypes: 'device', areas: 'Hackney', languages: 'tr, pl', eligibility: '', minimumAge: '', maximumAge: '', audience: 'patients', verified: 'yes' })
+      assert.equal(good.statusCode, 303)
+      const id = decodeURIComponent(String(good.headers.location).split('/').pop()!)
+      await champion.get(`/directory/${id}`)
+      assert.equal((await champion.post(`/directory/${id}/retire`, {})).statusCode, 303)
+      const row = await built.database.db.selectFrom('support_service').select(['status', 'languages']).where('id', '=', id).executeTakeFirstOrThrow()
+      assert.deepEqual([row.status, row.languages], ['retired', ['tr', 'pl']])
+      const audits = await built.database.db.selectFrom('audit_event').select(['action', 'org_id']).where('entity_type', '=', 'support_service').where('entity_id', '=', id).execute()
+      assert.deepEqual(audits.map((a) => a.action).sort(), ['create', 'update'])
+      assert.ok(audits.every((a) => a.org_id === built.fixture.orgA.id))
+      assert.equal((await new InjectSession(built.app).get(`/services/${id}`)).statusCode, 404)
+    })
+  })
+}
