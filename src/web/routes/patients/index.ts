@@ -9,6 +9,9 @@ import { can } from '../../../domain/staff/roles.js'
 import { dateParts, formErrors, noErrors, parseForm, text, type FormErrors } from '../../form-errors.js'
 import { auditActor } from '../../plugins/auth.js'
 import { patientFormSchema, patientFormValues, patientSearchSchema, type PatientForm, type PatientFormValues } from './schemas.js'
+import { latestScreenings } from '../../../db/repositories/screenings.js'
+import { bannerLine, screeningBanner } from '../screening/result-view-models.js'
+import { PATIENT_LANGUAGES } from '../screening/languages.js'
 import { emptyPatientForm, patientFormFields, patientSummaryRows, patientTableRows, patientToFormValues } from './view-models.js'
 
 const today = () => new Date().toISOString().slice(0, 10)
@@ -55,9 +58,12 @@ export async function patientRoutes(app: FastifyInstance): Promise<void> {
     const results = await request.withOrg(async (trx) => {
       const found = await searchPatients(trx, request.user!.orgId, search)
       await recordAudit(trx, { ...auditActor(request), action: 'search', entityType: 'patient', detail: { by: search.by, results: found.length } })
-      return found
+      const screenings = await latestScreenings(trx, request.user!.orgId, found.map((p) => p.id))
+      return { found, screenings }
     })
-    return reply.render('patients/search.njk', { fields: searchFields(values, noErrors), searched: true, results: patientTableRows(results), canWrite, breadcrumbs })
+    const now = new Date()
+    const planLines = new Map(results.found.map((p) => [p.id, bannerLine(screeningBanner(results.screenings.get(p.id), now))]))
+    return reply.render('patients/search.njk', { fields: searchFields(values, noErrors), searched: true, results: patientTableRows(results.found, planLines), canWrite, breadcrumbs })
   })
 
   app.get('/patients/new', { config: { access: 'patient:write' } }, async (_request, reply) =>
@@ -83,14 +89,19 @@ export async function patientRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<{ Params: { id: string } }>('/patients/:id', { config: { access: 'patient:read' } }, async (request, reply) => {
     const user = request.user!
-    const patient = await request.withOrg(async (trx) => {
+    const loaded = await request.withOrg(async (trx) => {
       const found = await findPatient(trx, user.orgId, request.params.id)
-      if (found) await recordAudit(trx, { ...auditActor(request), action: 'view', entityType: 'patient', entityId: found.id, patientId: found.id })
-      return found
+      if (!found) return undefined
+      await recordAudit(trx, { ...auditActor(request), action: 'view', entityType: 'patient', entityId: found.id, patientId: found.id })
+      return { patient: found, latest: (await latestScreenings(trx, user.orgId, [found.id])).get(found.id) }
     })
-    if (!patient) return reply.code(404).render('errors/404.njk')
+    if (!loaded) return reply.code(404).render('errors/404.njk')
+    const patient = loaded.patient
+    const inviteLanguage = PATIENT_LANGUAGES.some((l) => l.code === patient.mainLanguage) ? patient.mainLanguage : 'en'
     return reply.render('patients/show.njk', {
       patient, summaryRows: patientSummaryRows(patient, today()), canWrite: can(user.role, 'patient:write'),
+      banner: screeningBanner(loaded.latest, new Date()), canScreen: can(user.role, 'screening:write'),
+      inviteLanguages: PATIENT_LANGUAGES.map((l) => ({ value: l.code, text: l.code === 'en' ? l.name : `${l.name} (${l.code})`, selected: l.code === inviteLanguage })),
       breadcrumbs: [{ href: '/home', text: 'Home' }, { href: '/patients', text: 'Patients' }]
     })
   })

@@ -94,12 +94,14 @@ export function patientSummaryRows(p: Patient, today: string) {
   ]
 }
 
-export function patientTableRows(patients: Patient[]) {
+/** Search results; `planLines` adds each patient's communication plan in one line (the banner for lists). */
+export function patientTableRows(patients: Patient[], planLines?: ReadonlyMap<string, string>) {
   return patients.map((p) => [
     { html: `<a href="/patients/${p.id}">${escapeHtml(p.familyName.toUpperCase())}, ${escapeHtml(p.givenName)}</a>`, header: 'Name' },
     { text: formatNhsNumber(p.nhsNumber), header: 'NHS number' },
     { text: formatDate(p.dateOfBirth), header: 'Date of birth' },
-    { text: p.postcode ?? '', header: 'Postcode' }
+    { text: p.postcode ?? '', header: 'Postcode' },
+    ...(planLines ? [{ text: planLines.get(p.id) ?? 'Not screened', header: 'How to contact' }] : [])
   ])
 }
 

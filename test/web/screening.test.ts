@@ -1,0 +1,233 @@
+// Screening in the web app: clinician form, declined path, result and banner, self-completion by token,
+// paper entry, FHIR import, identical results in every mode, tenant isolation, audit and CSRF.
+import { describe, test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { build, type Built } from '../helpers/build.js'
+import { testDialects } from '../helpers/databases.js'
+import { signedIn, InjectSession } from '../helpers/browser-session.js'
+import { assessScreening } from '../../src/domain/screening/index.js'
+import { storedAnswers, storedAssessment } from '../../src/db/repositories/screenings.js'
+
+/** One set of answers (a smartphone user who needs some help), used in every mode. */
+const answers: Record<string, string | string[]> = {
+  participation: 'agreed', devices: ['smartphone', 'landline'], 'device-sharing': 'own', internet: ['mobile-data'], afford: 'sometimes',
+  'skill-connect': 'alone', 'skill-apps': 'alone', 'skill-online-forms': 'with-help', 'skill-video': 'cannot', 'skill-messages': 'alone',
+  motivation: 'lacks-confidence', worries: ['scams'], difficulties: ['sight'], 'assistive-tech': 'no', 'main-language': 'pl', 'reads-english': 'a-little',
+  interpreter: ['spoken'], 'interpreter-language': 'pl', helpers: ['family-friend'], 'proxy-consent': 'no', 'communication-needs': ['large-print'],
+  'contact-preference': ['sms', 'phone']
+}
+
+for (const kind of await testDialects()) {
+  describe(`screening (${kind})`, () => {
+    let built: Built
+    let clinicianA: InjectSession
+    before(async () => {
+      built = await build(kind)
+      clinicianA = await signedIn(built.app, built.fixture.emailA('clinician'))
+    })
+    after(() => built.close())
+
+    const patientA = () => built.fixture.orgA.patients[0]!
+    const rowsFor = (patientId: string) => built.database.db.selectFrom('screening').selectAll().where('patient_id', '=', patientId).orderBy('created_at').execute()
+    const auditCount = async (entityType: string, action: string) => Number((await built.database.db.selectFrom('audit_event').select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('entity_type', '=', entityType).where('action', '=', action).executeTakeFirstOrThrow()).n)
+
+    test('the clinician form is rendered from the Questionnaire: every question, the skills as radios, keyboard-usable controls', async () => {
+      const res = await clinicianA.get(`/patients/${patientA().id}/screening/new`)
+      assert.equal(res.statusCode, 200)
+      for (const linkId of ['participation', 'devices', 'skill-video', 'main-language', 'proxy-phone', 'eheals-8']) assert.match(res.body, new RegExp(`name="${linkId}"`))
+      assert.match(res.body, /reach-skill-radios/)
+      assert.match(res.body, /Patient declined/)
+    })
+
+    test('missing answers: error summary with links to the questions, answers kept, nothing saved', async () => {
+      const p = patientA()
+      await clinicianA.get(`/patients/${p.id}/screening/new`)
+      const res = await clinicianA.post(`/patients/${p.id}/screening/new`, { participation: 'agreed', devices: ['smartphone'], afford: 'no' })
+      assert.equal(res.statusCode, 200)
+      assert.match(res.body, /<title>Error: /)
+      assert.match(res.body, /href="#internet"/)
+      assert.match(res.body, /value="no" checked/)
+      assert.equal((await rowsFor(p.id)).length, 0)
+    })
+
+    test('saving stores answers, version, who entered it and mode; recomputing from the stored answers gives the stored assessment', async () => {
+      const p = patientA()
+      await clinicianA.get(`/patients/${p.id}/screening/new`)
+      const res = await clinicianA.post(`/patients/${p.id}/screening/new`, answers)
+      assert.equal(res.statusCode, 303)
+      const [row] = await rowsFor(p.id)
+      assert.ok(row)
+      assert.equal(res.headers.location, `/patients/${p.id}/screening/${row.id}`)
+      assert.equal(row.mode, 'clinician')
+      assert.equal(row.questionnaire_version, '1.0.0')
+      assert.equal(row.status, 'complete')
+      assert.ok(row.entered_by)
+      assert.equal(row.readiness, 'online_with_support')
+      assert.equal(row.rescreen_due_on !== null, true)
+      const recomputed = assessScreening(storedAnswers(row), { now: row.screened_at })
+      assert.deepEqual(JSON.parse(JSON.stringify(recomputed)), storedAssessment(row))
+      const page = await clinicianA.get(String(res.headers.location))
+      assert.equal(page.statusCode, 200)
+      assert.match(page.body, /Operational triage, not a validated clinical score/i)
+      assert.match(page.body, /Barrier profile/)
+    })
+
+    test('the plan banner shows on the patient record and in search results, with a referrals link', async () => {
+      const p = patientA()
+      const show = await clinicianA.get(`/patients/${p.id}`)
+      assert.match(show.body, /reach-plan-banner/)
+      assert.match(show.body, /How to contact:/)
+      assert.match(show.body, /Screened \d+ \w+ \d{4}/)
+      assert.match(show.body, new RegExp(`href="/patients/${p.id}/referrals"`))
+      await clinicianA.get('/patients')
+      const search = await clinicianA.post('/patients/search', { searchBy: 'nhs-number', nhsNumber: p.nhsNumber })
+      assert.match(search.body, /How to contact/)
+      assert.match(search.body, /Use: /)
+    })
+
+    test('declined is recorded as declined, never as included', async () => {
+      const p = built.fixture.orgA.patients[1]!
+      await clinicianA.get(`/patients/${p.id}/screening/new`)
+      const res = await clinicianA.post(`/patients/${p.id}/screening/new`, { action: 'declined', devices: ['smartphone'] })
+      assert.equal(res.statusCode, 303)
+      const [row] = await rowsFor(p.id)
+      assert.equal(row!.status, 'declined')
+      assert.equal(row!.readiness, 'declined')
+      assert.equal(row!.has_plan, false)
+      assert.deepEqual(storedAnswers(row!), { participation: 'declined' })
+      const show = await clinicianA.get(`/patients/${p.id}`)
+      assert.match(show.body, /Declined digital inclusion screening/)
+    })
+
+    test('each mode stores identical results for the same answers (clinician, paper, self, FHIR import)', async () => {
+      const p = built.fixture.orgA.patients[2]!
+      // paper
+      await clinicianA.get(`/patients/${p.id}/screening/new?mode=paper`)
+      const paper = await clinicianA.post(`/patients/${p.id}/screening/new?mode=paper`, { ...answers, 'screenedOn[day]': '2', 'screenedOn[month]': '3', 'screenedOn[year]': '2026' })
+      assert.equal(paper.statusCode, 303)
+      // self, through every question page
+      await clinicianA.get(`/patients/${p.id}`)
+      const invite = await clinicianA.post(`/patients/${p.id}/screening/invite`, { language: 'ar' })
+      const token = /\/s\/([A-Za-z0-9_-]{43})/.exec(invite.body)![1]!
+      const code = /([A-Z2-9]{4} [A-Z2-9]{4})/.exec(invite.body)![1]!
+      assert.ok(code)
+      const stored = await built.database.db.selectFrom('screening_invite').select(['token_hash']).where('patient_id', '=', p.id).executeTakeFirstOrThrow()
+      assert.notEqual(stored.token_hash, token)
+      assert.equal(stored.token_hash.length, 64)
+      const patient = new InjectSession(built.app)
+      const start = await patient.get(`/s/${token}`)
+      assert.equal(start.statusCode, 200)
+      assert.doesNotMatch(start.body, new RegExp(p.familyName))
+      assert.doesNotMatch(start.body, /nhsuk-frontend/)
+      let url = /href="(\/s\/[^"]+\/q\/[^"]+)"/.exec(start.body)![1]!
+      let steps = 0
+      while (!url.endsWith('/check') && steps++ < 40) {
+        const page = await patient.get(url)
+        assert.equal(page.statusCode, 200, url)
+        assert.match(page.body, /السؤال \d+ من \d+/)
+        const linkId = url.split('/q/')[1]!
+        const res = await patient.post(url, { [linkId]: answers[linkId] ?? '' })
+        assert.equal(res.statusCode, 303, `${linkId}: ${res.body.slice(0, 200)}`)
+        url = String(res.headers.location)
+      }
+      const draft = await built.database.db.selectFrom('screening_invite').select(['draft_answers']).where('patient_id', '=', p.id).executeTakeFirstOrThrow()
+      assert.ok(Object.keys(draft.draft_answers as object).length > 10, 'answers saved on each page')
+      await patient.get(url)
+      const done = await patient.post(`/s/${token}/submit`, {})
+      assert.equal(done.statusCode, 200)
+      const again = await patient.get(`/s/${token}`)
+      assert.equal(again.statusCode, 410)
+      assert.match(again.body, /lang="ar" dir="rtl"/)
+      // FHIR import
+      const qr = (await clinicianA.get(`/patients/${patientA().id}/screening/${(await rowsFor(patientA().id))[0]!.id}/fhir`)).json() as Record<string, unknown>
+      const imported = await built.app.inject({ method: 'POST', url: '/fhir/QuestionnaireResponse', headers: { cookie: clinicianA.cookieHeader(), 'content-type': 'application/fhir+json' }, payload: JSON.stringify({ ...qr, subject: { identifier: { system: 'https://fhir.nhs.uk/Id/nhs-number', value: p.nhsNumber } } }) })
+      assert.equal(imported.statusCode, 201, imported.body)
+      const rows = await rowsFor(p.id)
+      assert.deepEqual(rows.map((r) => r.mode).sort(), ['import', 'paper', 'self'])
+      const clinicianRow = (await rowsFor(patientA().id))[0]!
+      const strip = (a: ReturnType<typeof storedAssessment>) => ({ ...a, rescreen: null })
+      for (const r of rows) {
+        assert.deepEqual(strip(storedAssessment(r)), strip(storedAssessment(clinicianRow)), r.mode)
+        assert.equal(r.readiness, clinicianRow.readiness)
+      }
+      assert.equal(rows.find((r) => r.mode === 'paper')!.rescreen_due_on, '2027-03-02')
+    })
+
+    test('unknown or tampered tokens and codes get a 404 page that reveals nothing', async () => {
+      const visitor = new InjectSession(built.app)
+      assert.equal((await visitor.get(`/s/${'A'.repeat(43)}`)).statusCode, 404)
+      assert.equal((await visitor.get('/s/not-a-token')).statusCode, 404)
+      await visitor.get('/s')
+      const wrong = await visitor.post('/s', { code: 'ZZZZ ZZZZ' })
+      assert.equal(wrong.statusCode, 200)
+      assert.match(wrong.body, /We cannot find this code/)
+    })
+
+    test('tenant isolation: organisation B cannot see, screen or invite for organisation A patients', async () => {
+      const clinicianB = await signedIn(built.app, built.fixture.emailB('clinician'))
+      const p = patientA()
+      const [row] = await rowsFor(p.id)
+      assert.equal((await clinicianB.get(`/patients/${p.id}/screening/new`)).statusCode, 404)
+      assert.equal((await clinicianB.get(`/patients/${p.id}/screening/${row!.id}`)).statusCode, 404)
+      assert.equal((await clinicianB.get(`/patients/${p.id}/screening/${row!.id}/fhir`)).statusCode, 404)
+      await clinicianB.get('/patients')
+      assert.equal((await clinicianB.post(`/patients/${p.id}/screening/new`, answers)).statusCode, 404)
+      await clinicianB.get('/patients')
+      assert.equal((await clinicianB.post(`/patients/${p.id}/screening/invite`, { language: 'en' })).statusCode, 404)
+      const bSees = await built.database.db.selectFrom('screening').select('id').where('org_id', '=', built.fixture.orgB.id).execute()
+      assert.equal(bSees.length, 0)
+    })
+
+    test('views and exports are audited; posts without a CSRF token are refused', async () => {
+      const before = await auditCount('screening', 'view')
+      const p = patientA()
+      const [row] = await rowsFor(p.id)
+      await clinicianA.get(`/patients/${p.id}/screening/${row!.id}`)
+      await clinicianA.get(`/patients/${p.id}/screening/${row!.id}/handout?lang=ar`)
+      assert.equal(await auditCount('screening', 'view'), before + 2)
+      assert.ok(await auditCount('screening', 'export') >= 1)
+      const res = await clinicianA.post(`/patients/${p.id}/screening/new`, answers, { csrf: null })
+      assert.equal(res.statusCode, 403)
+    })
+
+    test('a receptionist may screen; an analyst may not', async () => {
+      const analyst = await signedIn(built.app, built.fixture.emailA('analyst'))
+      assert.equal((await analyst.get(`/patients/${patientA().id}/screening/new`)).statusCode, 403)
+      const receptionist = await signedIn(built.app, built.fixture.emailA('receptionist'))
+      assert.equal((await receptionist.get(`/patients/${patientA().id}/screening/new`)).statusCode, 200)
+    })
+
+    test('handout in Arabic is right-to-left, shows the support empty state and the English source for an unreviewed translation', async () => {
+      const p = patientA()
+      const [row] = await rowsFor(p.id)
+      const res = await clinicianA.get(`/patients/${p.id}/screening/${row!.id}/handout?lang=ar`)
+      assert.equal(res.statusCode, 200)
+      assert.match(res.body, /lang="ar" dir="rtl"/)
+      assert.match(res.body, /سيخبرك فريق الرعاية/)
+      assert.match(res.body, /Your care team will tell you about local help to get online/)
+      const paper = await clinicianA.get(`/patients/${p.id}/screening/paper?lang=ar&large=1`)
+      assert.equal(paper.statusCode, 200)
+      assert.match(paper.body, /reach-large-print/)
+      assert.equal((await clinicianA.get('/screening/paper')).statusCode, 200)
+    })
+
+    test('the Questionnaire is public FHIR JSON', async () => {
+      const res = await built.app.inject({ method: 'GET', url: '/fhir/Questionnaire/digital-inclusion-screen' })
+      assert.equal(res.statusCode, 200)
+      assert.match(String(res.headers['content-type']), /application\/fhir\+json/)
+      assert.equal(res.json().resourceType, 'Questionnaire')
+    })
+
+    test('FHIR import reports field errors by linkId path', async () => {
+      const res = await built.app.inject({
+        method: 'POST', url: '/fhir/QuestionnaireResponse', headers: { cookie: clinicianA.cookieHeader(), 'content-type': 'application/fhir+json' },
+        payload: JSON.stringify({ resourceType: 'QuestionnaireResponse', questionnaire: 'https://reach.example/fhir/Questionnaire/digital-inclusion-screen|1.0.0', status: 'completed', authored: '2026-01-02T10:00:00Z', subject: { identifier: { system: 'https://fhir.nhs.uk/Id/nhs-number', value: patientA().nhsNumber } }, item: [{ linkId: 'nope', answer: [{ valueString: 'x' }] }] })
+      })
+      assert.equal(res.statusCode, 422)
+      assert.equal(res.json().issue[0].expression[0], 'item[0](linkId=nope)')
+      const list = await clinicianA.get(`/fhir/QuestionnaireResponse?patient=${patientA().id}`)
+      assert.equal(list.json().resourceType, 'Bundle')
+    })
+  })
+}
