@@ -23,7 +23,8 @@ const envSchema = z.object({
   REACH_SEED_DEMO: booleanFlag.optional(),
   REACH_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   REACH_TRUST_PROXY: booleanFlag.default(false),
-  REACH_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10)
+  REACH_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  REACH_RESCREEN_MONTHS: z.coerce.number().int().min(1).max(120).default(12)
 })
 
 export interface Config {
@@ -41,6 +42,8 @@ export interface Config {
   logLevel: string
   trustProxy: boolean
   dbPoolSize: number
+  /** Months after a screening when the patient is due to be screened again. */
+  rescreenMonths: number
 }
 
 export class ConfigError extends Error {}
@@ -73,7 +76,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.REACH_SEED_DEMO ?? e.NODE_ENV !== 'production',
     logLevel: e.REACH_LOG_LEVEL,
     trustProxy: e.REACH_TRUST_PROXY,
-    dbPoolSize: e.REACH_DB_POOL_SIZE
+    dbPoolSize: e.REACH_DB_POOL_SIZE,
+    rescreenMonths: e.REACH_RESCREEN_MONTHS
   }
 }
 

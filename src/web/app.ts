@@ -34,6 +34,11 @@ export interface BuildOptions {
   logger?: boolean | Record<string, unknown>
 }
 
+/** Self-completion and partner links carry their token in the path: logs show the route, not the token. */
+export function redactUrl(url: string): string {
+  return url.replace(/^\/(s|partner)\/[^/?#]+/, '/$1/[token]')
+}
+
 /** Paths pino must never print: cookies, credentials and form bodies. */
 export const logRedactPaths = ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', 'body', 'req.body', '*.password', '*.nhsNumber', '*.nhs_number']
 
@@ -50,7 +55,13 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   const { config, database } = options
   const secureCookies = config.env === 'production'
   const app = Fastify({
-    logger: options.logger ?? { level: config.logLevel, redact: { paths: logRedactPaths, censor: '[redacted]' } },
+    logger: options.logger ?? {
+      level: config.logLevel,
+      redact: { paths: logRedactPaths, censor: '[redacted]' },
+      serializers: {
+        req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: redactUrl(req.url), remoteAddress: req.ip })
+      }
+    },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     requestTimeout: 30_000

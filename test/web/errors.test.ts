@@ -52,3 +52,12 @@ describe(`error pages (${kind})`, () => {
     }
   })
 })
+
+test('tokens in self-completion and partner links never reach the logs', async () => {
+  const { redactUrl } = await import('../../src/web/app.js')
+  assert.equal(redactUrl('/s/abcDEF123_-xyz'), '/s/[token]')
+  assert.equal(redactUrl('/s/abcDEF123/question/3?lang=ar'), '/s/[token]/question/3?lang=ar')
+  assert.equal(redactUrl('/partner/tok3n'), '/partner/[token]')
+  assert.equal(redactUrl('/patients/123'), '/patients/123')
+  assert.equal(redactUrl('/services/abc'), '/services/abc')
+})

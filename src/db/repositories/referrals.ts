@@ -155,3 +155,27 @@ export async function queueOutboxMessage(db: Db, orgId: string, message: { refer
 export async function outboxForReferral(db: Db, orgId: string, referralId: string) {
   return db.selectFrom('outbox_message').selectAll().where('org_id', '=', orgId).where('referral_id', '=', referralId).orderBy('created_at').execute()
 }
+
+/** A support service as listed on the patient's take-home handout. */
+export interface HandoutService { name: string; organisationName: string; url: string | null; email: string | null; referred: boolean }
+
+/**
+ * The services for a patient's handout: the ones they have been referred to (still open or
+ * attended) first, then the best-matched suggestions not already referred, up to `limit` in all.
+ */
+export async function handoutServices(db: Db, orgId: string, patientId: string, limit = 5): Promise<HandoutService[]> {
+  const referrals = (await listPatientReferrals(db, orgId, patientId)).filter((r) => r.status !== 'suggested' && r.outcome === null)
+  const suggestions = (await suggestServicesForPatient(db, orgId, patientId))?.suggestions ?? []
+  const referredIds = new Set(referrals.map((r) => r.service_id))
+  const services = new Map((await listServices(db)).map((s) => [s.id, s]))
+  const listed: HandoutService[] = []
+  for (const r of referrals) {
+    const s = services.get(r.service_id)
+    if (s) listed.push({ name: s.name, organisationName: s.organisationName, url: s.url, email: s.email, referred: true })
+  }
+  for (const suggestion of suggestions) {
+    if (referredIds.has(suggestion.serviceId)) continue
+    listed.push({ name: suggestion.service.name, organisationName: suggestion.service.organisationName, url: suggestion.service.url, email: suggestion.service.email, referred: false })
+  }
+  return listed.slice(0, limit)
+}

@@ -44,7 +44,7 @@ function toResource(row: ScreeningRow, nhsNumber: string): QuestionnaireResponse
   return toQuestionnaireResponse({ id: row.id, status: row.status, questionnaireVersion: row.questionnaire_version, language: row.language, screenedAt: row.screened_at, answers: storedAnswers(row), nhsNumber })
 }
 
-export async function fhirRoutes(app: FastifyInstance, _opts: FhirRouteOptions): Promise<void> {
+export async function fhirRoutes(app: FastifyInstance, opts: FhirRouteOptions): Promise<void> {
   app.addContentTypeParser('application/fhir+json', { parseAs: 'string' }, (_request, body, done) => {
     try { done(null, JSON.parse(String(body))) } catch { done(Object.assign(new Error('Body is not valid JSON'), { statusCode: 400 }), undefined) }
   })
@@ -94,7 +94,7 @@ export async function fhirRoutes(app: FastifyInstance, _opts: FhirRouteOptions):
     const saved = await request.withOrg(async (trx) => {
       const patient = await findPatientByNhsNumber(trx, user.orgId, parsed.nhsNumber)
       if (!patient) return null
-      const { row } = await insertScreening(trx, user.orgId, { patientId: patient.id, mode: 'import', language: parsed.language, answers: parsed.answers, screenedAt: parsed.authored, enteredBy: user.id, teamId: user.teamId })
+      const { row } = await insertScreening(trx, user.orgId, { patientId: patient.id, mode: 'import', language: parsed.language, answers: parsed.answers, screenedAt: parsed.authored, enteredBy: user.id, teamId: user.teamId, rescreenIntervalMonths: opts.config.rescreenMonths })
       await recordAudit(trx, { ...auditActor(request), action: 'create', entityType: 'screening', entityId: row.id, patientId: patient.id, detail: { mode: 'import', format: 'fhir' } })
       return toResource(row, patient.nhsNumber)
     })

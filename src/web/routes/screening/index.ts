@@ -6,8 +6,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Config } from '../../../config.js'
 import { recordAudit } from '../../../db/repositories/audit.js'
 import { findPatient, type Patient } from '../../../db/repositories/patients.js'
+import { handoutServices } from '../../../db/repositories/referrals.js'
 import { createInvite, findScreening, insertScreening, listScreenings, storedAssessment, type ScreeningMode } from '../../../db/repositories/screenings.js'
-import { assessScreening, DEFAULT_RESCREEN_INTERVAL_MONTHS } from '../../../domain/screening/index.js'
+import { assessScreening } from '../../../domain/screening/index.js'
 import { isoDateFromParts, formatDate } from '../../../domain/shared/dates.js'
 import { can } from '../../../domain/staff/roles.js'
 import { dateParts, formErrors, noErrors, text, type FormErrors } from '../../form-errors.js'
@@ -66,7 +67,7 @@ function paperDate(parts: { day: string; month: string; year: string }, today: s
   return { ok: true, at: new Date(`${iso}T12:00:00Z`) }
 }
 
-export async function screeningRoutes(app: FastifyInstance, _opts: ScreeningRouteOptions): Promise<void> {
+export async function screeningRoutes(app: FastifyInstance, opts: ScreeningRouteOptions): Promise<void> {
   app.get<PatientParams & { Querystring: { mode?: string } }>('/patients/:id/screening/new', { config: { access: 'screening:write' } }, async (request, reply) => {
     const patient = await loadPatient(request, request.params.id, { page: 'screening-form' })
     if (!patient) return reply.code(404).render('errors/404.njk')
@@ -99,7 +100,7 @@ export async function screeningRoutes(app: FastifyInstance, _opts: ScreeningRout
     const saved = await request.withOrg(async (trx) => {
       const { row } = await insertScreening(trx, user.orgId, {
         patientId: patient.id, mode, language: 'en', answers, screenedAt, enteredBy: user.id, teamId: user.teamId ?? patient.teamId,
-        rescreenIntervalMonths: DEFAULT_RESCREEN_INTERVAL_MONTHS
+        rescreenIntervalMonths: opts.config.rescreenMonths
       })
       await recordAudit(trx, { ...auditActor(request), action: 'create', entityType: 'screening', entityId: row.id, patientId: patient.id, detail: { mode, status: row.status } })
       return row
@@ -134,7 +135,7 @@ export async function screeningRoutes(app: FastifyInstance, _opts: ScreeningRout
       patient, row, gridColumn: 'nhsuk-grid-column-full', breadcrumbs: patientCrumbs(patient),
       barrierRows: barrierRows(a), readiness: readinessView(a), plan: planView(a), status: a.status,
       eheals: a.eheals.status === 'complete' ? a.eheals.score : null,
-      rescreenDueOn: row.rescreen_due_on, canScreen: can(request.user!.role, 'screening:write'),
+      rescreenDueOn: row.rescreen_due_on, rescreenMonths: opts.config.rescreenMonths, canScreen: can(request.user!.role, 'screening:write'),
       languages: PATIENT_LANGUAGES, languageName: languageName('en', row.language, row.language)
     })
   })
@@ -145,7 +146,9 @@ export async function screeningRoutes(app: FastifyInstance, _opts: ScreeningRout
     const { patient, row } = found
     const choice = languageChoice(request.query.lang ?? patient.mainLanguage ?? 'en')
     const a = storedAssessment(row)
+    const supportServices = a.status === 'declined' ? [] : await request.withOrg((trx) => handoutServices(trx, request.user!.orgId, patient.id))
     return reply.render('screening/handout.njk', {
+      supportServices,
       patient, row, plan: planView(a, choice.code), declined: a.status === 'declined', lang: choice.code, dir: choice.dir,
       large: request.query.large === '1',
       unreviewed: unreviewed.has(`screening/${choice.code}`), english: planView(a, 'en'),

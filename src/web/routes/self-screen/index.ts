@@ -61,7 +61,7 @@ async function openInvite(app: FastifyInstance, request: FastifyRequest<{ Params
   return invite
 }
 
-export async function selfScreenRoutes(app: FastifyInstance, _opts: SelfScreenRouteOptions): Promise<void> {
+export async function selfScreenRoutes(app: FastifyInstance, opts: SelfScreenRouteOptions): Promise<void> {
   app.get<{ Querystring: { lang?: string } }>('/s', { config: { access: 'public' } }, async (request, reply) =>
     reply.render('self-screen/code.njk', { ...pageContext(null, request.query.lang), value: '', error: null, languages: PATIENT_LANGUAGES }))
 
@@ -149,7 +149,7 @@ export async function selfScreenRoutes(app: FastifyInstance, _opts: SelfScreenRo
     if (missing) return reply.redirect(`/s/${request.params.key}/q/${missing.linkId}?change=1`, 303)
     const stored = await withOrg(app.database, invite.org_id, async (trx) => {
       const { row } = await insertScreening(trx, invite.org_id, {
-        patientId: invite.patient_id, mode: 'self', language: invite.language, answers, screenedAt: new Date(), enteredBy: null, teamId: null
+        patientId: invite.patient_id, mode: 'self', language: invite.language, answers, screenedAt: new Date(), enteredBy: null, teamId: null, rescreenIntervalMonths: opts.config.rescreenMonths
       })
       if (!(await markInviteUsed(trx, invite.org_id, invite.id, row.id))) throw new InviteAlreadyUsed()
       await recordAudit(trx, { orgId: invite.org_id, actorUserId: null, actorRole: 'patient', action: 'create', entityType: 'screening', entityId: row.id, patientId: invite.patient_id, ip: request.ip, userAgent: request.headers['user-agent'] ?? null, detail: { mode: 'self', inviteId: invite.id } })
