@@ -63,7 +63,9 @@ export async function seedDemoScreenings(context: DemoContext): Promise<void> {
       if (!chance(random, 0.6)) continue
       const answers = demoAnswers(random, patient)
       const mode: ScreeningMode = pick(random, ['clinician', 'clinician', 'clinician', 'clinician', 'self', 'paper'] as const)
-      const screenedAt = daysAgo(today, Math.floor(random() * 548), random)
+      // screened at the initial assessment, within a fortnight of registration (never after today)
+      const registeredDaysAgo = patient.createdAt ? Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${patient.createdAt}T00:00:00Z`)) / 86_400_000) : Math.floor(random() * 548)
+      const screenedAt = daysAgo(today, Math.max(0, registeredDaysAgo - Math.floor(random() * 14)), random)
       const input = { patientId: patient.id, mode, language: mode === 'self' ? (patient.mainLanguage || 'en') : 'en', answers, screenedAt, enteredBy: mode === 'self' || screeners.length === 0 ? null : pick(random, screeners).id, teamId: patient.teamId }
       rows.push({ org_id: org.id, ...screeningColumns(input, assessScreening(answers, { now: screenedAt })) })
     }
