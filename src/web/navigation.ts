@@ -7,7 +7,11 @@ interface NavItem { href: string; key: string; permission: Permission | null }
 const items: NavItem[] = [
   { href: '/home', key: 'nav.home', permission: null },
   { href: '/patients', key: 'nav.patients', permission: 'patient:read' },
+  { href: '/directory', key: 'nav.directory', permission: null },
+  { href: '/referrals', key: 'nav.referrals', permission: 'referral:write' },
   { href: '/audit', key: 'nav.audit', permission: 'audit:read' },
+  { href: '/measures', key: 'nav.measures', permission: 'reports:read' },
+  { href: '/area', key: 'nav.area', permission: 'reports:read' },
   { href: '/admin/staff', key: 'nav.staff', permission: 'staff:manage' }
 ]
 

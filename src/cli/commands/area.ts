@@ -6,6 +6,8 @@
 import { Option, type Command } from 'commander'
 import { CliInputError, type CliIo } from '../io.js'
 import { numberCell, readCsvTable, toCsv } from '../csv-table.js'
+import { progressReporter } from '../progress.js'
+import { planAreaImport, type AreaImportPlan, type AreaSourceFile } from '../../domain/area/import/plan.js'
 import {
   DEMOGRAPHY_FORMULAS,
   INDICATOR_KEYS,
@@ -150,8 +152,66 @@ export function registerRiskIndexCommand(area: Command, io: CliIo): Command {
     })
 }
 
+/** Reads every file of a folder (not sub-folders) as text, for `area import`. */
+async function readFolder(dir: string): Promise<AreaSourceFile[]> {
+  const { readdir, readFile } = await import('node:fs/promises')
+  const { join } = await import('node:path')
+  let names: string[]
+  try {
+    names = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name)
+  } catch (error) {
+    throw new CliInputError(`cannot read folder ${dir}: ${error instanceof Error ? error.message : String(error)}`)
+  }
+  return Promise.all(names.sort().map(async (name) => ({ name, text: await readFile(join(dir, name), 'utf8') })))
+}
+
+/** Formats the problems of an import plan, one per line: `file:line: message`. */
+export function formatImportProblems(plan: AreaImportPlan): string {
+  return plan.problems.map((p) => `${p.file}${p.line === null ? '' : `:${p.line}`}: ${p.message}\n`).join('')
+}
+
+/**
+ * `reach area import --from DIR`: recognises each file by its header, checks codes and numbers,
+ * and loads everything in one transaction with provenance. Any problem: nothing is imported.
+ */
+export function registerAreaImportCommand(area: Command, io: CliIo): Command {
+  return area
+    .command('import')
+    .description('Import official area files (IoD, Census 2021, ONS population, LSOA lookups and boundaries, postcode lookup) from a folder, in one transaction')
+    .requiredOption('--from <dir>', 'folder holding the files (MANIFEST.csv, if present, gives publisher, licence and row counts)')
+    .option('--by <name>', 'who is importing, recorded with each file', process.env.USER)
+    .action(async (options: { from: string; by?: string }) => {
+      const plan = planAreaImport(await readFolder(options.from))
+      for (const f of plan.files) io.stdout(`recognised ${f.name}: ${f.parsed.description}, ${f.parsed.rows} rows\n`)
+      for (const name of plan.skipped) io.stdout(`skipped ${name}: not a recognised area file\n`)
+      if (plan.problems.length > 0) {
+        io.stderr(formatImportProblems(plan))
+        throw new CliInputError(`${plan.problems.length} problems found; nothing was imported`)
+      }
+      if (plan.files.length === 0) throw new CliInputError(`no recognised area files in ${options.from}; nothing was imported`)
+      const { loadConfig, ConfigError } = await import('../../config.js')
+      const { openDatabase } = await import('../../web/server.js')
+      const { runAreaImport } = await import('../../db/repositories/area-import.js')
+      let config
+      try {
+        config = loadConfig()
+      } catch (error) {
+        if (error instanceof ConfigError) throw new CliInputError(error.message)
+        throw error
+      }
+      const database = await openDatabase(config)
+      try {
+        const done = await database.db.transaction().execute((trx) => runAreaImport(trx, plan, options.by ?? null, progressReporter(io, 'area rows')))
+        io.stdout(`imported ${done.length} files\n`)
+      } finally {
+        await database.close()
+      }
+    })
+}
+
 /** Registers `reach area …` and its subcommands. */
 export function registerAreaCommands(program: Command, io: CliIo): void {
   const area = areaCommand(program)
   registerRiskIndexCommand(area, io)
+  registerAreaImportCommand(area, io)
 }

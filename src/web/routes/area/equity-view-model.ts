@@ -1,0 +1,148 @@
+/** The equity page: query parsing, table rows (nhsuk table macro params), bar chart and CSV. */
+import { EQUITY_DIMENSIONS, type EquityCountsRow, type EquityDimension } from '../../../db/repositories/equity.js'
+import { EQUITY_MEASURES, equityTable, type EquityCell, type EquityMeasure, type EquityTable } from '../../../domain/area/equity.js'
+import { dateParts, formErrors, noErrors, text, type FormErrors } from '../../form-errors.js'
+
+export const DIMENSION_LABELS: Record<EquityDimension, string> = {
+  age: 'Age band', sex: 'Sex', ethnicity: 'Ethnic group', disability: 'Disability', language: 'Main language', imd: 'IMD 2025 quintile (1 = most deprived)', risk: 'Risk index fifth (1 = highest risk)'
+}
+
+const SEX: Record<string, string> = { '0': 'Not known', '1': 'Male', '2': 'Female', '9': 'Not specified' }
+const DISABILITY: Record<string, string> = { no: 'Not disabled', limited_a_little: 'Day-to-day activities limited a little', limited_a_lot: 'Day-to-day activities limited a lot', not_known: 'Not known' }
+
+/** A group's name as people read it (the CSV keeps the stored code). */
+export function groupLabel(dimension: EquityDimension, group: string): string {
+  if (group === 'not placed') return 'Not placed (postcode not in the lookup)'
+  if (dimension === 'sex') return SEX[group] ?? group
+  if (dimension === 'disability') return DISABILITY[group] ?? group
+  if (dimension === 'imd') return group === '1' ? '1 (most deprived)' : group === '5' ? '5 (least deprived)' : group
+  if (dimension === 'risk') return group === '1' ? '1 (highest risk)' : group === '5' ? '5 (lowest risk)' : group
+  return group
+}
+
+export interface EquityQueryValues {
+  dimension: EquityDimension
+  measure: EquityMeasure
+  scope: 'organisation' | 'system'
+  team: string
+  from: { day: string; month: string; year: string }
+  to: { day: string; month: string; year: string }
+}
+
+function isoFromParts(p: { day: string; month: string; year: string }): string | null {
+  if (!/^\d{1,2}$/.test(p.day) || !/^\d{1,2}$/.test(p.month) || !/^\d{4}$/.test(p.year)) return null
+  const iso = `${p.year}-${p.month.padStart(2, '0')}-${p.day.padStart(2, '0')}`
+  const d = new Date(`${iso}T00:00:00Z`)
+  return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso ? null : iso
+}
+
+function parts(iso: string) {
+  return { day: String(Number(iso.slice(8, 10))), month: String(Number(iso.slice(5, 7))), year: iso.slice(0, 4) }
+}
+
+/** Reads the GET form; missing fields take defaults (the last 12 months, all organisations' own view). */
+export function parseEquityQuery(query: Record<string, unknown>, today: string): { values: EquityQueryValues; from: string; to: string; errors: FormErrors } {
+  const yearAgo = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`
+  const dim = text(query.dimension)
+  const measure = text(query.measure)
+  const fromGiven = dateParts(query, 'from')
+  const toGiven = dateParts(query, 'to')
+  const values: EquityQueryValues = {
+    dimension: (EQUITY_DIMENSIONS as readonly string[]).includes(dim) ? (dim as EquityDimension) : 'imd',
+    measure: measure in EQUITY_MEASURES ? (measure as EquityMeasure) : 'barrier',
+    scope: text(query.scope) === 'system' ? 'system' : 'organisation',
+    team: text(query.team),
+    from: fromGiven.day || fromGiven.month || fromGiven.year ? fromGiven : parts(yearAgo),
+    to: toGiven.day || toGiven.month || toGiven.year ? toGiven : parts(today)
+  }
+  const problems: { field: string; text: string; anchor?: string }[] = []
+  const from = isoFromParts(values.from)
+  const to = isoFromParts(values.to)
+  if (!from) problems.push({ field: 'from', text: 'Enter a real start date, for example 1 4 2025', anchor: 'from-day' })
+  if (!to) problems.push({ field: 'to', text: 'Enter a real end date, for example 31 3 2026', anchor: 'to-day' })
+  if (from && to && from > to) problems.push({ field: 'to', text: 'The end date must be the same as or after the start date', anchor: 'to-day' })
+  const ok = problems.length === 0
+  return { values, from: ok ? from! : yearAgo, to: ok ? to! : today, errors: ok ? noErrors : formErrors(problems) }
+}
+
+const pct = (v: number | null) => (v === null ? '' : v.toFixed(1))
+const COMPARISON_TEXT: Record<string, string> = { higher: 'Higher than overall', lower: 'Lower than overall', similar: 'Similar to overall', 'not-compared': 'Not compared' }
+
+function cellText(c: EquityCell['numerator']): string {
+  return c.value === null ? (c.reason === 'primary' ? 'fewer than 5' : 'hidden') : String(c.value)
+}
+
+function row(c: EquityCell, label: (group: string) => string) {
+  return [
+    { text: label(c.group) },
+    { text: cellText(c.numerator), format: 'numeric' },
+    { text: cellText(c.denominator), format: 'numeric' },
+    { text: c.value === null ? 'hidden' : `${pct(c.value)}%`, format: 'numeric' },
+    { text: c.lower === null ? '' : `${pct(c.lower)}% to ${pct(c.upper)}%`, format: 'numeric' },
+    { text: COMPARISON_TEXT[c.comparison] ?? c.comparison }
+  ]
+}
+
+export function equityTableRows(table: EquityTable, dimension: EquityDimension) {
+  const label = (g: string) => (g === table.overall.group ? g : groupLabel(dimension, g))
+  return [...table.rows.map((c) => row(c, label)), row(table.overall, label)]
+}
+
+export function equityCsv(table: EquityTable, measure: EquityMeasure, dimension: EquityDimension): string {
+  const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s)
+  const lines = [['dimension', 'group', 'measure', 'numerator', 'denominator', 'percent', 'lower_95', 'upper_95', 'comparison_with_overall', 'suppressed'].join(',')]
+  for (const c of [...table.rows, table.overall]) {
+    lines.push([dimension, c.group, measure, c.numerator.value ?? '', c.denominator.value ?? '', pct(c.value), pct(c.lower), pct(c.upper), c.comparison, c.numerator.reason ?? c.denominator.reason ?? ''].map((v) => quote(String(v))).join(','))
+  }
+  return `${lines.join('\n')}\n`
+}
+
+export interface BarChart { width: number; height: number; bars: { y: number; width: number; label: string; value: string; lowerX: number; upperX: number; whiskerY: number }[]; overallX: number | null; axisX: number; ticks: { x: number; label: string }[] }
+
+/** Horizontal bars (percent) with 95% interval whiskers and a line at the overall value. */
+export function barChart(table: EquityTable, dimension: EquityDimension): BarChart {
+  const labelWidth = 170
+  const plot = 300
+  const rowHeight = 28
+  const shown = table.rows.filter((r) => r.value !== null)
+  const max = Math.max(10, ...shown.map((r) => r.upper ?? 0))
+  const scale = (v: number) => labelWidth + (v / max) * plot
+  const bars = shown.map((r, i) => ({
+    y: 10 + i * rowHeight, width: scale(r.value!) - labelWidth, label: groupLabel(dimension, r.group), value: `${pct(r.value)}%`,
+    lowerX: scale(r.lower!), upperX: scale(r.upper!), whiskerY: 10 + i * rowHeight + 9
+  }))
+  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => ({ x: scale(f * max), label: `${Math.round(f * max)}%` }))
+  return { width: labelWidth + plot + 60, height: 40 + shown.length * rowHeight, bars, overallX: table.overall.value === null ? null : scale(table.overall.value), axisX: labelWidth, ticks }
+}
+
+export function dimensionItems(selected: EquityDimension) {
+  return EQUITY_DIMENSIONS.map((d) => ({ value: d, text: DIMENSION_LABELS[d], selected: d === selected }))
+}
+
+export function measureItems(selected: EquityMeasure) {
+  return (Object.keys(EQUITY_MEASURES) as EquityMeasure[]).map((m) => ({ value: m, text: `${EQUITY_MEASURES[m].label}: ${EQUITY_MEASURES[m].description}`, selected: m === selected }))
+}
+
+export function tableFor(counts: readonly EquityCountsRow[], measure: EquityMeasure): EquityTable {
+  return equityTable(counts, measure)
+}
+
+export interface QuintileChart { width: number; height: number; points: { x: number; y: number; lowerY: number; upperY: number; label: string; value: string }[]; line: string; ticks: { y: number; label: string }[]; axisY: number }
+
+/** A line chart of the rate across IMD quintiles (most deprived on the left) with 95% whiskers; null unless all five are shown. */
+export function quintileChart(table: EquityTable): QuintileChart | null {
+  const rows = ['1', '2', '3', '4', '5'].map((q) => table.rows.find((r) => r.group === q))
+  if (rows.some((r) => !r || r.value === null)) return null
+  const width = 460
+  const height = 260
+  const left = 50
+  const bottom = 220
+  const max = Math.max(10, ...rows.map((r) => r!.upper ?? 0))
+  const y = (v: number) => bottom - (v / max) * 200
+  const points = rows.map((r, i) => ({ x: left + 40 + i * 85, y: y(r!.value!), lowerY: y(r!.lower!), upperY: y(r!.upper!), label: groupLabel('imd', r!.group).replace(' deprived)', ')'), value: `${pct(r!.value)}%` }))
+  return {
+    width, height, points, axisY: bottom,
+    line: points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' '),
+    ticks: [0, 0.5, 1].map((f) => ({ y: y(f * max), label: `${Math.round(f * max)}%` }))
+  }
+}
