@@ -117,8 +117,16 @@ export type IndicatorKey = (typeof INDICATORS)[number]['key']
 export const INDICATOR_KEYS: readonly IndicatorKey[] = INDICATORS.map((i) => i.key)
 
 /** The indicators of one component, in method order. */
+const keysByComponent = new Map<ComponentKey, readonly IndicatorKey[]>()
+
+/** The indicators of a component, in DERI-METHOD.md order (computed once, then reused). */
 export function indicatorsOf(component: ComponentKey): readonly IndicatorKey[] {
-  return INDICATORS.filter((i) => i.component === component).map((i) => i.key)
+  let keys = keysByComponent.get(component)
+  if (!keys) {
+    keys = Object.freeze(INDICATORS.filter((i) => i.component === component).map((i) => i.key))
+    keysByComponent.set(component, keys)
+  }
+  return keys
 }
 
 export function indicatorDefinition(key: IndicatorKey): IndicatorDefinition {

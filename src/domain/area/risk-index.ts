@@ -165,18 +165,18 @@ export function deriScore(components: Readonly<Record<ComponentKey, number>>, we
 function checkRows(rows: readonly RiskIndexInputRow[], weights: RiskIndexWeights): void {
   const seen = new Set<string>()
   rows.forEach((row, index) => {
-    const where = `row ${index + 1}`
-    if (typeof row.lsoa !== 'string' || row.lsoa.trim() === '') throw new RiskIndexError(`${where}: the LSOA code is empty`)
-    if (seen.has(row.lsoa)) throw new RiskIndexError(`${where}: LSOA ${row.lsoa} appears more than once`)
+    const where = () => `row ${index + 1}`
+    if (typeof row.lsoa !== 'string' || row.lsoa.trim() === '') throw new RiskIndexError(`${where()}: the LSOA code is empty`)
+    if (seen.has(row.lsoa)) throw new RiskIndexError(`${where()}: LSOA ${row.lsoa} appears more than once`)
     seen.add(row.lsoa)
     for (const { key } of INDICATORS) {
       const value = row[key]
       if (value === null || value === undefined) {
         if (weights[key] !== 0) {
-          throw new RiskIndexError(`${where} (${row.lsoa}): ${key} has no value; give a value or set its weight to 0 to drop it`)
+          throw new RiskIndexError(`${where()} (${row.lsoa}): ${key} has no value; give a value or set its weight to 0 to drop it`)
         }
       } else if (typeof value !== 'number' || !Number.isFinite(value)) {
-        throw new RiskIndexError(`${where} (${row.lsoa}): ${key} is not a finite number`)
+        throw new RiskIndexError(`${where()} (${row.lsoa}): ${key} is not a finite number`)
       }
     }
   })
@@ -195,12 +195,19 @@ export function computeRiskIndex(rows: readonly RiskIndexInputRow[], options: Ri
   for (const { key, direction } of INDICATORS) {
     columns.set(key, minMaxScores(rows.map((r) => r[key] ?? null), direction))
   }
+  const plans = {
+    demography: weightedMeanPlan('demography', weights),
+    deprivation: weightedMeanPlan('deprivation', weights),
+    broadband: weightedMeanPlan('broadband', weights)
+  }
+  const scoreColumns = INDICATORS.map(({ key }) => [key, columns.get(key) ?? []] as const)
   return rows.map((row, i) => {
-    const scores = Object.fromEntries(INDICATORS.map(({ key }) => [key, columns.get(key)?.[i] ?? null])) as Record<IndicatorKey, number | null>
+    const scores = {} as Record<IndicatorKey, number | null>
+    for (const [key, column] of scoreColumns) scores[key] = column[i] ?? null
     const components = {
-      demography: componentScore('demography', scores, weights, formula),
-      deprivation: componentScore('deprivation', scores, weights, formula),
-      broadband: componentScore('broadband', scores, weights, formula)
+      demography: formula === 'weighted-mean' ? weightedMean(plans.demography, scores) : componentScore('demography', scores, weights, formula),
+      deprivation: weightedMean(plans.deprivation, scores),
+      broadband: weightedMean(plans.broadband, scores)
     }
     return { lsoa: row.lsoa, ...components, deri: deriScore(components, weights), scores }
   })
@@ -211,6 +218,26 @@ export function computeRiskIndex(rows: readonly RiskIndexInputRow[], options: Ri
  * authority district, GMCA's default). `setOf` names each row's set; min and max are
  * taken within each set. Results are in input order.
  */
+/** A component's weighted mean, prepared once per run: the weighted indicators in order and the weight total. */
+interface WeightedMeanPlan { terms: { key: IndicatorKey; weight: number }[]; total: number }
+
+function weightedMeanPlan(component: ComponentKey, weights: RiskIndexWeights): WeightedMeanPlan {
+  const keys = indicatorsOf(component)
+  let total = 0
+  for (const key of keys) total += weights[key]
+  return { terms: keys.filter((key) => weights[key] !== 0).map((key) => ({ key, weight: weights[key] })), total }
+}
+
+/**
+ * The same arithmetic as `componentScore` with the weighted-mean formula, in the same order,
+ * without re-reading the weights for every row. Rows were checked, so weighted scores exist.
+ */
+function weightedMean(plan: WeightedMeanPlan, scores: Readonly<Record<IndicatorKey, number | null>>): number {
+  let weighted = 0
+  for (const { key, weight } of plan.terms) weighted += weight * (scores[key] as number)
+  return weighted / plan.total
+}
+
 export function computeRiskIndexBySet<T extends RiskIndexInputRow>(rows: readonly T[], setOf: (row: T) => string, options: RiskIndexOptions = {}): RiskIndexResult[] {
   const seen = new Set<string>()
   for (const row of rows) {
