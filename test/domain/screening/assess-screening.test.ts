@@ -1,25 +1,8 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { assessScreening, BARRIERS, SCREENING_RESULT_KEYS, type AnswerInput, type ScreeningAssessment } from '../../../src/domain/screening/index.js'
+import { confident } from './fixtures.js'
 
-const confident = {
-  participation: 'agreed',
-  devices: ['smartphone'],
-  internet: ['home-broadband'],
-  afford: 'yes',
-  'skill-connect': 'alone',
-  'skill-apps': 'alone',
-  'skill-online-forms': 'alone',
-  'skill-video': 'alone',
-  'skill-messages': 'alone',
-  motivation: 'happy',
-  worries: ['none'],
-  difficulties: ['none'],
-  'main-language': 'en',
-  interpreter: ['no'],
-  helpers: ['none'],
-  'communication-needs': ['none'],
-} as const satisfies AnswerInput
 
 const levels = (r: ScreeningAssessment) => Object.fromEntries(BARRIERS.map((b) => [b, r.barriers[b].level]))
 

@@ -2,25 +2,8 @@ import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { parseScreeningAnswers, type AnswerInput } from '../../../src/domain/screening/answers.js'
 import { BARRIERS, scoreBarriers, type Barrier, type BarrierProfile } from '../../../src/domain/screening/barrier-profile.js'
+import { confident } from './fixtures.js'
 
-const confident = {
-  participation: 'agreed',
-  devices: ['smartphone'],
-  internet: ['home-broadband'],
-  afford: 'yes',
-  'skill-connect': 'alone',
-  'skill-apps': 'alone',
-  'skill-online-forms': 'alone',
-  'skill-video': 'alone',
-  'skill-messages': 'alone',
-  motivation: 'happy',
-  worries: ['none'],
-  difficulties: ['none'],
-  'main-language': 'en',
-  interpreter: ['no'],
-  helpers: ['none'],
-  'communication-needs': ['none'],
-} as const satisfies AnswerInput
 
 function profile(input: AnswerInput): BarrierProfile {
   return scoreBarriers(parseScreeningAnswers(input).answers)

@@ -3,25 +3,8 @@ import assert from 'node:assert/strict'
 import { parseScreeningAnswers, screeningStatus, type AnswerInput } from '../../../src/domain/screening/answers.js'
 import { scoreBarriers } from '../../../src/domain/screening/barrier-profile.js'
 import { assessReadiness, READINESS_RULES, type Readiness } from '../../../src/domain/screening/readiness.js'
+import { confident } from './fixtures.js'
 
-const confident = {
-  participation: 'agreed',
-  devices: ['smartphone'],
-  internet: ['home-broadband'],
-  afford: 'yes',
-  'skill-connect': 'alone',
-  'skill-apps': 'alone',
-  'skill-online-forms': 'alone',
-  'skill-video': 'alone',
-  'skill-messages': 'alone',
-  motivation: 'happy',
-  worries: ['none'],
-  difficulties: ['none'],
-  'main-language': 'en',
-  interpreter: ['no'],
-  helpers: ['none'],
-  'communication-needs': ['none'],
-} as const satisfies AnswerInput
 
 function readiness(input: AnswerInput): Readiness {
   const parsed = parseScreeningAnswers(input)
