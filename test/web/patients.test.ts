@@ -135,3 +135,34 @@ for (const kind of await testDialects()) {
     })
   })
 }
+
+for (const kind of await testDialects()) {
+  describe(`patients due for re-screening (${kind})`, () => {
+    let built: Built
+    before(async () => { built = await build(kind) })
+    after(() => built.close())
+
+    test('lists patients whose latest screening is due, most overdue first, and audits the list', async () => {
+      const { insertScreening } = await import('../../src/db/repositories/screenings.js')
+      const [p0, p1, p2] = built.fixture.orgA.patients
+      const answers = { participation: 'declined' }
+      await built.database.db.transaction().execute(async (trx) => {
+        // p0: screened 13 months ago (due); p1: screened 13 months ago then again last month (not due); p2: never
+        const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000)
+        for (const [patient, when] of [[p0!, daysAgo(400)], [p1!, daysAgo(400)], [p1!, daysAgo(30)]] as const) {
+          await insertScreening(trx, built.fixture.orgA.id, { patientId: patient.id, mode: 'clinician', language: 'en', answers, screenedAt: when, enteredBy: null, teamId: null })
+        }
+      })
+      const clinician = await signedIn(built.app, built.fixture.emailA('clinician'))
+      const res = await clinician.get('/patients/rescreen-due')
+      assert.equal(res.statusCode, 200)
+      assert.match(res.body, /1 patient due/)
+      assert.match(res.body, new RegExp(`href="/patients/${p0!.id}"`))
+      assert.doesNotMatch(res.body, new RegExp(`href="/patients/${p1!.id}"`))
+      assert.doesNotMatch(res.body, new RegExp(`href="/patients/${p2!.id}"`))
+      // another organisation's list is empty
+      const clinicianB = await signedIn(built.app, built.fixture.emailB('clinician'))
+      assert.match((await clinicianB.get('/patients/rescreen-due')).body, /No patient is due/)
+    })
+  })
+}

@@ -7,6 +7,7 @@ import { createHash, randomBytes, randomInt } from 'node:crypto'
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely'
 import type { Database, ScreeningInviteTable, ScreeningTable } from '../schema.js'
 import { assessScreening, type AnswerInput, type ScreeningAssessment } from '../../domain/screening/index.js'
+import { patientRowToPatient, type Patient } from './patients.js'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -175,4 +176,28 @@ export async function findInvite(db: Db, orgId: string, patientId: string, invit
 export async function updateInvitePreferences(db: Db, orgId: string, inviteId: string, prefs: { language: string; easyRead: boolean }): Promise<void> {
   await db.updateTable('screening_invite').set({ language: prefs.language, easy_read: prefs.easyRead })
     .where('org_id', '=', orgId).where('id', '=', inviteId).where('used_at', 'is', null).execute()
+}
+
+export interface DueForScreening { patient: Patient; lastScreenedAt: Date; dueOn: string | null; status: string }
+
+/**
+ * Patients whose latest screening is due again: its re-screen date has come, or it was left
+ * partial. Most overdue first. Never-screened patients are not listed here (see the search).
+ */
+export async function patientsDueForRescreen(db: Db, orgId: string, today: string, limit = 200): Promise<DueForScreening[]> {
+  const latest = db.selectFrom('screening')
+    .select(['patient_id', 'screened_at', 'rescreen_due_on', 'status'])
+    .distinctOn('patient_id')
+    .where('org_id', '=', orgId)
+    .orderBy('patient_id').orderBy('screened_at', 'desc').orderBy('created_at', 'desc')
+    .as('latest')
+  const rows = await db.selectFrom('patient')
+    .innerJoin(latest, 'latest.patient_id', 'patient.id')
+    .selectAll('patient')
+    .select(['latest.screened_at as last_screened_at', 'latest.rescreen_due_on as due_on', 'latest.status as last_status'])
+    .where('patient.org_id', '=', orgId)
+    .where((eb) => eb.or([eb('latest.rescreen_due_on', '<=', today), eb('latest.status', '=', 'partial')]))
+    .orderBy('latest.rescreen_due_on', 'asc').orderBy('patient.family_name').limit(limit)
+    .execute()
+  return rows.map((r) => ({ patient: patientRowToPatient(r), lastScreenedAt: r.last_screened_at, dueOn: r.due_on, status: r.last_status }))
 }

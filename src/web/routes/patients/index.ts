@@ -9,10 +9,10 @@ import { can } from '../../../domain/staff/roles.js'
 import { dateParts, formErrors, noErrors, parseForm, text, type FormErrors } from '../../form-errors.js'
 import { auditActor } from '../../plugins/auth.js'
 import { patientFormSchema, patientFormValues, patientSearchSchema, type PatientForm, type PatientFormValues } from './schemas.js'
-import { latestScreenings } from '../../../db/repositories/screenings.js'
+import { latestScreenings, patientsDueForRescreen } from '../../../db/repositories/screenings.js'
 import { bannerLine, screeningBanner } from '../screening/result-view-models.js'
 import { PATIENT_LANGUAGES } from '../screening/languages.js'
-import { emptyPatientForm, patientFormFields, patientSummaryRows, patientTableRows, patientToFormValues } from './view-models.js'
+import { emptyPatientForm, patientFormFields, patientSummaryRows, patientTableRows, patientToFormValues, rescreenDueRows } from './view-models.js'
 
 const today = () => new Date().toISOString().slice(0, 10)
 
@@ -39,6 +39,15 @@ function toRecord(form: PatientForm) {
 }
 
 export async function patientRoutes(app: FastifyInstance): Promise<void> {
+  app.get('/patients/rescreen-due', { config: { access: 'patient:read' } }, async (request, reply) => {
+    const due = await request.withOrg(async (trx) => {
+      const found = await patientsDueForRescreen(trx, request.user!.orgId, today())
+      await recordAudit(trx, { ...auditActor(request), action: 'search', entityType: 'patient', detail: { list: 'rescreen-due', results: found.length } })
+      return found
+    })
+    return reply.render('patients/rescreen-due.njk', { rows: rescreenDueRows(due), count: due.length, breadcrumbs: [{ href: '/home', text: 'Home' }, { href: '/patients', text: 'Patients' }] })
+  })
+
   app.get('/patients', { config: { access: 'patient:read' } }, async (request, reply) =>
     reply.render('patients/search.njk', { fields: searchFields(emptySearch, noErrors), canWrite: can(request.user!.role, 'patient:write'), breadcrumbs: [{ href: '/home', text: 'Home' }] }))
 

@@ -105,6 +105,16 @@ export function patientTableRows(patients: Patient[], planLines?: ReadonlyMap<st
   ])
 }
 
+/** The list of patients due for re-screening, as table rows. */
+export function rescreenDueRows(due: readonly { patient: Patient; lastScreenedAt: Date; dueOn: string | null; status: string }[]) {
+  return due.map((d) => [
+    { html: `<a href="/patients/${d.patient.id}">${escapeHtml(d.patient.familyName.toUpperCase())}, ${escapeHtml(d.patient.givenName)}</a>`, header: 'Name' },
+    { text: formatNhsNumber(d.patient.nhsNumber), header: 'NHS number' },
+    { text: formatDate(d.lastScreenedAt), header: 'Last screened' },
+    { text: d.status === 'partial' ? 'Now (last screening incomplete)' : d.dueOn ? formatDate(d.dueOn) : 'Now', header: 'Due' }
+  ])
+}
+
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string)
 }
