@@ -5,6 +5,7 @@
  * Lines break at each rebase, as the reference's default `break_lines = "both"` does.
  */
 import type { PointType, SpcPoint, SpcResult } from '../../domain/qi/spc/index.js'
+import { chartFrame, chartNumber } from './chart-frame.js'
 
 export const SPC_COLOURS = {
   common_cause: '#a6a6a6',
@@ -60,7 +61,7 @@ export function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
 }
 
-const num = (n: number): string => String(Math.round(n * 100) / 100)
+const num = chartNumber
 
 function defaultDescription(result: SpcResult, formatDate: (d: string) => string): string {
   const first = result.points[0]
@@ -83,46 +84,15 @@ export function spcChartSvg(result: SpcResult, options: SpcChartSvgOptions): str
   const id = options.id ?? 'spc-chart'
   const formatValue = options.formatValue ?? ((v: number) => String(Number(v.toPrecision(4))))
   const formatDate = options.formatDate ?? ((d: string) => d)
-  const margin = { top: 16, right: 16, bottom: 40, left: 64 }
-  const plotWidth = width - margin.left - margin.right
-  const plotHeight = height - margin.top - margin.bottom
   const points = result.points
   const target = points[0]?.target ?? null
 
   const levels: number[] = points.flatMap((p) => [p.value, p.mean, p.lpl, p.upl].filter((v): v is number => v !== null))
   if (target !== null) levels.push(target)
-  let low = levels.length > 0 ? Math.min(...levels) : 0
-  let high = levels.length > 0 ? Math.max(...levels) : 1
-  if (low === high) {
-    low -= 1
-    high += 1
-  }
-  const pad = (high - low) * 0.05
-  low -= pad
-  high += pad
-  const x = (i: number): number => margin.left + (points.length <= 1 ? plotWidth / 2 : (i * plotWidth) / (points.length - 1))
-  const y = (v: number): number => margin.top + ((high - v) * plotHeight) / (high - low)
-
-  const parts: string[] = []
-  const titleId = `${id}-title`
-  const descId = `${id}-desc`
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="${titleId} ${descId}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" class="spc-chart">`)
-  parts.push(`<title id="${titleId}">${escapeXml(options.title)}</title>`)
-  parts.push(`<desc id="${descId}">${escapeXml(options.description ?? defaultDescription(result, formatDate))}</desc>`)
-
-  // axes: y ticks at five levels, first and last dates on x
-  parts.push(`<g class="spc-chart__axes" font-size="12" fill="#4c6272">`)
-  parts.push(`<line x1="${margin.left}" y1="${margin.top}" x2="${margin.left}" y2="${margin.top + plotHeight}" stroke="#d8dde0"/>`)
-  parts.push(`<line x1="${margin.left}" y1="${margin.top + plotHeight}" x2="${margin.left + plotWidth}" y2="${margin.top + plotHeight}" stroke="#d8dde0"/>`)
-  for (let k = 0; k <= 4; k++) {
-    const v = low + ((high - low) * k) / 4
-    parts.push(`<text x="${margin.left - 6}" y="${num(y(v) + 4)}" text-anchor="end">${escapeXml(formatValue(v))}</text>`)
-  }
-  const first = points[0]
-  const last = points[points.length - 1]
-  if (first) parts.push(`<text x="${num(x(0))}" y="${height - 12}" text-anchor="start">${escapeXml(formatDate(first.date))}</text>`)
-  if (last && points.length > 1) parts.push(`<text x="${num(x(points.length - 1))}" y="${height - 12}" text-anchor="end">${escapeXml(formatDate(last.date))}</text>`)
-  parts.push('</g>')
+  const { parts, x, y, margin, plotHeight } = chartFrame({
+    id, className: 'spc-chart', title: options.title, description: options.description ?? defaultDescription(result, formatDate),
+    width, height, levels, dates: points.map((p) => p.date), formatValue, formatDate
+  })
 
   // per segment: limits, mean and the process line, broken at each rebase
   const segments = new Map<number, { point: SpcPoint; index: number }[]>()
