@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Database, NewPatient, PatientRow, PatientUpdate } from '../schema.js'
+import { isUuid } from '../../domain/shared/uuid.js'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -31,11 +32,10 @@ export function patientRowToPatient(row: PatientRow): Patient {
   }
 }
 
-const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** A patient of this organisation, or undefined (also for ids that are not UUIDs, so guesses get a 404). */
 export async function findPatient(db: Db, orgId: string, patientId: string): Promise<Patient | undefined> {
-  if (!uuidShape.test(patientId)) return undefined
+  if (!isUuid(patientId)) return undefined
   const row = await db.selectFrom('patient').selectAll().where('org_id', '=', orgId).where('id', '=', patientId).executeTakeFirst()
   return row ? patientRowToPatient(row) : undefined
 }
@@ -68,7 +68,7 @@ export async function insertPatient(db: Db, patient: NewPatient): Promise<Patien
 }
 
 export async function updatePatient(db: Db, orgId: string, patientId: string, changes: PatientUpdate): Promise<Patient | undefined> {
-  if (!uuidShape.test(patientId)) return undefined
+  if (!isUuid(patientId)) return undefined
   const row = await db.updateTable('patient').set({ ...changes, updated_at: sql`now()` })
     .where('org_id', '=', orgId).where('id', '=', patientId).returningAll().executeTakeFirst()
   return row ? patientRowToPatient(row) : undefined

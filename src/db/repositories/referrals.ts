@@ -2,7 +2,6 @@
  * Referrals to support services, their lifecycle events, partner links and the outbox.
  * Partner links keep only the sha256 of their random token.
  */
-import { createHash, randomBytes } from 'node:crypto'
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely'
 import type { Database, ReferralTable } from '../schema.js'
 import { findPatient } from './patients.js'
@@ -10,11 +9,12 @@ import { listServices, textArray } from './directory.js'
 import { ageOn, rankServices, type Level, type PatientForMatching, type Suggestion } from '../../domain/referrals/matching.js'
 import { STATUS_TIMESTAMP, transition, type Outcome, type Status, type Step, type TransitionResult } from '../../domain/referrals/status-lifecycle.js'
 import type { DirectoryService } from '../../domain/directory/service.js'
+import { isUuid } from '../../domain/shared/uuid.js'
+import { hashToken, newToken } from '../../security/tokens.js'
 
 type Db = Kysely<Database> | Transaction<Database>
 export type ReferralRow = Selectable<ReferralTable>
 
-const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const BARRIER_COLUMNS = ['access', 'skills', 'motivation', 'trust', 'accessibility', 'language', 'support'] as const
 
 /** Days after referral when staff should check for an outcome. */
@@ -22,7 +22,6 @@ export const FOLLOW_UP_DAYS = 28
 /** Days a partner link works. */
 export const PARTNER_LINK_DAYS = 90
 
-export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex')
 
 export interface LatestScreening { id: string; screenedAt: Date; barriers: Record<string, Level> }
 
@@ -74,7 +73,7 @@ export interface NewReferral {
 
 /** Creates a referral (status referred, consent recorded), its first event and a partner link. Returns the raw token once. */
 export async function createReferral(db: Db, orgId: string, input: NewReferral): Promise<{ referral: ReferralRow; token: string }> {
-  const token = randomBytes(32).toString('base64url')
+  const token = newToken()
   const followUp = new Date(input.now.getTime() + FOLLOW_UP_DAYS * 86_400_000).toISOString().slice(0, 10)
   const referral = await db.insertInto('referral').values({
     org_id: orgId, patient_id: input.patientId, screening_id: input.screeningId, service_id: input.serviceId, team_id: input.teamId,
@@ -89,7 +88,7 @@ export async function createReferral(db: Db, orgId: string, input: NewReferral):
 }
 
 export async function findReferral(db: Db, orgId: string, referralId: string): Promise<ReferralRow | undefined> {
-  if (!uuidShape.test(referralId)) return undefined
+  if (!isUuid(referralId)) return undefined
   return db.selectFrom('referral').selectAll().where('org_id', '=', orgId).where('id', '=', referralId).executeTakeFirst()
 }
 

@@ -3,11 +3,13 @@
  * assessment computed from them, plus denormalised columns for reports. Invitations keep only the
  * sha256 of their one-time token.
  */
-import { createHash, randomBytes, randomInt } from 'node:crypto'
+import { randomInt } from 'node:crypto'
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely'
 import type { Database, ScreeningInviteTable, ScreeningTable } from '../schema.js'
 import { assessScreening, type AnswerInput, type ScreeningAssessment } from '../../domain/screening/index.js'
 import { patientRowToPatient, type Patient } from './patients.js'
+import { isUuid } from '../../domain/shared/uuid.js'
+import { hashToken, newToken } from '../../security/tokens.js'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -15,7 +17,6 @@ export type ScreeningMode = ScreeningTable['mode']
 export type ScreeningRow = Selectable<ScreeningTable>
 export type ScreeningInviteRow = Selectable<ScreeningInviteTable>
 
-const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 export interface NewScreening {
   patientId: string
@@ -66,19 +67,19 @@ export function screeningColumns(input: NewScreening, assessment: ScreeningAsses
 }
 
 export async function findScreening(db: Db, orgId: string, patientId: string, screeningId: string): Promise<ScreeningRow | undefined> {
-  if (!uuidShape.test(screeningId) || !uuidShape.test(patientId)) return undefined
+  if (!isUuid(screeningId) || !isUuid(patientId)) return undefined
   return db.selectFrom('screening').selectAll().where('org_id', '=', orgId).where('patient_id', '=', patientId).where('id', '=', screeningId).executeTakeFirst()
 }
 
 export async function listScreenings(db: Db, orgId: string, patientId: string): Promise<ScreeningRow[]> {
-  if (!uuidShape.test(patientId)) return []
+  if (!isUuid(patientId)) return []
   return db.selectFrom('screening').selectAll().where('org_id', '=', orgId).where('patient_id', '=', patientId)
     .orderBy('screened_at', 'desc').orderBy('created_at', 'desc').execute()
 }
 
 /** The newest screening of each patient given (patients never screened are absent). */
 export async function latestScreenings(db: Db, orgId: string, patientIds: readonly string[]): Promise<Map<string, ScreeningRow>> {
-  const ids = patientIds.filter((id) => uuidShape.test(id))
+  const ids = patientIds.filter(isUuid)
   if (ids.length === 0) return new Map()
   const rows = await db.selectFrom('screening').selectAll().where('org_id', '=', orgId).where('patient_id', 'in', ids)
     .orderBy('patient_id').orderBy('screened_at', 'desc').orderBy('created_at', 'desc').execute()
@@ -98,9 +99,6 @@ export function storedAnswers(row: { answers: unknown }): AnswerInput {
 
 // --- Self-completion invitations ---
 
-export function hashInviteToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex')
-}
 
 /** Letters and digits that cannot be confused when read aloud or typed (no 0/O, 1/I/L). */
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'
@@ -118,10 +116,10 @@ export function normaliseShortCode(value: string): string {
 }
 
 export async function createInvite(db: Db, orgId: string, input: { patientId: string; language: string; easyRead: boolean; createdBy: string | null; days?: number }): Promise<{ token: string; shortCode: string; invite: ScreeningInviteRow }> {
-  const token = randomBytes(32).toString('base64url')
+  const token = newToken()
   const shortCode = newShortCode()
   const invite = await db.insertInto('screening_invite').values({
-    org_id: orgId, patient_id: input.patientId, token_hash: hashInviteToken(token), short_code: shortCode,
+    org_id: orgId, patient_id: input.patientId, token_hash: hashToken(token), short_code: shortCode,
     language: input.language, easy_read: input.easyRead, created_by: input.createdBy,
     expires_at: sql<Date>`now() + make_interval(days => ${input.days ?? INVITE_DAYS})`
   }).returningAll().executeTakeFirstOrThrow()
@@ -134,7 +132,7 @@ export async function createInvite(db: Db, orgId: string, input: { patientId: st
  */
 export async function findInviteByKey(db: Db, key: string): Promise<ScreeningInviteRow | undefined> {
   if (/^[A-Za-z0-9_-]{43}$/.test(key)) {
-    return db.selectFrom('screening_invite').selectAll().where('token_hash', '=', hashInviteToken(key)).executeTakeFirst()
+    return db.selectFrom('screening_invite').selectAll().where('token_hash', '=', hashToken(key)).executeTakeFirst()
   }
   const code = normaliseShortCode(key)
   if (code.length !== SHORT_CODE_LENGTH) return undefined
@@ -164,12 +162,12 @@ export async function markInviteUsed(db: Db, orgId: string, inviteId: string, sc
 }
 
 export async function listInvites(db: Db, orgId: string, patientId: string): Promise<ScreeningInviteRow[]> {
-  if (!uuidShape.test(patientId)) return []
+  if (!isUuid(patientId)) return []
   return db.selectFrom('screening_invite').selectAll().where('org_id', '=', orgId).where('patient_id', '=', patientId).orderBy('created_at', 'desc').execute()
 }
 
 export async function findInvite(db: Db, orgId: string, patientId: string, inviteId: string): Promise<ScreeningInviteRow | undefined> {
-  if (!uuidShape.test(inviteId) || !uuidShape.test(patientId)) return undefined
+  if (!isUuid(inviteId) || !isUuid(patientId)) return undefined
   return db.selectFrom('screening_invite').selectAll().where('org_id', '=', orgId).where('patient_id', '=', patientId).where('id', '=', inviteId).executeTakeFirst()
 }
 

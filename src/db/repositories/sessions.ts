@@ -1,16 +1,12 @@
-import { createHash, randomBytes } from 'node:crypto'
+import { hashToken, newToken } from '../../security/tokens.js'
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Database } from '../schema.js'
 
 type Db = Kysely<Database> | Transaction<Database>
 
-/** Only a hash of the session token is stored, so a copy of the table cannot sign anyone in. */
-function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex')
-}
 
 export async function createSession(db: Db, orgId: string, userId: string, ttlMinutes: number): Promise<string> {
-  const token = randomBytes(32).toString('base64url')
+  const token = newToken()
   await db.insertInto('session').values({
     id_hash: hashToken(token), org_id: orgId, user_id: userId,
     expires_at: sql`now() + make_interval(mins => ${ttlMinutes})`, last_seen_at: sql`now()`

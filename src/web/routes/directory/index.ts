@@ -13,8 +13,10 @@ import { noErrors, parseForm, type FormErrors } from '../../form-errors.js'
 import { translate } from '../../i18n.js'
 import { auditActor } from '../../plugins/auth.js'
 import { publicFilterSchema, serviceFormSchema, serviceFormValues, type ServiceFormValues } from './schemas.js'
-import { areaText, emptyServiceForm, escapeHtml, formatIso, serviceFormFields, serviceSummaryRows, serviceTableRows, serviceToFormValues } from './view-models.js'
+import { areaText, emptyServiceForm, serviceFormFields, serviceSummaryRows, serviceTableRows, serviceToFormValues } from './view-models.js'
 import { randomUUID } from 'node:crypto'
+import { escapeHtml } from '../../escape-html.js'
+import { formatDate } from '../../../domain/shared/dates.js'
 
 export interface DirectoryRouteOptions { config: Config }
 
@@ -55,7 +57,7 @@ export async function directoryRoutes(app: FastifyInstance, _opts: DirectoryRout
     return reply.render('directory/index.njk', {
       pageTitle: 'Support directory', canManage: can(request.user!.role, 'directory:manage'),
       rows: serviceTableRows(services, now),
-      dueRows: due.map((s) => [{ html: `<a href="/directory/${encodeURIComponent(s.id)}">${escapeHtml(s.name)}</a>` }, { text: s.lastVerifiedOn ? formatIso(s.lastVerifiedOn) : 'Never' }]),
+      dueRows: due.map((s) => [{ html: `<a href="/directory/${encodeURIComponent(s.id)}">${escapeHtml(s.name)}</a>` }, { text: s.lastVerifiedOn ? formatDate(s.lastVerifiedOn) : 'Never' }]),
       breadcrumbs: [{ href: '/home', text: 'Home' }]
     })
   })

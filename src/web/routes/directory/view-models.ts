@@ -2,6 +2,8 @@ import type { DirectoryService } from '../../../domain/directory/service.js'
 import { BARRIER_LABELS, DIRECTORY_BARRIERS, OFFER_TYPES, SERVICE_AREAS, isDueForReview } from '../../../domain/directory/service.js'
 import type { FormErrors } from '../../form-errors.js'
 import type { ServiceFormValues } from './schemas.js'
+import { escapeHtml } from '../../escape-html.js'
+import { formatDate } from '../../../domain/shared/dates.js'
 
 const AREA_TEXT: Record<string, string> = { national: 'Across the UK', London: 'London', Hackney: 'Hackney', City: 'City of London' }
 export const areaText = (areas: readonly string[]) => areas.map((a) => AREA_TEXT[a] ?? a).join(', ')
@@ -12,18 +14,11 @@ export function serviceTableRows(services: DirectoryService[], today: string) {
     { text: s.organisationName },
     { text: areaText(s.areas) },
     { html: s.status === 'retired' ? '<strong class="nhsuk-tag nhsuk-tag--grey">Retired</strong>' : !s.verified ? '<strong class="nhsuk-tag nhsuk-tag--orange">Not verified</strong>' : isDueForReview(s, today) ? '<strong class="nhsuk-tag nhsuk-tag--yellow">Due for review</strong>' : '<strong class="nhsuk-tag nhsuk-tag--green">Active</strong>' },
-    { text: s.lastVerifiedOn ? formatIso(s.lastVerifiedOn) : 'Never' }
+    { text: s.lastVerifiedOn ? formatDate(s.lastVerifiedOn) : 'Never' }
   ])
 }
 
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
-}
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
-export function formatIso(iso: string): string {
-  return `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`
-}
 
 export function serviceSummaryRows(s: DirectoryService) {
   return [
@@ -38,7 +33,7 @@ export function serviceSummaryRows(s: DirectoryService) {
     { key: { text: 'Website' }, value: { text: s.url ?? 'None' } },
     { key: { text: 'Status' }, value: { text: s.status === 'retired' ? 'Retired' : 'Active' } },
     { key: { text: 'Verified' }, value: { text: s.verified ? 'Yes' : 'No: never suggested automatically' } },
-    { key: { text: 'Last checked' }, value: { text: s.lastVerifiedOn ? formatIso(s.lastVerifiedOn) : 'Never' } },
+    { key: { text: 'Last checked' }, value: { text: s.lastVerifiedOn ? formatDate(s.lastVerifiedOn) : 'Never' } },
     { key: { text: 'Source' }, value: { text: s.source ?? 'None' } }
   ]
 }

@@ -19,6 +19,7 @@ import { auditActor } from '../../plugins/auth.js'
 import { chartCsv, chartModel, MIN_SPC_POINTS } from './chart-view-model.js'
 import { annotationSchema, annotationValues, manualMeasureIssues, measureFieldOrder, measureFormSchema, measureFormValues, projectSchema, singleValueSchema, singleValueValues, type MeasureFormValues } from './schemas.js'
 import { annotationKindLabels, dateField, definitionRows, emptyMeasureForm, importErrors, measureFormFields, summaryRow, unitLabels } from './view-models.js'
+import { formatDate } from '../../../domain/shared/dates.js'
 
 export interface MeasuresRouteOptions { config: Config }
 
@@ -161,7 +162,7 @@ export async function measuresRoutes(app: FastifyInstance, _opts: MeasuresRouteO
     const teamName = teams.find((t) => t.id === measure.team_id)?.name ?? null
     return reply.render('measures/show.njk', {
       measure, model, minSpcPoints: MIN_SPC_POINTS, hasTarget: measure.target !== null, definitionRows: definitionRows(measure, projectName, teamName),
-      annotationRows: annotations.map((a, i) => [{ text: String(i + 1) }, { text: formatIso(a.on_date) }, { text: annotationKindLabels[a.kind] }, { text: a.label }]),
+      annotationRows: annotations.map((a, i) => [{ text: String(i + 1) }, { text: formatDate(a.on_date) }, { text: annotationKindLabels[a.kind] }, { text: a.label }]),
       derived: findDerivedMeasure(measure.derived_key) ?? null,
       canWrite: can(user.role, 'measures:write'),
       gridColumn: 'nhsuk-grid-column-full',
@@ -275,10 +276,6 @@ export async function measuresRoutes(app: FastifyInstance, _opts: MeasuresRouteO
     })
     return reply.flash('Annotation added').redirect(`/measures/${measure.id}`, 303)
   })
-}
-
-function formatIso(iso: string): string {
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T12:00:00Z`))
 }
 
 /** A chart as a file of its own: an XML declaration, and its own white background. */

@@ -8,6 +8,7 @@ import { formatNhsNumber } from '../../../domain/shared/nhs-number.js'
 import { communicationNeedCodes, disabilityCodes, ethnicCategoryCodes, labelFor, languageCodes, sexCodes } from '../../../domain/patients/patient-codes.js'
 import type { FormErrors } from '../../form-errors.js'
 import type { PatientFormValues } from './schemas.js'
+import { escapeHtml } from '../../escape-html.js'
 
 const err = (errors: FormErrors, field: string) => errors.byField[field]
 
@@ -115,6 +116,3 @@ export function rescreenDueRows(due: readonly { patient: Patient; lastScreenedAt
   ])
 }
 
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string)
-}

@@ -8,7 +8,7 @@ import { findStaffForSignIn, recordFailedSignIn, recordSuccessfulSignIn } from '
 import { verifyAgainstDummy, verifyPassword } from '../../../security/password-hash.js'
 import { formErrors, noErrors, parseForm, text } from '../../form-errors.js'
 import { safeReturnUrl, sessionCookie } from '../../plugins/auth.js'
-import { escapeHtml } from '../patients/view-models.js'
+import { escapeHtml } from '../../escape-html.js'
 import { demoPassword } from '../../../db/seed/demo-accounts.js'
 
 export interface PublicRouteOptions {

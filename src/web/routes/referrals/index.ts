@@ -23,7 +23,8 @@ import { OUTCOME_LABELS, STATUS_LABELS, allowedSteps, parseStep, stepLabel, step
 import { can } from '../../../domain/staff/roles.js'
 import { formErrors, list, noErrors, parseForm, text, type FormErrors } from '../../form-errors.js'
 import { auditActor } from '../../plugins/auth.js'
-import { escapeHtml, formatIso } from '../directory/view-models.js'
+import { escapeHtml } from '../../escape-html.js'
+import { formatDate } from '../../../domain/shared/dates.js'
 
 export interface ReferralsRouteOptions { config: Config }
 
@@ -67,7 +68,7 @@ export async function referralsRoutes(app: FastifyInstance, _opts: ReferralsRout
       pageTitle: `Referrals for ${patient.givenName} ${patient.familyName}`, patientName: `${patient.givenName} ${patient.familyName}`, patientId: patient.id,
       errors, hasScreening: Boolean(suggested?.screening), canRefer: can(user.role, 'referral:write'),
       suggestionList: suggestions.map((s) => `${s.name}: ${s.reasons.join('; ')}`),
-      referrals: referrals.map((r) => [{ html: `<a href="/referrals/${r.id}">${escapeHtml(r.service_name)}</a>` }, { text: statusText(r) }, { text: r.referred_at ? formatIso(r.referred_at.toISOString().slice(0, 10)) : '' }, { text: r.follow_up_due_on ? formatIso(r.follow_up_due_on) : '' }]),
+      referrals: referrals.map((r) => [{ html: `<a href="/referrals/${r.id}">${escapeHtml(r.service_name)}</a>` }, { text: statusText(r) }, { text: r.referred_at ? formatDate(r.referred_at.toISOString().slice(0, 10)) : '' }, { text: r.follow_up_due_on ? formatDate(r.follow_up_due_on) : '' }]),
       suggestions,
       fields: {
         serviceId: { idPrefix: 'serviceId', name: 'serviceId', fieldset: { legend: { text: 'Which service?', size: 'm' } }, hint: { text: 'Best match first. Only checked (verified) services are suggested.' }, errorMessage: err('serviceId'),
@@ -109,7 +110,7 @@ export async function referralsRoutes(app: FastifyInstance, _opts: ReferralsRout
         serviceName: match.service.name, organisationName: match.service.organisationName, referringOrganisation: request.organisation?.name ?? '', referrerName: user.displayName,
         patient: { name: `${patient.givenName} ${patient.familyName}`, postcode: patient.postcode }, scope, barrierSummary: barriers,
         languageNeeds: patient.mainLanguage && patient.mainLanguage !== 'en' ? `Main language ${patient.mainLanguage}${patient.interpreterNeeded ? ', needs an interpreter' : ''}` : patient.interpreterNeeded ? 'Needs an interpreter' : null,
-        reasons: match.reasons, partnerUrl: `${request.protocol}://${request.host}/partner/${token}`, date: formatIso(now.toISOString().slice(0, 10))
+        reasons: match.reasons, partnerUrl: `${request.protocol}://${request.host}/partner/${token}`, date: formatDate(now.toISOString().slice(0, 10))
       })
       const channel = parsed.data.channel === 'email' && match.service.email ? 'email' : 'letter'
       await queueOutboxMessage(trx, user.orgId, { referralId: referral.id, channel, recipient: channel === 'email' ? match.service.email! : match.service.organisationName, ...letter })
@@ -132,7 +133,7 @@ export async function referralsRoutes(app: FastifyInstance, _opts: ReferralsRout
     for (const r of rows) {
       const team = r.team_name ?? 'No team'
       if (!groups.has(team)) groups.set(team, [])
-      groups.get(team)!.push([{ html: `<a href="/referrals/${r.id}">${escapeHtml(`${r.given_name} ${r.family_name}`)}</a>` }, { text: r.service_name }, { text: STATUS_LABELS[r.status as Status] }, { text: r.follow_up_due_on ? formatIso(r.follow_up_due_on) : '' }])
+      groups.get(team)!.push([{ html: `<a href="/referrals/${r.id}">${escapeHtml(`${r.given_name} ${r.family_name}`)}</a>` }, { text: r.service_name }, { text: STATUS_LABELS[r.status as Status] }, { text: r.follow_up_due_on ? formatDate(r.follow_up_due_on) : '' }])
     }
     return reply.render('referrals/follow-ups.njk', { pageTitle: 'Referral follow-ups', groups: [...groups].map(([team, r]) => ({ team, rows: r })), breadcrumbs: [{ href: '/home', text: 'Home' }] })
   })
@@ -148,7 +149,7 @@ export async function referralsRoutes(app: FastifyInstance, _opts: ReferralsRout
     if (!loaded) return reply.code(404).render('errors/404.njk')
     const { referral, patient, service, events, outbox } = loaded
     const reasons = (typeof referral.match_reasons === 'string' ? JSON.parse(referral.match_reasons) : referral.match_reasons) as string[]
-    const date = (d: Date | null) => (d ? formatIso(d.toISOString().slice(0, 10)) : 'Not yet')
+    const date = (d: Date | null) => (d ? formatDate(d.toISOString().slice(0, 10)) : 'Not yet')
     const steps = allowedSteps(referral.status as Status)
     return reply.render('referrals/show.njk', {
       pageTitle: `Referral to ${service?.name ?? 'a service'}`, serviceName: service?.name ?? referral.service_id, referralId: referral.id, errors,
@@ -163,9 +164,9 @@ export async function referralsRoutes(app: FastifyInstance, _opts: ReferralsRout
         { key: { text: 'Accepted' }, value: { text: date(referral.accepted_at) } },
         { key: { text: 'Attended' }, value: { text: date(referral.attended_at) } },
         { key: { text: 'Outcome recorded' }, value: { text: date(referral.outcome_at) } },
-        { key: { text: 'Follow up by' }, value: { text: referral.follow_up_due_on ? formatIso(referral.follow_up_due_on) : 'None' } }
+        { key: { text: 'Follow up by' }, value: { text: referral.follow_up_due_on ? formatDate(referral.follow_up_due_on) : 'None' } }
       ],
-      events: events.map((e) => [{ text: formatIso(e.occurred_at.toISOString().slice(0, 10)) }, { text: e.outcome ? `Outcome: ${OUTCOME_LABELS[e.outcome as Outcome].toLowerCase()}` : STATUS_LABELS[e.to_status as Status] }, { text: e.changed_by_partner ? 'Receiving service (partner link)' : e.changed_by_name ?? '' }]),
+      events: events.map((e) => [{ text: formatDate(e.occurred_at.toISOString().slice(0, 10)) }, { text: e.outcome ? `Outcome: ${OUTCOME_LABELS[e.outcome as Outcome].toLowerCase()}` : STATUS_LABELS[e.to_status as Status] }, { text: e.changed_by_partner ? 'Receiving service (partner link)' : e.changed_by_name ?? '' }]),
       outbox,
       breadcrumbs: [{ href: '/home', text: 'Home' }, ...(patient ? [{ href: `/patients/${patient.id}/referrals`, text: 'Referrals for this patient' }] : [])]
     })
