@@ -82,12 +82,13 @@ export function minMaxScores(values: readonly (number | null)[], direction: Risk
     if (x > max) max = x
   }
   const range = max - min
-  return values.map((x) => {
-    if (x === null) return null
-    if (!(range > 0)) return 0
+  const scores = new Array<number | null>(values.length)
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i] as number | null
     // written as in GMCA's Tableau fields: 10*(x-min)/(max-min) and 10*(max-x)/(max-min)
-    return direction === 'lower' ? (10 * (max - x)) / range : (10 * (x - min)) / range
-  })
+    scores[i] = x === null ? null : !(range > 0) ? 0 : direction === 'lower' ? (10 * (max - x)) / range : (10 * (x - min)) / range
+  }
+  return scores
 }
 
 export interface IndicatorCoefficient {
@@ -164,22 +165,26 @@ export function deriScore(components: Readonly<Record<ComponentKey, number>>, we
 
 function checkRows(rows: readonly RiskIndexInputRow[], weights: RiskIndexWeights): void {
   const seen = new Set<string>()
-  rows.forEach((row, index) => {
-    const where = () => `row ${index + 1}`
-    if (typeof row.lsoa !== 'string' || row.lsoa.trim() === '') throw new RiskIndexError(`${where()}: the LSOA code is empty`)
-    if (seen.has(row.lsoa)) throw new RiskIndexError(`${where()}: LSOA ${row.lsoa} appears more than once`)
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index] as RiskIndexInputRow
+    if (typeof row.lsoa !== 'string' || row.lsoa.trim() === '') throw new RiskIndexError(`${rowLabel(index)}: the LSOA code is empty`)
+    if (seen.has(row.lsoa)) throw new RiskIndexError(`${rowLabel(index)}: LSOA ${row.lsoa} appears more than once`)
     seen.add(row.lsoa)
     for (const { key } of INDICATORS) {
       const value = row[key]
       if (value === null || value === undefined) {
         if (weights[key] !== 0) {
-          throw new RiskIndexError(`${where()} (${row.lsoa}): ${key} has no value; give a value or set its weight to 0 to drop it`)
+          throw new RiskIndexError(`${rowLabel(index)} (${row.lsoa}): ${key} has no value; give a value or set its weight to 0 to drop it`)
         }
       } else if (typeof value !== 'number' || !Number.isFinite(value)) {
-        throw new RiskIndexError(`${where()} (${row.lsoa}): ${key} is not a finite number`)
+        throw new RiskIndexError(`${rowLabel(index)} (${row.lsoa}): ${key} is not a finite number`)
       }
     }
-  })
+  }
+}
+
+function rowLabel(index: number): string {
+  return `row ${index + 1}`
 }
 
 /**
@@ -209,7 +214,7 @@ export function computeRiskIndex(rows: readonly RiskIndexInputRow[], options: Ri
       deprivation: weightedMean(plans.deprivation, scores),
       broadband: weightedMean(plans.broadband, scores)
     }
-    return { lsoa: row.lsoa, ...components, deri: deriScore(components, weights), scores }
+    return { lsoa: row.lsoa, demography: components.demography, deprivation: components.deprivation, broadband: components.broadband, deri: deriScore(components, weights), scores }
   })
 }
 
