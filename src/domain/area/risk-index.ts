@@ -205,10 +205,25 @@ export function computeRiskIndex(rows: readonly RiskIndexInputRow[], options: Ri
     deprivation: weightedMeanPlan('deprivation', weights),
     broadband: weightedMeanPlan('broadband', weights)
   }
-  const scoreColumns = INDICATORS.map(({ key }) => [key, columns.get(key) ?? []] as const)
+  const c = (key: IndicatorKey): readonly (number | null)[] => columns.get(key) ?? []
+  const s65 = c('pct_65_plus'), s75 = c('pct_75_plus'), sLimited = c('pct_limited_activities'), sDe = c('pct_grade_de')
+  const sNoQuals = c('pct_no_qualifications'), sPension = c('pension_credit_per_1000'), sUnemployment = c('unemployment_rate'), sImd = c('imd_score')
+  const s30 = c('pct_below_30mbit'), s10 = c('pct_below_10mbit'), sSpeed = c('avg_download_mbit')
   return rows.map((row, i) => {
-    const scores = {} as Record<IndicatorKey, number | null>
-    for (const [key, column] of scoreColumns) scores[key] = column[i] ?? null
+    // one object literal with every key (in DERI-METHOD.md order), so every row has the same shape
+    const scores: Record<IndicatorKey, number | null> = {
+      pct_65_plus: s65[i] ?? null,
+      pct_75_plus: s75[i] ?? null,
+      pct_limited_activities: sLimited[i] ?? null,
+      pct_grade_de: sDe[i] ?? null,
+      pct_no_qualifications: sNoQuals[i] ?? null,
+      pension_credit_per_1000: sPension[i] ?? null,
+      unemployment_rate: sUnemployment[i] ?? null,
+      imd_score: sImd[i] ?? null,
+      pct_below_30mbit: s30[i] ?? null,
+      pct_below_10mbit: s10[i] ?? null,
+      avg_download_mbit: sSpeed[i] ?? null
+    }
     const components = {
       demography: formula === 'weighted-mean' ? weightedMean(plans.demography, scores) : componentScore('demography', scores, weights, formula),
       deprivation: weightedMean(plans.deprivation, scores),
