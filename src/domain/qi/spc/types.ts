@@ -76,21 +76,25 @@ export interface SpcOptions {
   shortGroupThreshold?: number
 }
 
+/** A segment's process limits and sigma lines; null where the reference gives NaN (no usable moving range). */
+export interface ProcessLimits {
+  /** Process limits, mean ∓ 2.66 × mean moving range. */
+  lpl: number | null
+  upl: number | null
+  /** The 1σ and 2σ lines (2.66/3 and 2 × 2.66/3 times the mean moving range). */
+  lowerOneSigma: number | null
+  upperOneSigma: number | null
+  lowerTwoSigma: number | null
+  upperTwoSigma: number | null
+}
+
 /** One point of the chart with everything the reference computes for it. */
-export interface SpcPoint {
+export interface SpcPoint extends ProcessLimits {
   date: string
   value: number
   /** 0-based index of the segment (rebase group) the point belongs to. */
   segment: number
   mean: number
-  /** Process limits, mean ∓ 2.66 × mean moving range; null where the reference gives NaN (no usable moving range). */
-  lpl: number | null
-  upl: number | null
-  /** The 1σ and 2σ lines (2.66/3 and 2 × 2.66/3 times the mean moving range); null like the limits. */
-  lowerOneSigma: number | null
-  upperOneSigma: number | null
-  lowerTwoSigma: number | null
-  upperTwoSigma: number | null
   /** |value − previous value| within the segment's calculation points; null for the first point and after fixing. */
   movingRange: number | null
   /** True when this moving range was left out of the mean moving range by outlier screening. */

@@ -3,6 +3,7 @@
  * Mirrors the `dplyr::mutate()` block of `ptd_spc_standard()` (R/ptd_spc_standard.R).
  */
 import { preciseMean } from './precise-mean.js'
+import type { ProcessLimits } from './types.js'
 
 /** Limits sit 2.66 mean moving ranges from the mean (3σ, as 2.66 = 3 / 1.128). */
 export const LIMIT_MULTIPLIER = 2.66
@@ -19,7 +20,7 @@ export interface XmrLimitOptions {
   screenOutliers?: boolean
 }
 
-export interface XmrLimits {
+export interface XmrLimits extends ProcessLimits {
   mean: number
   /** One per point: null for the first point and for points after fixing. */
   movingRanges: (number | null)[]
@@ -27,12 +28,6 @@ export interface XmrLimits {
   excluded: boolean[]
   /** Null when no moving range is left (the reference's NaN). */
   meanMovingRange: number | null
-  lpl: number | null
-  upl: number | null
-  lowerOneSigma: number | null
-  upperOneSigma: number | null
-  lowerTwoSigma: number | null
-  upperTwoSigma: number | null
 }
 
 /**
