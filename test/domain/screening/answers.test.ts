@@ -11,26 +11,10 @@ import {
   type AnswerInput,
 } from '../../../src/domain/screening/answers.js'
 import { ANSWER_SYSTEM, screeningQuestionnaire } from '../../../src/domain/screening/questionnaire.js'
+import { confident } from './fixtures.js'
 
 /** A complete screening of a confident online patient. */
-const complete = {
-  participation: 'agreed',
-  devices: ['smartphone'],
-  internet: ['home-broadband'],
-  afford: 'yes',
-  'skill-connect': 'alone',
-  'skill-apps': 'alone',
-  'skill-online-forms': 'alone',
-  'skill-video': 'alone',
-  'skill-messages': 'alone',
-  motivation: 'happy',
-  worries: ['none'],
-  difficulties: ['none'],
-  'main-language': 'en',
-  interpreter: ['no'],
-  helpers: ['none'],
-  'communication-needs': ['none'],
-} as const satisfies AnswerInput
+const complete = confident
 
 const codes = (errors: { linkId: string; code: string }[]) => errors.map((e) => `${e.linkId}:${e.code}`)
 
