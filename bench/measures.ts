@@ -48,19 +48,25 @@ export async function benchMeasures(): Promise<void> {
     const fixture = await loadFixture(db)
     const orgId = fixture.orgA.id
     const fillStart = Date.now()
-    await sql`insert into support_service (id, name, organisation_name, description, updated_at) values ('bench', 'Bench', 'Bench', 'Bench', now())`.execute(db)
+    await sql`insert into support_service (id, name, organisation_name, description, updated_at) values ('bench', 'Bench', 'Bench', 'Bench', now())`.execute(
+      db
+    )
     await sql`
       insert into patient (org_id, nhs_number, given_name, family_name, date_of_birth, sex, interpreter_needed, is_synthetic, created_at, updated_at)
       select ${orgId}::uuid, lpad(g::text, 10, '0'), 'Bench', 'Patient', date '1960-01-01', '2', false, true, now() - make_interval(days => g % 730), now()
       from generate_series(1, ${PATIENTS}::int) g`.execute(db)
-    await sql`create table bench_patient as select id, created_at, (row_number() over (order by id))::int as n from patient where org_id = ${orgId}::uuid`.execute(db)
+    await sql`create table bench_patient as select id, created_at, (row_number() over (order by id))::int as n from patient where org_id = ${orgId}::uuid`.execute(
+      db
+    )
     await sql`
       insert into screening (org_id, patient_id, questionnaire_url, questionnaire_version, mode, status, answers, assessment, readiness,
         access_level, skills_level, motivation_level, trust_level, accessibility_level, language_level, support_level,
         has_high_barrier, has_plan, is_initial_assessment, screened_at)
       select ${orgId}::uuid, b.id, 'q', '1', 'clinician', case when g % 10 = 0 then 'declined' when g % 10 = 1 then 'partial' else 'complete' end,
         '{}', '{}', 'x', 'x', 'x', 'x', 'x', 'x', 'x', 'x', g % 3 = 0, g % 4 <> 0, g % 5 = 0, b.created_at + make_interval(days => g % 30)
-      from generate_series(1, ${SCREENINGS}::int) g join bench_patient b on b.n = 1 + (g % ${PATIENTS}::int)`.execute(db)
+      from generate_series(1, ${SCREENINGS}::int) g join bench_patient b on b.n = 1 + (g % ${PATIENTS}::int)`.execute(
+      db
+    )
     await sql`
       insert into referral (org_id, patient_id, service_id, status, outcome, referred_at, outcome_at, updated_at)
       select ${orgId}::uuid, b.id, 'bench', case when g % 3 = 0 then 'referred' else 'outcome' end,
@@ -69,7 +75,9 @@ export async function benchMeasures(): Promise<void> {
       from bench_patient b, lateral (select b.n as g) x`.execute(db)
     await sql`drop table bench_patient`.execute(db)
     await sql`analyze`.execute(db)
-    console.log(`Filled ${PATIENTS.toLocaleString('en-GB')} patients, ${SCREENINGS.toLocaleString('en-GB')} screenings and ${PATIENTS.toLocaleString('en-GB')} referrals in ${((Date.now() - fillStart) / 1000).toFixed(1)} s`)
+    console.log(
+      `Filled ${PATIENTS.toLocaleString('en-GB')} patients, ${SCREENINGS.toLocaleString('en-GB')} screenings and ${PATIENTS.toLocaleString('en-GB')} referrals in ${((Date.now() - fillStart) / 1000).toFixed(1)} s`
+    )
 
     const rows: (string | number)[][] = []
     let totalApp = 0
@@ -77,7 +85,10 @@ export async function benchMeasures(): Promise<void> {
     for (const definition of derivedMeasures) {
       if (!definition.available) continue
       const key = definition.key
-      const app = await timeIt(() => derivedMeasureFigures(db, key, { kind: 'organisation', orgId }, { frequency: 'monthly' }), 3)
+      const app = await timeIt(
+        () => derivedMeasureFigures(db, key, { kind: 'organisation', orgId }, { frequency: 'monthly' }),
+        3
+      )
       const hand = await timeIt(() => handWritten(key, orgId).execute(db), 3)
       totalApp += app
       totalHand += hand

@@ -11,17 +11,28 @@ import { printTable } from './report.js'
 
 const duration = Number(process.env.BENCH_SECONDS ?? 5)
 
-interface LoadResult { rps: number; p95: number; non2xx: number }
+interface LoadResult {
+  rps: number
+  p95: number
+  non2xx: number
+}
 
 /** Runs autocannon and keeps every response time, so the 95th percentile is exact. */
 async function load(url: string, options: Partial<autocannon.Options> = {}): Promise<LoadResult> {
   const times: number[] = []
   // without a callback autocannon returns a promise that is also its event emitter
-  const instance = autocannon({ url, connections: 10, duration, ...options }) as unknown as Promise<autocannon.Result> & EventEmitter
-  instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => { times.push(responseTime) })
+  const instance = autocannon({ url, connections: 10, duration, ...options }) as unknown as Promise<autocannon.Result> &
+    EventEmitter
+  instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
+    times.push(responseTime)
+  })
   const result = await instance
   times.sort((a, b) => a - b)
-  return { rps: result.requests.average, p95: times[Math.floor(times.length * 0.95)] ?? Number.NaN, non2xx: result.non2xx }
+  return {
+    rps: result.requests.average,
+    p95: times[Math.floor(times.length * 0.95)] ?? Number.NaN,
+    non2xx: result.non2xx
+  }
 }
 
 export async function benchPatientSearch(): Promise<void> {
@@ -33,7 +44,15 @@ export async function benchPatientSearch(): Promise<void> {
 
   const p = built.fixture.orgA.patients[1]!
   const [year, month, day] = p.dateOfBirth.split('-')
-  const form = new URLSearchParams({ _csrf: session.csrfToken(), searchBy: 'name-dob', familyName: p.familyName, givenName: '', 'dateOfBirth[day]': String(Number(day)), 'dateOfBirth[month]': String(Number(month)), 'dateOfBirth[year]': year! }).toString()
+  const form = new URLSearchParams({
+    _csrf: session.csrfToken(),
+    searchBy: 'name-dob',
+    familyName: p.familyName,
+    givenName: '',
+    'dateOfBirth[day]': String(Number(day)),
+    'dateOfBirth[month]': String(Number(month)),
+    'dateOfBirth[year]': year!
+  }).toString()
   const searchHtml = (await session.post('/patients/search', Object.fromEntries(new URLSearchParams(form)))).body
 
   const bare = Fastify()
@@ -43,12 +62,23 @@ export async function benchPatientSearch(): Promise<void> {
 
   const headers = { cookie, 'content-type': 'application/x-www-form-urlencoded' }
   const rows: (string | number)[][] = []
-  for (const [label, path, method] of [['GET /patients (search page)', '/patients', 'GET'], ['POST /patients/search (name + date of birth)', '/patients/search', 'POST']] as const) {
+  for (const [label, path, method] of [
+    ['GET /patients (search page)', '/patients', 'GET'],
+    ['POST /patients/search (name + date of birth)', '/patients/search', 'POST']
+  ] as const) {
     const options = method === 'POST' ? { method, headers, body: form } : { headers: { cookie } }
     const reach = await load(`${address}${path}`, options)
     const baseline = await load(`${bareAddress}${path}`, options)
     if (reach.non2xx > 0) throw new Error(`${label}: ${reach.non2xx} non-2xx responses`)
-    rows.push([label, reach.rps, baseline.rps, reach.rps / baseline.rps, reach.p95, baseline.p95, reach.p95 / baseline.p95])
+    rows.push([
+      label,
+      reach.rps,
+      baseline.rps,
+      reach.rps / baseline.rps,
+      reach.p95,
+      baseline.p95,
+      reach.p95 / baseline.p95
+    ])
   }
   console.log(`PGlite, ${duration}s per run, 10 connections. Bare = a Fastify route returning the same HTML.`)
   printTable(['page', 'Reach req/s', 'bare req/s', 'req/s ratio', 'Reach p95 ms', 'bare p95 ms', 'p95 ratio'], rows)

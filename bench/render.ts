@@ -13,14 +13,28 @@ export async function benchRender(): Promise<void> {
   const builtIn = createViewEnvironment()
   builtIn.addFilter('trim', new nunjucks.Environment().getFilter('trim'))
   const context = {
-    fields: patientFormFields(emptyPatientForm(), noErrors), action: '/patients/new', pageTitle: 'Add a patient', submitText: 'Add patient',
-    user: { displayName: 'Bench', role: 'clinician' }, organisation: { name: 'Bench organisation' }, navigation: [{ href: '/home', text: 'Home' }], csrfToken: 'token', assetPath: '/nhsuk/assets'
+    fields: patientFormFields(emptyPatientForm(), noErrors),
+    action: '/patients/new',
+    pageTitle: 'Add a patient',
+    submitText: 'Add patient',
+    user: { displayName: 'Bench', role: 'clinician' },
+    organisation: { name: 'Bench organisation' },
+    navigation: [{ href: '/home', text: 'Home' }],
+    csrfToken: 'token',
+    assetPath: '/nhsuk/assets'
   }
   const runs = 40
-  const a = await timeIt(() => { for (let i = 0; i < runs; i++) ours.render('patients/form.njk', context) }, 3)
-  const b = await timeIt(() => { for (let i = 0; i < runs; i++) builtIn.render('patients/form.njk', context) }, 3)
-  printTable(['render patients/form.njk', 'ms per page', 'ratio to built-in trim'], [
-    ['Reach (String.prototype.trim)', a / runs, a / b],
-    ['Nunjucks built-in trim', b / runs, 1]
-  ])
+  const a = await timeIt(() => {
+    for (let i = 0; i < runs; i++) ours.render('patients/form.njk', context)
+  }, 3)
+  const b = await timeIt(() => {
+    for (let i = 0; i < runs; i++) builtIn.render('patients/form.njk', context)
+  }, 3)
+  printTable(
+    ['render patients/form.njk', 'ms per page', 'ratio to built-in trim'],
+    [
+      ['Reach (String.prototype.trim)', a / runs, a / b],
+      ['Nunjucks built-in trim', b / runs, 1]
+    ]
+  )
 }

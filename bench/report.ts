@@ -1,5 +1,9 @@
 /** Printing benchmark figures as aligned tables, with a ratio to a baseline. */
-export interface Figure { label: string; value: number; unit: string }
+export interface Figure {
+  label: string
+  value: number
+  unit: string
+}
 
 export function printTable(header: string[], rows: (string | number)[][]): void {
   const cells = [header, ...rows.map((r) => r.map((c) => (typeof c === 'number' ? formatNumber(c) : c)))]

@@ -24,7 +24,10 @@ export async function benchScreening(): Promise<void> {
       const invite = await staff.post(`/patients/${patient.id}/screening/invite`, { language: lang })
       const token = /\/s\/([A-Za-z0-9_-]{43})/.exec(invite.body)?.[1]
       if (!token) throw new Error('no invitation link')
-      for (const [page, url] of [['start', `/s/${token}`], ['question 1', `/s/${token}/q/participation`]] as const) {
+      for (const [page, url] of [
+        ['start', `/s/${token}`],
+        ['question 1', `/s/${token}/q/participation`]
+      ] as const) {
         const html = (await built.app.inject({ method: 'GET', url })).body
         const raw = Buffer.byteLength(html) + Buffer.byteLength(css.body)
         const gz = gzipSync(html).length + gzipSync(css.body).length
@@ -37,11 +40,25 @@ export async function benchScreening(): Promise<void> {
   }
   const env = createViewEnvironment()
   const context = {
-    patient: { id: 'p', givenName: 'Ada', familyName: 'Lovelace', nhsNumber: '9990000018' }, mode: 'clinician', errors: noErrors,
-    sections: questionnaireSections('en', {}, {}), pageTitle: 'Digital inclusion screening', action: '/x', screenedOn: { id: 'screenedOn', namePrefix: 'screenedOn', items: [] },
-    user: { displayName: 'Bench', role: 'clinician' }, organisation: { name: 'Bench organisation' }, navigation: [], csrfToken: 'token', assetPath: '/nhsuk/assets'
+    patient: { id: 'p', givenName: 'Ada', familyName: 'Lovelace', nhsNumber: '9990000018' },
+    mode: 'clinician',
+    errors: noErrors,
+    sections: questionnaireSections('en', {}, {}),
+    pageTitle: 'Digital inclusion screening',
+    action: '/x',
+    screenedOn: { id: 'screenedOn', namePrefix: 'screenedOn', items: [] },
+    user: { displayName: 'Bench', role: 'clinician' },
+    organisation: { name: 'Bench organisation' },
+    navigation: [],
+    csrfToken: 'token',
+    assetPath: '/nhsuk/assets'
   }
   const runs = 20
-  const ms = await timeIt(() => { for (let i = 0; i < runs; i++) env.render('screening/form.njk', context) }, 3)
-  printTable(['clinician screening form', 'ms per render (incl. view model built once)'], [['screening/form.njk', ms / runs]])
+  const ms = await timeIt(() => {
+    for (let i = 0; i < runs; i++) env.render('screening/form.njk', context)
+  }, 3)
+  printTable(
+    ['clinician screening form', 'ms per render (incl. view model built once)'],
+    [['screening/form.njk', ms / runs]]
+  )
 }

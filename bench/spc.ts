@@ -8,9 +8,15 @@ import { printTable, timeIt } from './report.js'
 
 function series(n: number): SpcInputPoint[] {
   let state = 7
-  const random = () => { state = (state * 1103515245 + 12345) % 2147483648; return state / 2147483648 }
+  const random = () => {
+    state = (state * 1103515245 + 12345) % 2147483648
+    return state / 2147483648
+  }
   const start = Date.UTC(2000, 0, 1)
-  return Array.from({ length: n }, (_, i) => ({ date: new Date(start + i * 86_400_000).toISOString().slice(0, 10), value: 50 + (random() + random() + random() - 1.5) * 10 + (i > n / 2 ? 5 : 0) }))
+  return Array.from({ length: n }, (_, i) => ({
+    date: new Date(start + i * 86_400_000).toISOString().slice(0, 10),
+    value: 50 + (random() + random() + random() - 1.5) * 10 + (i > n / 2 ? 5 : 0)
+  }))
 }
 
 /** The baseline: mean and mean moving range, nothing else. */
@@ -29,8 +35,12 @@ export async function benchSpc(): Promise<void> {
   for (const n of [1_000, 10_000]) {
     const points = series(n)
     let sink = 0
-    const engine = await timeIt(() => { sink += computeSpc(points, { improvementDirection: 'increase', target: 55 }).points.length }, 7)
-    const plain = await timeIt(() => { sink += plainMeanAndMovingRange(points).mean }, 7)
+    const engine = await timeIt(() => {
+      sink += computeSpc(points, { improvementDirection: 'increase', target: 55 }).points.length
+    }, 7)
+    const plain = await timeIt(() => {
+      sink += plainMeanAndMovingRange(points).mean
+    }, 7)
     if (!Number.isFinite(sink)) throw new Error('unreachable')
     rows.push([`computeSpc, ${n.toLocaleString('en-GB')} points`, engine, plain, engine / plain])
   }

@@ -14,7 +14,8 @@ function walk(dir) {
 }
 
 const roots = process.argv.slice(2).length ? process.argv.slice(2) : ['test']
-const files = roots.flatMap((root) => (statSync(root).isDirectory() ? walk(root) : [root]))
+const files = roots
+  .flatMap((root) => (statSync(root).isDirectory() ? walk(root) : [root]))
   .filter((f) => f.endsWith('.test.ts') || f.endsWith('.spec.ts'))
   .sort((a, b) => Number(a.includes('browser')) - Number(b.includes('browser')) || a.localeCompare(b))
 
@@ -23,5 +24,8 @@ if (files.length === 0) {
   process.exit(1)
 }
 
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test' } })
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], {
+  stdio: 'inherit',
+  env: { ...process.env, NODE_ENV: 'test' }
+})
 process.exit(result.status ?? 1)

@@ -7,19 +7,34 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { z } from 'zod'
 
-const booleanFlag = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes')
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes')
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
+    .optional(),
   REACH_DATA_DIR: z.string().default('./data'),
   REACH_SHARED_DATA: z.string().default('../shared/data'),
   REACH_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  REACH_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  REACH_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
   REACH_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
-  REACH_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  REACH_LOGIN_LOCK_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   REACH_SEED_DEMO: booleanFlag.optional(),
   REACH_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   REACH_TRUST_PROXY: booleanFlag.default(false),
@@ -59,7 +74,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = resolve(e.REACH_DATA_DIR)
   let sessionSecret = e.REACH_SESSION_SECRET
   if (!sessionSecret) {
-    if (e.NODE_ENV === 'production') throw new ConfigError('invalid configuration: REACH_SESSION_SECRET must be set in production')
+    if (e.NODE_ENV === 'production')
+      throw new ConfigError('invalid configuration: REACH_SESSION_SECRET must be set in production')
     sessionSecret = developmentSecret(dataDir)
   }
   return {

@@ -27,10 +27,14 @@ export interface CsvSpec {
  */
 export function readCsvTable(text: string, spec: CsvSpec, fileLabel = 'input'): CsvTable {
   const body = text.replace(/^\uFEFF/, '')
-  if (body.trim() === '') throw new CliInputError(`${fileLabel}: the file is empty; expected a header line: ${spec.required.join(',')}`)
+  if (body.trim() === '')
+    throw new CliInputError(`${fileLabel}: the file is empty; expected a header line: ${spec.required.join(',')}`)
   let records: { record: string[]; info: { lines: number } }[]
   try {
-    records = parse(body, { info: true, skip_empty_lines: true, trim: true, relax_column_count: true }) as unknown as { record: string[]; info: { lines: number } }[]
+    records = parse(body, { info: true, skip_empty_lines: true, trim: true, relax_column_count: true }) as unknown as {
+      record: string[]
+      info: { lines: number }
+    }[]
   } catch (error) {
     const line = (error as { lines?: number }).lines
     throw new CliInputError(`${fileLabel}: line ${line ?? '?'}: cannot read CSV: ${(error as Error).message}`)
@@ -41,21 +45,28 @@ export function readCsvTable(text: string, spec: CsvSpec, fileLabel = 'input'): 
   const headerLine = headerRecord.info.lines
   const missing = spec.required.filter((c) => !columns.includes(c))
   if (missing.length > 0) {
-    throw new CliInputError(`${fileLabel}: line ${headerLine}: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} in the header (expected ${spec.required.join(',')})`)
+    throw new CliInputError(
+      `${fileLabel}: line ${headerLine}: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} in the header (expected ${spec.required.join(',')})`
+    )
   }
   if (spec.strict) {
     const allowed = new Set([...spec.required, ...(spec.optional ?? [])])
     const unknown = columns.filter((c) => !allowed.has(c))
-    if (unknown.length > 0) throw new CliInputError(`${fileLabel}: line ${headerLine}: unknown column ${unknown.join(', ')}`)
+    if (unknown.length > 0)
+      throw new CliInputError(`${fileLabel}: line ${headerLine}: unknown column ${unknown.join(', ')}`)
   }
   const dup = columns.find((c, i) => columns.indexOf(c) !== i)
   if (dup) throw new CliInputError(`${fileLabel}: line ${headerLine}: column ${dup} appears twice`)
   const rows = dataRecords.map(({ record, info }) => {
     if (record.length !== columns.length) {
-      throw new CliInputError(`${fileLabel}: line ${info.lines}: expected ${columns.length} fields, found ${record.length}`)
+      throw new CliInputError(
+        `${fileLabel}: line ${info.lines}: expected ${columns.length} fields, found ${record.length}`
+      )
     }
     const cells: Record<string, string> = {}
-    columns.forEach((c, i) => { cells[c] = record[i] ?? '' })
+    columns.forEach((c, i) => {
+      cells[c] = record[i] ?? ''
+    })
     return { line: info.lines, cells }
   })
   return { columns, rows }
@@ -72,6 +83,9 @@ export function numberCell(row: CsvRow, column: string, fileLabel = 'input'): nu
 }
 
 /** Formats rows as CSV text (header first), quoting only where needed. */
-export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[]): string {
+export function toCsv(
+  header: readonly string[],
+  rows: readonly (readonly (string | number | null | undefined)[])[]
+): string {
   return stringify([header as string[], ...rows.map((r) => r.map((v) => (v === null || v === undefined ? '' : v)))])
 }

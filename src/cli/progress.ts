@@ -11,7 +11,9 @@ export function progressReporter(io: CliIo, label: string): (done: number, total
     if (io.isTTY) {
       const width = 30
       const filled = Math.round(fraction * width)
-      io.stdout(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${done >= total ? '\n' : ''}`)
+      io.stdout(
+        `\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${done >= total ? '\n' : ''}`
+      )
       return
     }
     const quarter = Math.floor(fraction * 4)

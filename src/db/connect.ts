@@ -60,7 +60,11 @@ export async function detectRlsRole(db: Kysely<Database>): Promise<boolean> {
  * transaction and, where possible, it runs as `reach_app` so row-level security enforces
  * the organisation boundary as a second line behind the repositories' own `org_id` filters.
  */
-export async function withOrg<T>(rdb: ReachDatabase, orgId: string, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+export async function withOrg<T>(
+  rdb: ReachDatabase,
+  orgId: string,
+  work: (trx: Transaction<Database>) => Promise<T>
+): Promise<T> {
   return rdb.db.transaction().execute(async (trx) => {
     await sql`select set_config('reach.org_id', ${orgId}, true)`.execute(trx)
     if (rdb.rlsRole) await sql`set local role reach_app`.execute(trx)

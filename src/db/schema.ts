@@ -170,7 +170,8 @@ export interface SupportServiceTable {
 }
 
 export type ReferralStatus = 'suggested' | 'referred' | 'accepted' | 'attended' | 'outcome'
-export type ReferralOutcome = 'device_provided' | 'connectivity_provided' | 'skills_gained' | 'declined' | 'did_not_attend' | 'not_eligible'
+export type ReferralOutcome =
+  'device_provided' | 'connectivity_provided' | 'skills_gained' | 'declined' | 'did_not_attend' | 'not_eligible'
 
 export interface ReferralTable {
   org_id: string

@@ -4,7 +4,12 @@
  */
 import { hash, verify } from '@node-rs/argon2'
 
-const options = { algorithm: 2 /* Algorithm.Argon2id (a const enum, so inlined) */, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const
+const options = {
+  algorithm: 2 /* Algorithm.Argon2id (a const enum, so inlined) */,
+  memoryCost: 19456,
+  timeCost: 2,
+  parallelism: 1
+} as const
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, options)

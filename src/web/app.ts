@@ -40,9 +40,22 @@ export function redactUrl(url: string): string {
 }
 
 /** Paths pino must never print: cookies, credentials and form bodies. */
-export const logRedactPaths = ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', 'body', 'req.body', '*.password', '*.nhsNumber', '*.nhs_number']
+export const logRedactPaths = [
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'res.headers["set-cookie"]',
+  'body',
+  'req.body',
+  '*.password',
+  '*.nhsNumber',
+  '*.nhs_number'
+]
 
-export interface RouteSummary { method: string; url: string; access: string | undefined }
+export interface RouteSummary {
+  method: string
+  url: string
+  access: string | undefined
+}
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -59,7 +72,11 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       level: config.logLevel,
       redact: { paths: logRedactPaths, censor: '[redacted]' },
       serializers: {
-        req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: redactUrl(req.url), remoteAddress: req.ip })
+        req: (req: { method: string; url: string; ip?: string }) => ({
+          method: req.method,
+          url: redactUrl(req.url),
+          remoteAddress: req.ip
+        })
       }
     },
     trustProxy: config.trustProxy,
@@ -71,7 +88,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   app.decorate('reachRoutes', routes)
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method]
-    for (const method of methods) if (method !== 'HEAD') routes.push({ method, url: route.url, access: route.config?.access })
+    for (const method of methods)
+      if (method !== 'HEAD') routes.push({ method, url: route.url, access: route.config?.access })
   })
 
   await app.register(securityPlugin, { sessionSecret: config.sessionSecret, secureCookies })
@@ -80,8 +98,19 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(viewsPlugin, { watch: config.env === 'development' })
   await app.register(errorsPlugin)
 
-  await app.register(fastifyStatic, { root: join(nhsukDist, 'nhsuk'), prefix: '/nhsuk/', maxAge: config.env === 'production' ? '7d' : 0, index: false, allowedPath: (path) => !path.endsWith('.njk') && !path.endsWith('.scss') })
-  await app.register(fastifyStatic, { root: fileURLToPath(new URL('./static', import.meta.url)), prefix: '/static/', decorateReply: false, index: false })
+  await app.register(fastifyStatic, {
+    root: join(nhsukDist, 'nhsuk'),
+    prefix: '/nhsuk/',
+    maxAge: config.env === 'production' ? '7d' : 0,
+    index: false,
+    allowedPath: (path) => !path.endsWith('.njk') && !path.endsWith('.scss')
+  })
+  await app.register(fastifyStatic, {
+    root: fileURLToPath(new URL('./static', import.meta.url)),
+    prefix: '/static/',
+    decorateReply: false,
+    index: false
+  })
 
   await app.register(publicRoutes, {
     idleMinutes: config.sessionIdleMinutes,

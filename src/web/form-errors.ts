@@ -4,7 +4,10 @@
  */
 import type { z } from 'zod'
 
-export interface FieldError { href: string; text: string }
+export interface FieldError {
+  href: string
+  text: string
+}
 
 export interface FormErrors {
   list: FieldError[]
@@ -27,15 +30,21 @@ export function formErrors(errors: { field: string; text: string; anchor?: strin
 export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: FormErrors }
 
 /** Parses a form body with a zod schema; each issue's message is the text shown to the user. */
-export function parseForm<S extends z.ZodType>(schema: S, body: unknown, anchors: Record<string, string> = {}): FormResult<z.infer<S>> {
+export function parseForm<S extends z.ZodType>(
+  schema: S,
+  body: unknown,
+  anchors: Record<string, string> = {}
+): FormResult<z.infer<S>> {
   const result = schema.safeParse(body ?? {})
   if (result.success) return { ok: true, data: result.data }
   return {
     ok: false,
-    errors: formErrors(result.error.issues.map((issue) => {
-      const field = String(issue.path[0] ?? 'form')
-      return { field, text: issue.message, anchor: anchors[field] ?? field }
-    }))
+    errors: formErrors(
+      result.error.issues.map((issue) => {
+        const field = String(issue.path[0] ?? 'form')
+        return { field, text: issue.message, anchor: anchors[field] ?? field }
+      })
+    )
   }
 }
 
@@ -52,5 +61,9 @@ export function list(value: unknown): string[] {
 
 /** The three boxes of an NHS date input, named `prefix[day]`, `prefix[month]` and `prefix[year]`. */
 export function dateParts(body: Record<string, unknown>, prefix: string): { day: string; month: string; year: string } {
-  return { day: text(body[`${prefix}[day]`]), month: text(body[`${prefix}[month]`]), year: text(body[`${prefix}[year]`]) }
+  return {
+    day: text(body[`${prefix}[day]`]),
+    month: text(body[`${prefix}[month]`]),
+    year: text(body[`${prefix}[year]`])
+  }
 }

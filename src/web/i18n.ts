@@ -28,7 +28,10 @@ export const unreviewed = new Set<string>()
 
 function load(dir: string, area: string | null): void {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.isDirectory()) { load(join(dir, entry.name), entry.name); continue }
+    if (entry.isDirectory()) {
+      load(join(dir, entry.name), entry.name)
+      continue
+    }
     if (!entry.name.endsWith('.json')) continue
     const lang = entry.name.replace(/\.json$/, '')
     const tree = JSON.parse(readFileSync(join(dir, entry.name), 'utf8')) as Record<string, unknown>

@@ -2,7 +2,11 @@
 import { can, type Permission, type Role } from '../domain/staff/roles.js'
 import { translate } from './i18n.js'
 
-interface NavItem { href: string; key: string; permission: Permission | null }
+interface NavItem {
+  href: string
+  key: string
+  permission: Permission | null
+}
 
 const items: NavItem[] = [
   { href: '/home', key: 'nav.home', permission: null },
@@ -15,7 +19,12 @@ const items: NavItem[] = [
   { href: '/admin/staff', key: 'nav.staff', permission: 'staff:manage' }
 ]
 
-export interface HeaderNavigationItem { href: string; text: string; current?: boolean; active?: boolean }
+export interface HeaderNavigationItem {
+  href: string
+  text: string
+  current?: boolean
+  active?: boolean
+}
 
 export function navigationFor(role: Role | null, currentUrl: string): HeaderNavigationItem[] {
   if (!role) return []

@@ -9,16 +9,27 @@ import { migrateToLatest } from '../db/migrate.js'
 import { isDatabaseEmpty, seedDemo } from '../db/seed/demo.js'
 import { buildApp } from './app.js'
 
-export interface RunningServer { app: FastifyInstance; database: ReachDatabase; url: string }
+export interface RunningServer {
+  app: FastifyInstance
+  database: ReachDatabase
+  url: string
+}
 
 export async function openDatabase(config: Config): Promise<ReachDatabase> {
-  const database = await connectDatabase({ databaseUrl: config.databaseUrl, pgliteDir: pgliteDir(config), poolSize: config.dbPoolSize })
+  const database = await connectDatabase({
+    databaseUrl: config.databaseUrl,
+    pgliteDir: pgliteDir(config),
+    poolSize: config.dbPoolSize
+  })
   await migrateToLatest(database.db)
   database.rlsRole = await detectRlsRole(database.db)
   return database
 }
 
-export async function startServer(config: Config, options: { seedIfEmpty: boolean; log: (line: string) => void }): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  options: { seedIfEmpty: boolean; log: (line: string) => void }
+): Promise<RunningServer> {
   const database = await openDatabase(config)
   let seeded = false
   if (options.seedIfEmpty && config.seedDemo && (await isDatabaseEmpty(database.db))) {

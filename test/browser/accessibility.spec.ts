@@ -2,13 +2,22 @@
 import { describe, test, before, after } from 'node:test'
 import { roles, can, type Permission } from '../../src/domain/staff/roles.js'
 import { fixturePassword } from '../helpers/fixture.js'
-import { expectAccessible, expectNoHorizontalScroll, newContext, skipBrowser, startHarness, type Harness } from './harness.js'
+import {
+  expectAccessible,
+  expectNoHorizontalScroll,
+  newContext,
+  skipBrowser,
+  startHarness,
+  type Harness
+} from './harness.js'
 import { SignInPage } from './pages/sign-in-page.js'
 import { fillRouteParams } from '../helpers/route-params.js'
 
 describe('accessibility of every page', { skip: skipBrowser }, () => {
   let harness: Harness
-  before(async () => { harness = await startHarness() })
+  before(async () => {
+    harness = await startHarness()
+  })
   after(() => harness?.close())
 
   test('public pages, the 404 page and the sign-in error state', async () => {
@@ -32,7 +41,15 @@ describe('accessibility of every page', { skip: skipBrowser }, () => {
       const signIn = await SignInPage.open(page)
       await signIn.signIn(harness.built.fixture.emailA(role), fixturePassword)
       const pages = harness.built.app.reachRoutes
-        .filter((r) => r.method === 'GET' && !r.url.startsWith('/nhsuk/') && !r.url.startsWith('/static/') && !/\.(csv|svg|png|json)$/.test(r.url) && r.url !== '/healthz' && r.url !== '/')
+        .filter(
+          (r) =>
+            r.method === 'GET' &&
+            !r.url.startsWith('/nhsuk/') &&
+            !r.url.startsWith('/static/') &&
+            !/\.(csv|svg|png|json)$/.test(r.url) &&
+            r.url !== '/healthz' &&
+            r.url !== '/'
+        )
         .filter((r) => r.access === 'public' || r.access === 'signed-in' || can(role, r.access as Permission))
         .map((r) => fillRouteParams(r.url, harness.built.fixture))
       for (const path of pages) {
@@ -52,7 +69,11 @@ describe('accessibility of every page', { skip: skipBrowser }, () => {
     const context = await newContext(harness)
     const page = await context.newPage()
     await (await SignInPage.open(page)).signIn(harness.built.fixture.emailA('admin'), fixturePassword)
-    for (const [path, button] of [['/patients/new', 'Add patient'], ['/admin/staff/new', 'Add account'], ['/patients', 'Search by NHS number']] as const) {
+    for (const [path, button] of [
+      ['/patients/new', 'Add patient'],
+      ['/admin/staff/new', 'Add account'],
+      ['/patients', 'Search by NHS number']
+    ] as const) {
       await page.goto(path)
       await page.getByRole('button', { name: button }).click()
       await page.waitForLoadState()
@@ -68,7 +89,16 @@ describe('accessibility of every page', { skip: skipBrowser }, () => {
     const page = await context.newPage()
     await (await SignInPage.open(page)).signIn(harness.built.fixture.emailA('admin'), fixturePassword)
     const patientId = harness.built.fixture.orgA.patients[0]!.id
-    for (const path of ['/home', '/patients', `/patients/${patientId}`, `/patients/${patientId}/edit`, '/patients/new', '/audit', '/admin/staff', '/admin/staff/new']) {
+    for (const path of [
+      '/home',
+      '/patients',
+      `/patients/${patientId}`,
+      `/patients/${patientId}/edit`,
+      '/patients/new',
+      '/audit',
+      '/admin/staff',
+      '/admin/staff/new'
+    ]) {
       await page.goto(path)
       await expectNoHorizontalScroll(page, path)
       await expectAccessible(page, `320px ${path}`)

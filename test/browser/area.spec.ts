@@ -6,12 +6,20 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { Page } from 'playwright-core'
 import { fixturePassword } from '../helpers/fixture.js'
-import { expectAccessible, expectNoHorizontalScroll, newContext, skipBrowser, startHarness, type Harness } from './harness.js'
+import {
+  expectAccessible,
+  expectNoHorizontalScroll,
+  newContext,
+  skipBrowser,
+  startHarness,
+  type Harness
+} from './harness.js'
 import { planAreaImport } from '../../src/domain/area/import/plan.js'
 import { runAreaImport } from '../../src/db/repositories/area-import.js'
 
 const areaDir = resolve(process.env.REACH_SHARED_DATA ?? '../shared/data', 'area')
-const skip = skipBrowser || (existsSync(join(areaDir, 'MANIFEST.csv')) ? false : `shared area data not found at ${areaDir}`)
+const skip =
+  skipBrowser || (existsSync(join(areaDir, 'MANIFEST.csv')) ? false : `shared area data not found at ${areaDir}`)
 
 async function signIn(page: Page, email: string) {
   await page.goto('/area')
@@ -27,7 +35,10 @@ describe('area and equity pages', { skip }, () => {
     harness = await startHarness()
     const sources = readdirSync(areaDir).map((name) => ({ name, text: readFileSync(join(areaDir, name), 'utf8') }))
     await harness.built.database.db.transaction().execute((trx) => runAreaImport(trx, planAreaImport(sources), 'test'))
-    await harness.built.database.db.insertInto('postcode_lsoa').values({ postcode: 'E81DY', lsoa21_code: 'E01001824', lsoa11_code: null }).execute()
+    await harness.built.database.db
+      .insertInto('postcode_lsoa')
+      .values({ postcode: 'E81DY', lsoa21_code: 'E01001824', lsoa11_code: null })
+      .execute()
   })
   after(() => harness?.close())
 
@@ -38,7 +49,8 @@ describe('area and equity pages', { skip }, () => {
     assert.match(await page.locator('h1').innerText(), /Digital exclusion risk by area/)
     assert.equal(await page.locator('.reach-area-map a').count(), 155)
     await expectAccessible(page, 'area map and table')
-    if (process.env.REACH_SHOTS) await page.locator('.reach-area-map').screenshot({ path: join(process.env.REACH_SHOTS, 'area-map.png') })
+    if (process.env.REACH_SHOTS)
+      await page.locator('.reach-area-map').screenshot({ path: join(process.env.REACH_SHOTS, 'area-map.png') })
     await page.goto('/area?sort=deri&dir=desc')
     await expectAccessible(page, 'sorted table')
     await page.goto('/area/lsoa/E01001824')

@@ -8,7 +8,9 @@ import { SignInPage } from './pages/sign-in-page.js'
 
 describe('clinician screening', { skip: skipBrowser }, () => {
   let harness: Harness
-  before(async () => { harness = await startHarness() })
+  before(async () => {
+    harness = await startHarness()
+  })
   after(() => harness?.close())
 
   test('error summary link focuses the question; keyboard answers save the screening', async () => {
@@ -30,13 +32,31 @@ describe('clinician screening', { skip: skipBrowser }, () => {
     await page.locator('.nhsuk-error-summary a[href="#internet"]').click()
     await page.waitForFunction(() => document.activeElement?.id === 'internet')
     // when they answer the rest with the keyboard (Space on a focused radio or checkbox)
-    const choose = async (id: string) => { await page.locator(`#${id}`).focus(); await page.keyboard.press('Space') }
-    for (const id of ['internet-2', 'afford', 'skill-connect', 'skill-apps', 'skill-online-forms', 'skill-video', 'skill-messages', 'motivation', 'worries-4', 'difficulties-6', 'interpreter', 'helpers-4', 'communication-needs-6']) await choose(id)
+    const choose = async (id: string) => {
+      await page.locator(`#${id}`).focus()
+      await page.keyboard.press('Space')
+    }
+    for (const id of [
+      'internet-2',
+      'afford',
+      'skill-connect',
+      'skill-apps',
+      'skill-online-forms',
+      'skill-video',
+      'skill-messages',
+      'motivation',
+      'worries-4',
+      'difficulties-6',
+      'interpreter',
+      'helpers-4',
+      'communication-needs-6'
+    ])
+      await choose(id)
     await page.locator('#main-language').selectOption('en')
     await page.getByRole('button', { name: 'Save screening' }).click()
     await page.waitForLoadState()
     // then the result shows a plan
-    assert.match(await page.locator('h1').textContent() ?? '', /screening result/)
+    assert.match((await page.locator('h1').textContent()) ?? '', /screening result/)
     await expectAccessible(page, 'result page')
     await context.close()
   })

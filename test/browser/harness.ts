@@ -9,25 +9,43 @@ import assert from 'node:assert/strict'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { build, type Built } from '../helpers/build.js'
 
-export const chromiumPath = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p))
+export const chromiumPath =
+  process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p))
 
-if (!chromiumPath && process.env.CI === 'true') throw new Error('Chromium is required for the browser tests in CI (apt-get install chromium)')
+if (!chromiumPath && process.env.CI === 'true')
+  throw new Error('Chromium is required for the browser tests in CI (apt-get install chromium)')
 
 export const skipBrowser: string | false = chromiumPath ? false : 'Chromium not installed (apt-get install chromium)'
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
-export interface Harness { built: Built; baseUrl: string; browser: Browser; close: () => Promise<void> }
+export interface Harness {
+  built: Built
+  baseUrl: string
+  browser: Browser
+  close: () => Promise<void>
+}
 
 export async function startHarness(): Promise<Harness> {
   const built = await build('pglite')
   const address = await built.app.listen({ host: '127.0.0.1', port: 0 })
   const browser = await chromium.launch({
     executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage']
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage'
+    ]
   })
   return {
-    built, baseUrl: address, browser,
+    built,
+    baseUrl: address,
+    browser,
     close: async () => {
       await browser.close()
       await built.close()
@@ -35,7 +53,10 @@ export async function startHarness(): Promise<Harness> {
   }
 }
 
-export async function newContext(harness: Harness, options: { javaScriptEnabled?: boolean; width?: number; height?: number } = {}): Promise<BrowserContext> {
+export async function newContext(
+  harness: Harness,
+  options: { javaScriptEnabled?: boolean; width?: number; height?: number } = {}
+): Promise<BrowserContext> {
   const context = await harness.browser.newContext({
     baseURL: harness.baseUrl,
     javaScriptEnabled: options.javaScriptEnabled ?? true,
@@ -50,8 +71,20 @@ export async function axeViolations(page: Page): Promise<string[]> {
   // evaluated through the DevTools protocol, so the page's strict CSP does not block it
   await page.evaluate(axeSource)
   const results = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe
-    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] })
+    const axe = (
+      globalThis as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            opts: unknown
+          ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>
+        }
+      }
+    ).axe
+    return axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+      resultTypes: ['violations']
+    })
   })
   return results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
 }
@@ -63,6 +96,9 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
 
 /** At 320 CSS pixels (1280 px at 400% zoom) nothing may need horizontal scrolling. */
 export async function expectNoHorizontalScroll(page: Page, label: string): Promise<void> {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }))
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth
+  }))
   assert.ok(scrollWidth <= clientWidth + 1, `${label}: page is ${scrollWidth}px wide in a ${clientWidth}px viewport`)
 }

@@ -6,7 +6,14 @@ import assert from 'node:assert/strict'
 import { sql } from 'kysely'
 import { fixturePassword } from '../helpers/fixture.js'
 import { seedDemoMeasures } from '../../src/db/seed/demo-measures.js'
-import { expectAccessible, expectNoHorizontalScroll, newContext, skipBrowser, startHarness, type Harness } from './harness.js'
+import {
+  expectAccessible,
+  expectNoHorizontalScroll,
+  newContext,
+  skipBrowser,
+  startHarness,
+  type Harness
+} from './harness.js'
 import { SignInPage } from './pages/sign-in-page.js'
 
 /** Two years of new patients and screenings for organisation A, so the derived measures have history. */
@@ -26,7 +33,9 @@ async function fillScreeningHistory(harness: Harness): Promise<void> {
       (hashtext(p.id::text) % 10) < 3, (hashtext(p.id::text) % 7) <> 0, true, p.created_at + interval '1 hour'
     from patient p
     where p.org_id = ${orgId}::uuid and p.nhs_number like '98%'
-      and abs(hashtext(p.id::text)) % 100 < 55 + 30 * (extract(epoch from p.created_at - (now() - interval '24 months')) / extract(epoch from interval '24 months'))`.execute(db)
+      and abs(hashtext(p.id::text)) % 100 < 55 + 30 * (extract(epoch from p.created_at - (now() - interval '24 months')) / extract(epoch from interval '24 months'))`.execute(
+    db
+  )
 }
 
 describe('measures', { skip: skipBrowser }, () => {
@@ -36,11 +45,20 @@ describe('measures', { skip: skipBrowser }, () => {
     await fillScreeningHistory(harness)
     const orgA = harness.built.fixture.orgA
     let state = 42
-    const random = () => { state = (state * 1103515245 + 12345) % 2147483648; return state / 2147483648 }
-    await harness.built.database.db.transaction().execute((trx) => seedDemoMeasures({
-      trx, random, sharedDataDir: '/tmp', today: new Date().toISOString().slice(0, 10), log: () => {},
-      organisations: [{ id: orgA.id, code: orgA.code, kind: 'trust', teamIds: [], staff: [], patients: [] }]
-    }))
+    const random = () => {
+      state = (state * 1103515245 + 12345) % 2147483648
+      return state / 2147483648
+    }
+    await harness.built.database.db.transaction().execute((trx) =>
+      seedDemoMeasures({
+        trx,
+        random,
+        sharedDataDir: '/tmp',
+        today: new Date().toISOString().slice(0, 10),
+        log: () => {},
+        organisations: [{ id: orgA.id, code: orgA.code, kind: 'trust', teamIds: [], staff: [], patients: [] }]
+      })
+    )
   })
   after(() => harness?.close())
 
@@ -54,14 +72,17 @@ describe('measures', { skip: skipBrowser }, () => {
     await page.getByRole('button', { name: 'Show measures' }).click()
     await page.waitForLoadState()
     assert.equal(await page.locator('h1').textContent(), 'Digital inclusion at first assessment')
-    assert.ok(await page.locator('.mdc-summary tbody tr').count() >= 9)
+    assert.ok((await page.locator('.mdc-summary tbody tr').count()) >= 9)
     await expectAccessible(page, 'measures dashboard')
     await page.screenshot({ path: '/tmp/shots/measures-dashboard.png', fullPage: true })
     // a chart page: SVG chart, icons, summary, data table
     await page.getByRole('link', { name: 'Patients who felt supported to use digital services' }).click()
     await page.waitForLoadState()
     assert.equal(await page.locator('svg.spc-chart').count(), 1)
-    assert.match(await page.locator('.mdc-summary-text').innerText(), /^Special cause improvement: \d+ points above the mean since /)
+    assert.match(
+      await page.locator('.mdc-summary-text').innerText(),
+      /^Special cause improvement: \d+ points above the mean since /
+    )
     await expectAccessible(page, 'measure chart')
     await page.screenshot({ path: '/tmp/shots/measures-chart.png', fullPage: true })
     // the add measure form with mistakes
@@ -104,7 +125,7 @@ describe('measures', { skip: skipBrowser }, () => {
     const page = await context.newPage()
     await (await SignInPage.open(page)).signIn(harness.built.fixture.emailA('board'), fixturePassword)
     await page.goto('/measures')
-    assert.ok(await page.locator('.mdc-summary tbody tr').count() >= 9)
+    assert.ok((await page.locator('.mdc-summary tbody tr').count()) >= 9)
     assert.equal(await page.getByRole('link', { name: 'Add a measure' }).count(), 0)
     await page.getByRole('link', { name: 'First appointments not attended' }).click()
     await page.waitForLoadState()

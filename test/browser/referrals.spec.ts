@@ -9,13 +9,29 @@ import { parseDirectoryImport } from '../../src/domain/directory/oruk.js'
 import { screeningColumns } from '../../src/db/repositories/screenings.js'
 import { assessScreening } from '../../src/domain/screening/index.js'
 import { fixturePassword } from '../helpers/fixture.js'
-import { expectAccessible, expectNoHorizontalScroll, newContext, skipBrowser, startHarness, type Harness } from './harness.js'
+import {
+  expectAccessible,
+  expectNoHorizontalScroll,
+  newContext,
+  skipBrowser,
+  startHarness,
+  type Harness
+} from './harness.js'
 import type { Page } from 'playwright-core'
 
 const svc = (id: string, name: string, barriers: string[], offers: string[]) => ({
-  id, name, description: `${name} helps people get online.`, status: 'active', organization: { name: `${name} charity` }, service_areas: [{ name: 'London Borough of Hackney' }],
-  attributes: [...barriers.map((b) => ({ taxonomy_term: { name: b, taxonomy: 'reach-digital-inclusion-barrier' } })), ...offers.map((o) => ({ taxonomy_term: { name: o, taxonomy: 'reach-digital-inclusion-offer-type' } }))],
-  eligibilitys: [{ eligibility: 'Hackney residents' }], x_reach: { verified: true, last_verified_on: '2026-06-01' }
+  id,
+  name,
+  description: `${name} helps people get online.`,
+  status: 'active',
+  organization: { name: `${name} charity` },
+  service_areas: [{ name: 'London Borough of Hackney' }],
+  attributes: [
+    ...barriers.map((b) => ({ taxonomy_term: { name: b, taxonomy: 'reach-digital-inclusion-barrier' } })),
+    ...offers.map((o) => ({ taxonomy_term: { name: o, taxonomy: 'reach-digital-inclusion-offer-type' } }))
+  ],
+  eligibilitys: [{ eligibility: 'Hackney residents' }],
+  x_reach: { verified: true, last_verified_on: '2026-06-01' }
 })
 
 async function signIn(page: Page, email: string) {
@@ -32,10 +48,36 @@ describe('support directory and referrals', { skip: skipBrowser }, () => {
   before(async () => {
     harness = await startHarness()
     const { db } = harness.built.database
-    await upsertServices(db, parseDirectoryImport([svc('device-bank', 'Device Bank', ['access'], ['device']), svc('skills-club', 'Skills Club', ['skills'], ['skills training'])]).services)
+    await upsertServices(
+      db,
+      parseDirectoryImport([
+        svc('device-bank', 'Device Bank', ['access'], ['device']),
+        svc('skills-club', 'Skills Club', ['skills'], ['skills training'])
+      ]).services
+    )
     patientId = harness.built.fixture.orgA.patients[0]!.id
-    const cols = screeningColumns({ patientId, mode: 'clinician', language: 'en', answers: {}, screenedAt: new Date('2026-10-01T10:00:00Z'), enteredBy: null, teamId: null }, assessScreening({}))
-    await db.insertInto('screening').values({ org_id: harness.built.fixture.orgA.id, ...cols, status: 'complete', access_level: 'high', has_high_barrier: true }).execute()
+    const cols = screeningColumns(
+      {
+        patientId,
+        mode: 'clinician',
+        language: 'en',
+        answers: {},
+        screenedAt: new Date('2026-10-01T10:00:00Z'),
+        enteredBy: null,
+        teamId: null
+      },
+      assessScreening({})
+    )
+    await db
+      .insertInto('screening')
+      .values({
+        org_id: harness.built.fixture.orgA.id,
+        ...cols,
+        status: 'complete',
+        access_level: 'high',
+        has_high_barrier: true
+      })
+      .execute()
   })
   after(() => harness?.close())
 
@@ -43,7 +85,13 @@ describe('support directory and referrals', { skip: skipBrowser }, () => {
     const context = await newContext(harness, { width: 320, height: 640 })
     const page = await context.newPage()
     let bytes = 0
-    page.on('response', async (res) => { try { bytes += (await res.body()).length } catch { /* redirects have no body */ } })
+    page.on('response', async (res) => {
+      try {
+        bytes += (await res.body()).length
+      } catch {
+        /* redirects have no body */
+      }
+    })
     await page.goto('/services')
     await page.waitForLoadState('networkidle')
     assert.ok(bytes > 0 && bytes < 60 * 1024, `page weight ${bytes} bytes`)
@@ -83,7 +131,10 @@ describe('support directory and referrals', { skip: skipBrowser }, () => {
     await page.locator('#consent-2').check()
     await page.getByRole('button', { name: 'Make referral' }).click()
     await page.waitForLoadState()
-    assert.equal(await page.locator('.nhsuk-error-summary', { hasText: 'You cannot refer without the patient' }).count(), 1)
+    assert.equal(
+      await page.locator('.nhsuk-error-summary', { hasText: 'You cannot refer without the patient' }).count(),
+      1
+    )
     await page.locator('#consent').check()
     await page.getByLabel(/Contact details/).check()
     await page.getByLabel('Letter to print').check()

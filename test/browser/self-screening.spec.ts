@@ -6,7 +6,14 @@ import assert from 'node:assert/strict'
 import { mkdirSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { fixturePassword } from '../helpers/fixture.js'
-import { expectAccessible, expectNoHorizontalScroll, newContext, skipBrowser, startHarness, type Harness } from './harness.js'
+import {
+  expectAccessible,
+  expectNoHorizontalScroll,
+  newContext,
+  skipBrowser,
+  startHarness,
+  type Harness
+} from './harness.js'
 import { SignInPage } from './pages/sign-in-page.js'
 
 const shots = '/tmp/shots'
@@ -61,11 +68,15 @@ describe('patient self-completion', { skip: skipBrowser }, () => {
       await page.waitForLoadState()
     }
     assert.ok(page.url().endsWith('/check'), page.url())
-    assert.ok(await page.locator('.sl-row').count() > 10)
+    assert.ok((await page.locator('.sl-row').count()) > 10)
     await page.locator('button.btn').click()
     await page.waitForLoadState()
     assert.equal(await page.locator('h1.ok').count(), 1)
-    const rows = await harness.built.database.db.selectFrom('screening').select(['mode', 'language']).where('mode', '=', 'self').execute()
+    const rows = await harness.built.database.db
+      .selectFrom('screening')
+      .select(['mode', 'language'])
+      .where('mode', '=', 'self')
+      .execute()
     assert.deepEqual(rows, [{ mode: 'self', language: 'ar' }])
     await context.close()
   })

@@ -10,7 +10,9 @@ import { PatientSearchPage } from './pages/patient-search-page.js'
 
 describe('sign in and find a patient', { skip: skipBrowser }, () => {
   let harness: Harness
-  before(async () => { harness = await startHarness() })
+  before(async () => {
+    harness = await startHarness()
+  })
   after(() => harness?.close())
 
   // Scripts are off in this context, so page.evaluate cannot run here: axe and the 320 px reflow

@@ -9,17 +9,39 @@ import { exportDirectory, importDirectory } from '../../src/cli/commands/directo
 import { CliInputError } from '../../src/cli/io.js'
 
 const svc = (id: string, name: string, barrier: string, offer: string) => ({
-  id, name, description: `${name} helps.`, status: 'active', organization: { name: 'Charity' }, service_areas: [{ name: 'London' }],
-  attributes: [{ taxonomy_term: { name: barrier, taxonomy: 'reach-digital-inclusion-barrier' } }, { taxonomy_term: { name: offer, taxonomy: 'reach-digital-inclusion-offer-type' } }],
+  id,
+  name,
+  description: `${name} helps.`,
+  status: 'active',
+  organization: { name: 'Charity' },
+  service_areas: [{ name: 'London' }],
+  attributes: [
+    { taxonomy_term: { name: barrier, taxonomy: 'reach-digital-inclusion-barrier' } },
+    { taxonomy_term: { name: offer, taxonomy: 'reach-digital-inclusion-offer-type' } }
+  ],
   x_reach: { verified: true, last_verified_on: '2026-06-01' }
 })
-const testServices = [svc('device-bank', 'Device Bank', 'access', 'device'), svc('skills-club', 'Skills Club', 'skills', 'skills training'), svc('unchecked', 'Unchecked', 'trust', 'one-to-one help')]
+const testServices = [
+  svc('device-bank', 'Device Bank', 'access', 'device'),
+  svc('skills-club', 'Skills Club', 'skills', 'skills training'),
+  svc('unchecked', 'Unchecked', 'trust', 'one-to-one help')
+]
 
 describe('reach directory import and export (pglite)', () => {
   let database: ReachDatabase
-  before(async () => { database = await freshDatabase('pglite') })
+  before(async () => {
+    database = await freshDatabase('pglite')
+  })
   after(() => database.close())
-  const count = async () => Number((await database.db.selectFrom('support_service').select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow()).n)
+  const count = async () =>
+    Number(
+      (
+        await database.db
+          .selectFrom('support_service')
+          .select(sql<string>`count(*)`.as('n'))
+          .executeTakeFirstOrThrow()
+      ).n
+    )
 
   test('errors are reported per record and field; nothing is half-imported', async () => {
     const bad = [testServices[0], { ...testServices[1], name: '' }, { ...testServices[2], status: 'maybe' }]

@@ -6,13 +6,20 @@ const run = runReach
 
 /** Splits simple CSV output (no quoted commas in these tests) into rows of cells. */
 function csvRows(text: string): string[][] {
-  return text.trimEnd().split('\n').map((line) => line.split(','))
+  return text
+    .trimEnd()
+    .split('\n')
+    .map((line) => line.split(','))
 }
 
 function assertClose(actual: string | undefined, expected: number, relative = 1e-12, message?: string): void {
   const value = Number(actual)
-  assert.ok(actual !== undefined && actual !== '' && Math.abs(value - expected) <= relative * Math.max(Math.abs(expected), Number.MIN_VALUE),
-    `${message ?? ''} expected ${expected}, got ${actual}`)
+  assert.ok(
+    actual !== undefined &&
+      actual !== '' &&
+      Math.abs(value - expected) <= relative * Math.max(Math.abs(expected), Number.MIN_VALUE),
+    `${message ?? ''} expected ${expected}, got ${actual}`
+  )
 }
 
 describe('reach stats proportion-ci', () => {
@@ -45,9 +52,14 @@ describe('reach stats proportion-ci', () => {
   })
 
   it('prints empty value and limits for a missing (empty or NA) numerator, as R gives NA', async () => {
-    const r = await run(['stats', 'proportion-ci', '--input', 'p.csv'], { 'p.csv': 'numerator,denominator\nNA,100\n,100\n' })
+    const r = await run(['stats', 'proportion-ci', '--input', 'p.csv'], {
+      'p.csv': 'numerator,denominator\nNA,100\n,100\n'
+    })
     assert.equal(r.code, 0, r.stderr)
-    assert.deepEqual(csvRows(r.stdout).slice(1), [['NA', '100', '', '', ''], ['', '100', '', '', '']])
+    assert.deepEqual(csvRows(r.stdout).slice(1), [
+      ['NA', '100', '', '', ''],
+      ['', '100', '', '', '']
+    ])
   })
 
   it('names the line and column of bad input and exits 2', async () => {
@@ -122,8 +134,30 @@ describe('reach stats rate-ci', () => {
 })
 
 describe('reach stats dsr', () => {
-  const ages = ['0-4', '5-9', '10-14', '15-19', '20-24', '25-29', '30-34', '35-39', '40-44', '45-49', '50-54', '55-59', '60-64', '65-69', '70-74', '75-79', '80-84', '85-89', '90+']
-  const esp = [5000, 5500, 5500, 5500, 6000, 6000, 6500, 7000, 7000, 7000, 7000, 6500, 6000, 5500, 5000, 4000, 2500, 1500, 1000]
+  const ages = [
+    '0-4',
+    '5-9',
+    '10-14',
+    '15-19',
+    '20-24',
+    '25-29',
+    '30-34',
+    '35-39',
+    '40-44',
+    '45-49',
+    '50-54',
+    '55-59',
+    '60-64',
+    '65-69',
+    '70-74',
+    '75-79',
+    '80-84',
+    '85-89',
+    '90+'
+  ]
+  const esp = [
+    5000, 5500, 5500, 5500, 6000, 6000, 6500, 7000, 7000, 7000, 7000, 6500, 6000, 5500, 5000, 4000, 2500, 1500, 1000
+  ]
   // PHEindicatormethods DSR vignette example (pops2 / deaths2; NA deaths in three bands)
   const pops2 = [30, 35, 35, 35, 40, 40, 45, 50, 50, 50, 60, 60, 70, 75, 70, 60, 20, 20, 15]
   const deaths2 = ['1', '1', 'NA', '', 'NA', '1', '1', '3', '3', '3', '3', '10', '10', '10', '10', '8', '8', '8', '8']
@@ -137,7 +171,16 @@ describe('reach stats dsr', () => {
     const r = await run(['stats', 'dsr', '--input', 'd.csv'], { 'd.csv': input })
     assert.equal(r.code, 0, r.stderr)
     const rows = csvRows(r.stdout)
-    assert.deepEqual(rows[0], ['group', 'total_count', 'total_pop', 'value', 'lower95', 'upper95', 'lower99_8', 'upper99_8'])
+    assert.deepEqual(rows[0], [
+      'group',
+      'total_count',
+      'total_pop',
+      'value',
+      'lower95',
+      'upper95',
+      'lower99_8',
+      'upper99_8'
+    ])
     assert.deepEqual(rows[1]?.slice(0, 3), ['Vignette', '88', '860'])
     assertClose(rows[1]?.[3], 8283.015873015873)
     assertClose(rows[1]?.[4], 6570.8187978036745)
@@ -160,7 +203,10 @@ describe('reach stats dsr', () => {
       [`${header}A,0-4,5,0,5000\n`, /line 2, column population/],
       [`${header}A,0-4,-5,100,5000\n`, /line 2, column count/],
       [`${header}A,0-4,5,100,x\n`, /line 2, column stdpop/],
-      [`${header}A,0-4,5,100,5000\nA,0-4,5,100,5000\n`, /line 3, column ageband: age band "0-4" appears twice for group "A" \(first on line 2\)/]
+      [
+        `${header}A,0-4,5,100,5000\nA,0-4,5,100,5000\n`,
+        /line 3, column ageband: age band "0-4" appears twice for group "A" \(first on line 2\)/
+      ]
     ]
     for (const [text, message] of cases) {
       const r = await run(['stats', 'dsr', '--input', 'd.csv'], { 'd.csv': text })
@@ -190,7 +236,9 @@ describe('reach stats sii', () => {
   })
 
   it('applies --transform log and --multiplier as phe_sii does', async () => {
-    const r = await run(['stats', 'sii', '--input', 's.csv', '--transform', 'log', '--multiplier', '-100'], { 's.csv': input })
+    const r = await run(['stats', 'sii', '--input', 's.csv', '--transform', 'log', '--multiplier', '-100'], {
+      's.csv': input
+    })
     assert.equal(r.code, 0, r.stderr)
     const out = JSON.parse(r.stdout) as { sii: number; rii: number; intercept: number }
     assertClose(String(out.sii), -1260.7730758205861)
@@ -204,8 +252,16 @@ describe('reach stats sii', () => {
     const cases: [string[], string, RegExp][] = [
       [[], five(['1,100,5', '2,100,6', '3,100,7', '4,100,8']), /expected 5 to 100 quantiles/],
       [[], five(['1,100,5', '2,100,6', '3,0,7', '4,100,8', '5,100,9']), /line 4, column population/],
-      [[], five(['1,100,5', '2,100,6', '2,100,7', '4,100,8', '5,100,9']), /line 4, column quantile: quantile 2 appears twice/],
-      [['--transform', 'logit'], five(['1,100,0.5', '2,100,0.6', '3,100,1', '4,100,0.8', '5,100,0.9']), /line 4, column value/],
+      [
+        [],
+        five(['1,100,5', '2,100,6', '2,100,7', '4,100,8', '5,100,9']),
+        /line 4, column quantile: quantile 2 appears twice/
+      ],
+      [
+        ['--transform', 'logit'],
+        five(['1,100,0.5', '2,100,0.6', '3,100,1', '4,100,0.8', '5,100,0.9']),
+        /line 4, column value/
+      ],
       [['--transform', 'log'], five(['1,100,5', '2,100,0', '3,100,7', '4,100,8', '5,100,9']), /line 3, column value/],
       [['--transform', 'sqrt'], input, /invalid/],
       [['--multiplier', 'abc'], input, /--multiplier/]

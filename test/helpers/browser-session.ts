@@ -34,15 +34,23 @@ export class InjectSession {
   }
 
   /** Posts a form; the CSRF token from the last page is added unless `_csrf` is given. */
-  async post(url: string, form: Record<string, string | string[]>, options: { csrf?: string | null } = {}): Promise<LightMyRequestResponse> {
+  async post(
+    url: string,
+    form: Record<string, string | string[]>,
+    options: { csrf?: string | null } = {}
+  ): Promise<LightMyRequestResponse> {
     const body = new URLSearchParams()
     const token = options.csrf === undefined ? this.csrfToken() : options.csrf
     if (token !== null) body.append('_csrf', token)
     for (const [k, v] of Object.entries(form)) for (const item of Array.isArray(v) ? v : [v]) body.append(k, item)
-    return this.keep(await this.app.inject({
-      method: 'POST', url, payload: body.toString(),
-      headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' }
-    }))
+    return this.keep(
+      await this.app.inject({
+        method: 'POST',
+        url,
+        payload: body.toString(),
+        headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' }
+      })
+    )
   }
 
   async signIn(email: string, password = fixturePassword): Promise<LightMyRequestResponse> {

@@ -21,13 +21,23 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
   })
 }
 
-export interface Built { app: FastifyInstance; database: ReachDatabase; fixture: Fixture; config: Config; close: () => Promise<void> }
+export interface Built {
+  app: FastifyInstance
+  database: ReachDatabase
+  fixture: Fixture
+  config: Config
+  close: () => Promise<void>
+}
 
 /**
  * Use inside `describe`: `before(async () => { built = await build(kind) })` and `after(() => built.close())`,
  * or in a single test: `const built = await build(kind, {}, t)`.
  */
-export async function build(kind: DatabaseKind, configOverrides: Record<string, string> = {}, t?: TestContext): Promise<Built> {
+export async function build(
+  kind: DatabaseKind,
+  configOverrides: Record<string, string> = {},
+  t?: TestContext
+): Promise<Built> {
   const database = await freshDatabase(kind)
   const fixture = await loadFixture(database.db)
   const config = testConfig(configOverrides)

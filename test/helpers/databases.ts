@@ -34,7 +34,8 @@ export async function testDialects(): Promise<DatabaseKind[]> {
   if (wanted.includes('pglite')) list.push('pglite')
   if (wanted.includes('postgres')) {
     if (await postgresReachable()) list.push('postgres')
-    else if (process.env.CI === 'true' && process.env.REACH_TEST_DIALECTS?.includes('postgres')) throw new Error(`PostgreSQL is required but not reachable at ${serverUrl}`)
+    else if (process.env.CI === 'true' && process.env.REACH_TEST_DIALECTS?.includes('postgres'))
+      throw new Error(`PostgreSQL is required but not reachable at ${serverUrl}`)
   }
   return list
 }

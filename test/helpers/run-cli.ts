@@ -15,8 +15,12 @@ export async function runReach(args: string[], files: Record<string, string> = {
   let stdout = ''
   let stderr = ''
   const io: CliIo = {
-    stdout: (text) => { stdout += text },
-    stderr: (text) => { stderr += text },
+    stdout: (text) => {
+      stdout += text
+    },
+    stderr: (text) => {
+      stderr += text
+    },
     readFile: async (path) => {
       const text = files[path]
       if (text === undefined) throw new Error(`ENOENT: no such file or directory, open '${path}'`)

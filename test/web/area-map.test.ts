@@ -13,9 +13,21 @@ const skip = existsSync(join(areaDir, 'MANIFEST.csv')) ? false : `shared area da
 test('map view model: 155 paths inside the 640 × 560 box, a 5-class legend and a title per LSOA', { skip }, () => {
   const read = (name: string) => parseAreaFile(readFileSync(join(areaDir, name), 'utf8'))!
   const boundaries = read('boundaries_lsoa21_hackney_city.geojson')
-  const lsoas = boundaries.lsoas.map((l) => ({ code: l.code, name: l.name ?? l.code, ladCode: l.ladCode ?? null, ladName: l.ladName ?? null, wardName: null, geometry: l.geometry }))
+  const lsoas = boundaries.lsoas.map((l) => ({
+    code: l.code,
+    name: l.name ?? l.code,
+    ladCode: l.ladCode ?? null,
+    ladName: l.ladName ?? null,
+    wardName: null,
+    geometry: l.geometry
+  }))
   const values = new Map<string, Map<string, number>>()
-  for (const f of ['census21_rm121_age65plus_lsoa21_hackney_city.csv', 'census21_disability_lsoa21_hackney_city.csv', 'imd2025_lsoa21_hackney_city.csv', 'imd2025_lsoa21_indicators_hackney_city.csv']) {
+  for (const f of [
+    'census21_rm121_age65plus_lsoa21_hackney_city.csv',
+    'census21_disability_lsoa21_hackney_city.csv',
+    'imd2025_lsoa21_hackney_city.csv',
+    'imd2025_lsoa21_indicators_hackney_city.csv'
+  ]) {
     for (const v of read(f).indicators) {
       const m = values.get(v.lsoa) ?? new Map<string, number>()
       m.set(v.indicator, v.value)
@@ -35,6 +47,9 @@ test('map view model: 155 paths inside the 640 × 560 box, a 5-class legend and 
     const ys = numbers.filter((_, i) => i % 2 === 1)
     // a wrongly wound ring would cover the whole box; a real LSOA is a small part of it
     assert.ok(Math.max(...xs) - Math.min(...xs) < 400 && Math.max(...ys) - Math.min(...ys) < 400, a.code)
-    assert.ok(Math.min(...xs) >= -1 && Math.max(...xs) <= 641 && Math.min(...ys) >= -1 && Math.max(...ys) <= 561, a.code)
+    assert.ok(
+      Math.min(...xs) >= -1 && Math.max(...xs) <= 641 && Math.min(...ys) >= -1 && Math.max(...ys) <= 561,
+      a.code
+    )
   }
 })

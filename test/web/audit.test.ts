@@ -9,7 +9,9 @@ const [kind] = await testDialects()
 
 describe(`audit trail (${kind})`, () => {
   let built: Built
-  before(async () => { built = await build(kind!) })
+  before(async () => {
+    built = await build(kind!)
+  })
   after(() => built.close())
 
   test('admins see patient views with who, when and from where; CSV export is itself audited', async () => {
@@ -26,13 +28,20 @@ describe(`audit trail (${kind})`, () => {
     assert.match(String(csv.headers['content-type']), /text\/csv/)
     assert.match(String(csv.headers['content-disposition']), /attachment/)
     const lines = csv.body.trim().split('\n')
-    assert.equal(lines[0], 'occurred_at,actor_user_id,actor_name,actor_role,action,entity_type,entity_id,patient_id,ip,user_agent')
+    assert.equal(
+      lines[0],
+      'occurred_at,actor_user_id,actor_name,actor_role,action,entity_type,entity_id,patient_id,ip,user_agent'
+    )
     assert.ok(lines.some((l) => l.includes(p.id) && l.includes(',view,')))
-    const exports = await built.database.db.selectFrom('audit_event').select('id').where('action', '=', 'export').execute()
+    const exports = await built.database.db
+      .selectFrom('audit_event')
+      .select('id')
+      .where('action', '=', 'export')
+      .execute()
     assert.equal(exports.length, 1)
   })
 
-  test('another organisation\'s admin sees none of it', async () => {
+  test("another organisation's admin sees none of it", async () => {
     const adminB = await signedIn(built.app, built.fixture.emailB('admin'))
     const csv = await adminB.get('/audit.csv')
     assert.doesNotMatch(csv.body, new RegExp(built.fixture.orgA.patients[0]!.id))

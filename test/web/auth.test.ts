@@ -8,7 +8,9 @@ import { InjectSession, signedIn } from '../helpers/browser-session.js'
 for (const kind of await testDialects()) {
   describe(`sign-in and sessions (${kind})`, () => {
     let built: Built
-    before(async () => { built = await build(kind) })
+    before(async () => {
+      built = await build(kind)
+    })
     after(() => built.close())
 
     test('the start page explains the service and offers sign-in', async () => {
@@ -26,7 +28,10 @@ for (const kind of await testDialects()) {
       assert.equal(res.headers.location, '/sign-in?returnUrl=%2Fpatients')
       const session = new InjectSession(built.app)
       await session.get('/sign-in?returnUrl=%2Fpatients')
-      const signIn = await session.post('/sign-in?returnUrl=%2Fpatients', { email: built.fixture.emailA('clinician'), password: 'correct horse battery staple' })
+      const signIn = await session.post('/sign-in?returnUrl=%2Fpatients', {
+        email: built.fixture.emailA('clinician'),
+        password: 'correct horse battery staple'
+      })
       assert.equal(signIn.statusCode, 303)
       assert.equal(signIn.headers.location, '/patients')
     })
@@ -34,7 +39,10 @@ for (const kind of await testDialects()) {
     test('returnUrl to another site is ignored', async () => {
       const session = new InjectSession(built.app)
       await session.get('/sign-in')
-      const res = await session.post('/sign-in?returnUrl=%2F%2Fevil.example', { email: built.fixture.emailA('clinician'), password: 'correct horse battery staple' })
+      const res = await session.post('/sign-in?returnUrl=%2F%2Fevil.example', {
+        email: built.fixture.emailA('clinician'),
+        password: 'correct horse battery staple'
+      })
       assert.equal(res.headers.location, '/home')
     })
 
@@ -52,7 +60,10 @@ for (const kind of await testDialects()) {
     test('wrong password and unknown email give the same message', async () => {
       const session = new InjectSession(built.app)
       await session.get('/sign-in')
-      const wrong = await session.post('/sign-in', { email: built.fixture.emailA('analyst'), password: 'not the right one' })
+      const wrong = await session.post('/sign-in', {
+        email: built.fixture.emailA('analyst'),
+        password: 'not the right one'
+      })
       const unknown = await session.post('/sign-in', { email: 'nobody@nowhere.test', password: 'not the right one' })
       for (const res of [wrong, unknown]) {
         assert.equal(res.statusCode, 200)
@@ -64,25 +75,47 @@ for (const kind of await testDialects()) {
       const email = built.fixture.emailA('board')
       const session = new InjectSession(built.app)
       await session.get('/sign-in')
-      for (let i = 0; i < 4; i++) assert.match((await session.post('/sign-in', { email, password: `wrong guess ${i}` })).body, /Enter a correct email/)
-      assert.match((await session.post('/sign-in', { email, password: 'wrong guess 5' })).body, /Your account is locked/)
+      for (let i = 0; i < 4; i++)
+        assert.match(
+          (await session.post('/sign-in', { email, password: `wrong guess ${i}` })).body,
+          /Enter a correct email/
+        )
+      assert.match(
+        (await session.post('/sign-in', { email, password: 'wrong guess 5' })).body,
+        /Your account is locked/
+      )
       const right = await session.post('/sign-in', { email, password: 'correct horse battery staple' })
       assert.equal(right.statusCode, 200)
       assert.match(right.body, /Your account is locked/)
-      const events = await built.database.db.selectFrom('audit_event').select('action').where('org_id', '=', built.fixture.orgA.id).where('action', '=', 'account_locked').execute()
+      const events = await built.database.db
+        .selectFrom('audit_event')
+        .select('action')
+        .where('org_id', '=', built.fixture.orgA.id)
+        .where('action', '=', 'account_locked')
+        .execute()
       assert.equal(events.length, 1)
     })
 
     test('a POST without a valid CSRF token is refused and changes nothing', async () => {
       const session = await signedIn(built.app, built.fixture.emailA('clinician'))
       await session.get('/patients/new')
-      const before = await built.database.db.selectFrom('patient').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()
+      const before = await built.database.db
+        .selectFrom('patient')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow()
       for (const csrf of [null, 'forged-token']) {
-        const res = await session.post('/patients/new', { nhsNumber: '999 000 0034', givenName: 'A', familyName: 'B' }, { csrf })
+        const res = await session.post(
+          '/patients/new',
+          { nhsNumber: '999 000 0034', givenName: 'A', familyName: 'B' },
+          { csrf }
+        )
         assert.equal(res.statusCode, 403)
         assert.match(res.body, /Your form could not be sent/)
       }
-      const afterCount = await built.database.db.selectFrom('patient').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()
+      const afterCount = await built.database.db
+        .selectFrom('patient')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow()
       assert.equal(afterCount.n, before.n)
     })
 

@@ -9,7 +9,9 @@ const [kind] = await testDialects()
 
 describe(`error pages (${kind})`, () => {
   let built: Built
-  before(async () => { built = await build(kind!) })
+  before(async () => {
+    built = await build(kind!)
+  })
   after(() => built.close())
 
   test('404 page in NHS style', async () => {
@@ -21,17 +23,32 @@ describe(`error pages (${kind})`, () => {
 
   test('oversized body: 413 page, nothing saved', async () => {
     const session = await signedIn(built.app, built.fixture.emailA('clinician'))
-    const res = await built.app.inject({ method: 'POST', url: '/patients/new', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: `givenName=${'x'.repeat(2 * 1024 * 1024)}` })
+    const res = await built.app.inject({
+      method: 'POST',
+      url: '/patients/new',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: `givenName=${'x'.repeat(2 * 1024 * 1024)}`
+    })
     assert.equal(res.statusCode, 413)
     assert.match(res.body, /too large/)
     void session
   })
 
   test('unsupported or malformed bodies: 4xx page', async () => {
-    const json = await built.app.inject({ method: 'POST', url: '/sign-in', headers: { 'content-type': 'application/json' }, payload: '{"email": ' })
+    const json = await built.app.inject({
+      method: 'POST',
+      url: '/sign-in',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email": '
+    })
     assert.ok(json.statusCode >= 400 && json.statusCode < 500, String(json.statusCode))
     assert.doesNotMatch(json.body, /at .*\.ts:\d+/)
-    const odd = await built.app.inject({ method: 'POST', url: '/sign-in', headers: { 'content-type': 'text/xml' }, payload: '<x/>' })
+    const odd = await built.app.inject({
+      method: 'POST',
+      url: '/sign-in',
+      headers: { 'content-type': 'text/xml' },
+      payload: '<x/>'
+    })
     assert.equal(odd.statusCode, 415)
     assert.match(odd.body, /nhsuk-header/)
   })

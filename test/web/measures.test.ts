@@ -12,8 +12,21 @@ import { signedIn, type InjectSession } from '../helpers/browser-session.js'
 import { runReach } from '../helpers/run-cli.js'
 
 const newManual = {
-  derivedKey: '', name: 'Clinics asking the question', type: 'process', numerator: 'Clinic sessions asking the question', denominator: 'Clinic sessions audited',
-  inclusions: '', exclusions: '', unit: 'percent', frequency: 'monthly', improvement: 'increase', target: '80', owner: 'Outpatients manager', notes: '', projectId: '', teamId: ''
+  derivedKey: '',
+  name: 'Clinics asking the question',
+  type: 'process',
+  numerator: 'Clinic sessions asking the question',
+  denominator: 'Clinic sessions audited',
+  inclusions: '',
+  exclusions: '',
+  unit: 'percent',
+  frequency: 'monthly',
+  improvement: 'increase',
+  target: '80',
+  owner: 'Outpatients manager',
+  notes: '',
+  projectId: '',
+  teamId: ''
 }
 
 // 24 months: 12 around 50, then 12 around 70 (a PDSA cycle in between)
@@ -34,7 +47,16 @@ for (const kind of await testDialects()) {
     })
     after(() => built.close())
 
-    const valueCount = async () => Number((await built.database.db.selectFrom('measure_value').select((eb) => eb.fn.countAll<string>().as('n')).where('measure_id', '=', measureId).executeTakeFirstOrThrow()).n)
+    const valueCount = async () =>
+      Number(
+        (
+          await built.database.db
+            .selectFrom('measure_value')
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .where('measure_id', '=', measureId)
+            .executeTakeFirstOrThrow()
+        ).n
+      )
 
     test('the dashboard opens for reports:read and lists unavailable measures; the add link needs measures:write', async () => {
       const res = await board.get('/measures')
@@ -68,7 +90,10 @@ for (const kind of await testDialects()) {
 
     test('pasted values with mistakes are reported by line number and nothing is saved', async () => {
       await qiLead.get(`/measures/${measureId}/values`)
-      const res = await qiLead.post(`/measures/${measureId}/values`, { mode: 'lines', lines: 'date,value\n2024-01-01,50\n2024-02-30,51\n2024-03-01,lots\n\n2024-01-01,52\n2024-04-01;53' })
+      const res = await qiLead.post(`/measures/${measureId}/values`, {
+        mode: 'lines',
+        lines: 'date,value\n2024-01-01,50\n2024-02-30,51\n2024-03-01,lots\n\n2024-01-01,52\n2024-04-01;53'
+      })
       assert.equal(res.statusCode, 200)
       assert.match(res.body, /Line 3: &quot;2024-02-30&quot; is not a real date/)
       assert.match(res.body, /Line 4: &quot;lots&quot; is not a number/)
@@ -77,25 +102,50 @@ for (const kind of await testDialects()) {
       assert.match(res.body, /Nothing was saved/)
       assert.match(res.body, /href="#lines"/)
       assert.equal(await valueCount(), 0)
-      const sameMonth = await qiLead.post(`/measures/${measureId}/values`, { mode: 'lines', lines: '2024-01-01,50\n2024-01-15,51' })
+      const sameMonth = await qiLead.post(`/measures/${measureId}/values`, {
+        mode: 'lines',
+        lines: '2024-01-01,50\n2024-01-15,51'
+      })
       assert.match(sameMonth.body, /Line 2: falls in the same month as line 1/)
       assert.equal(await valueCount(), 0)
     })
 
     test('one value: mistakes, then saved to the start of its month', async () => {
       await qiLead.get(`/measures/${measureId}/values`)
-      const bad = await qiLead.post(`/measures/${measureId}/values`, { mode: 'single', 'periodStart[day]': '31', 'periodStart[month]': '2', 'periodStart[year]': '2024', value: '' })
+      const bad = await qiLead.post(`/measures/${measureId}/values`, {
+        mode: 'single',
+        'periodStart[day]': '31',
+        'periodStart[month]': '2',
+        'periodStart[year]': '2024',
+        value: ''
+      })
       assert.match(bad.body, /href="#periodStart-day"/)
       assert.match(bad.body, /Enter a value/)
-      const ok = await qiLead.post(`/measures/${measureId}/values`, { mode: 'single', 'periodStart[day]': '15', 'periodStart[month]': '1', 'periodStart[year]': '2024', value: '40' })
+      const ok = await qiLead.post(`/measures/${measureId}/values`, {
+        mode: 'single',
+        'periodStart[day]': '15',
+        'periodStart[month]': '1',
+        'periodStart[year]': '2024',
+        value: '40'
+      })
       assert.equal(ok.statusCode, 303)
-      const row = await built.database.db.selectFrom('measure_value').select(['period_start', 'value']).where('measure_id', '=', measureId).executeTakeFirstOrThrow()
+      const row = await built.database.db
+        .selectFrom('measure_value')
+        .select(['period_start', 'value'])
+        .where('measure_id', '=', measureId)
+        .executeTakeFirstOrThrow()
       assert.deepEqual(row, { period_start: '2024-01-01', value: 40 })
     })
 
     test('with fewer than 12 points the chart page shows a run chart and says why', async () => {
       await qiLead.get(`/measures/${measureId}/values`)
-      await qiLead.post(`/measures/${measureId}/values`, { mode: 'lines', lines: series.slice(0, 6).map((v, i) => `${monthOf(i)},${v}`).join('\n') })
+      await qiLead.post(`/measures/${measureId}/values`, {
+        mode: 'lines',
+        lines: series
+          .slice(0, 6)
+          .map((v, i) => `${monthOf(i)},${v}`)
+          .join('\n')
+      })
       const page = await board.get(`/measures/${measureId}`)
       assert.match(page.body, /This is a run chart, not an SPC chart: there are 6 values/)
       assert.match(page.body, /class="spc-chart spc-chart--run"/)
@@ -117,16 +167,43 @@ for (const kind of await testDialects()) {
 
     test('a rebase annotation starts new limits; CSV numbers equal `reach spc` for the same data', async () => {
       await qiLead.get(`/measures/${measureId}/annotations/new`)
-      const bad = await qiLead.post(`/measures/${measureId}/annotations/new`, { 'onDate[day]': '', 'onDate[month]': '', 'onDate[year]': '', kind: '', label: '' })
+      const bad = await qiLead.post(`/measures/${measureId}/annotations/new`, {
+        'onDate[day]': '',
+        'onDate[month]': '',
+        'onDate[year]': '',
+        kind: '',
+        label: ''
+      })
       assert.match(bad.body, /href="#onDate-day"/)
       assert.match(bad.body, /Select the kind of annotation/)
-      const ok = await qiLead.post(`/measures/${measureId}/annotations/new`, { 'onDate[day]': '20', 'onDate[month]': '12', 'onDate[year]': '2024', kind: 'rebase', label: 'New booking script' })
+      const ok = await qiLead.post(`/measures/${measureId}/annotations/new`, {
+        'onDate[day]': '20',
+        'onDate[month]': '12',
+        'onDate[year]': '2024',
+        kind: 'rebase',
+        label: 'New booking script'
+      })
       assert.equal(ok.statusCode, 303)
       const csv = await board.get(`/measures/${measureId}/data.csv`)
       assert.equal(csv.statusCode, 200)
       assert.match(String(csv.headers['content-type']), /text\/csv/)
       // the rebase on 20 December 2024 moves to the first period on or after it: 1 January 2025
-      const cli = await runReach(['spc', '--input', 'data.csv', '--improvement', 'increase', '--target', '80', '--rebase', '2025-01-01', '--format', 'csv'], { 'data.csv': `date,value\n${lines}\n` })
+      const cli = await runReach(
+        [
+          'spc',
+          '--input',
+          'data.csv',
+          '--improvement',
+          'increase',
+          '--target',
+          '80',
+          '--rebase',
+          '2025-01-01',
+          '--format',
+          'csv'
+        ],
+        { 'data.csv': `date,value\n${lines}\n` }
+      )
       assert.equal(cli.code, 0)
       assert.equal(csv.body, cli.stdout)
       const page = await board.get(`/measures/${measureId}`)
@@ -156,10 +233,22 @@ for (const kind of await testDialects()) {
 
     test('a derived measure is added from the list and computed live', async () => {
       await qiLead.get('/measures/new')
-      const res = await qiLead.post('/measures/new', { ...newManual, derivedKey: 'referrals-made', name: '', type: '', numerator: '', improvement: 'increase', target: '' })
+      const res = await qiLead.post('/measures/new', {
+        ...newManual,
+        derivedKey: 'referrals-made',
+        name: '',
+        type: '',
+        numerator: '',
+        improvement: 'increase',
+        target: ''
+      })
       assert.equal(res.statusCode, 303)
       const id = String(res.headers.location).split('/').pop() ?? ''
-      const row = await built.database.db.selectFrom('measure').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
+      const row = await built.database.db
+        .selectFrom('measure')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow()
       assert.equal(row.source, 'derived')
       assert.equal(row.name, 'Referrals made')
       assert.equal(row.unit, 'count')
@@ -171,7 +260,10 @@ for (const kind of await testDialects()) {
 
     test('projects filter the dashboard', async () => {
       await qiLead.get('/measures/projects/new')
-      const res = await qiLead.post('/measures/projects/new', { name: 'Digital inclusion at first assessment', aim: 'Screen 90% of new patients' })
+      const res = await qiLead.post('/measures/projects/new', {
+        name: 'Digital inclusion at first assessment',
+        aim: 'Screen 90% of new patients'
+      })
       assert.equal(res.statusCode, 303)
       const page = await board.get(String(res.headers.location))
       assert.match(page.body, /<h1>Digital inclusion at first assessment<\/h1>/)
@@ -184,7 +276,7 @@ for (const kind of await testDialects()) {
       assert.match(res.body, /small numbers|between 1 and 4/)
     })
 
-    test('tenant isolation: organisation B cannot see or change organisation A\'s measure', async () => {
+    test("tenant isolation: organisation B cannot see or change organisation A's measure", async () => {
       const adminB = await signedIn(built.app, built.fixture.emailB('admin'))
       assert.equal((await adminB.get(`/measures/${measureId}`)).statusCode, 404)
       assert.equal((await adminB.get(`/measures/${measureId}/data.csv`)).statusCode, 404)

@@ -7,9 +7,18 @@ import { signedIn, type InjectSession } from '../helpers/browser-session.js'
 import { formatNhsNumber } from '../../src/domain/shared/nhs-number.js'
 
 const validNew = {
-  nhsNumber: '999 000 0034', givenName: 'Nadia', familyName: 'Newcomer',
-  'dateOfBirth[day]': '3', 'dateOfBirth[month]': '4', 'dateOfBirth[year]': '1948',
-  postcode: 'e8 1dy', sex: '2', ethnicCategory: 'N', mainLanguage: 'so', interpreterNeeded: 'yes', disability: 'limited_a_lot',
+  nhsNumber: '999 000 0034',
+  givenName: 'Nadia',
+  familyName: 'Newcomer',
+  'dateOfBirth[day]': '3',
+  'dateOfBirth[month]': '4',
+  'dateOfBirth[year]': '1948',
+  postcode: 'e8 1dy',
+  sex: '2',
+  ethnicCategory: 'N',
+  mainLanguage: 'so',
+  interpreterNeeded: 'yes',
+  disability: 'limited_a_lot',
   communicationNeeds: ['large_print', 'verbal']
 }
 
@@ -24,7 +33,10 @@ for (const kind of await testDialects()) {
     after(() => built.close())
 
     const auditCount = async (action: string, patientId?: string) => {
-      let q = built.database.db.selectFrom('audit_event').select((eb) => eb.fn.countAll<string>().as('n')).where('action', '=', action)
+      let q = built.database.db
+        .selectFrom('audit_event')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('action', '=', action)
       if (patientId) q = q.where('patient_id', '=', patientId)
       return Number((await q.executeTakeFirstOrThrow()).n)
     }
@@ -32,18 +44,32 @@ for (const kind of await testDialects()) {
     test('search by NHS number, with spaces, finds the patient; the search is audited without the number', async () => {
       const p = built.fixture.orgA.patients[0]!
       await clinicianA.get('/patients')
-      const res = await clinicianA.post('/patients/search', { searchBy: 'nhs-number', nhsNumber: formatNhsNumber(p.nhsNumber) })
+      const res = await clinicianA.post('/patients/search', {
+        searchBy: 'nhs-number',
+        nhsNumber: formatNhsNumber(p.nhsNumber)
+      })
       assert.equal(res.statusCode, 200)
       assert.match(res.body, /1 patient found/)
       assert.match(res.body, new RegExp(`href="/patients/${p.id}"`))
-      const rows = await built.database.db.selectFrom('audit_event').select(['detail']).where('action', '=', 'search').execute()
+      const rows = await built.database.db
+        .selectFrom('audit_event')
+        .select(['detail'])
+        .where('action', '=', 'search')
+        .execute()
       assert.ok(rows.length >= 1)
       assert.doesNotMatch(JSON.stringify(rows), new RegExp(p.nhsNumber))
     })
 
     test('search by name and date of birth', async () => {
       await clinicianA.get('/patients')
-      const res = await clinicianA.post('/patients/search', { searchBy: 'name-dob', familyName: 'hopper', givenName: '', 'dateOfBirth[day]': '9', 'dateOfBirth[month]': '12', 'dateOfBirth[year]': '1936' })
+      const res = await clinicianA.post('/patients/search', {
+        searchBy: 'name-dob',
+        familyName: 'hopper',
+        givenName: '',
+        'dateOfBirth[day]': '9',
+        'dateOfBirth[month]': '12',
+        'dateOfBirth[year]': '1936'
+      })
       assert.match(res.body, /1 patient found/)
       assert.match(res.body, /HOPPER, Grace/)
     })
@@ -56,7 +82,14 @@ for (const kind of await testDialects()) {
       assert.match(res.body, /Enter a valid NHS number/)
       assert.match(res.body, /value="123 456 7890"/)
       await clinicianA.get('/patients')
-      const dob = await clinicianA.post('/patients/search', { searchBy: 'name-dob', familyName: 'Hopper', givenName: '', 'dateOfBirth[day]': '31', 'dateOfBirth[month]': '2', 'dateOfBirth[year]': '1936' })
+      const dob = await clinicianA.post('/patients/search', {
+        searchBy: 'name-dob',
+        familyName: 'Hopper',
+        givenName: '',
+        'dateOfBirth[day]': '31',
+        'dateOfBirth[month]': '2',
+        'dateOfBirth[year]': '1936'
+      })
       assert.match(dob.body, /href="#dateOfBirth-day"/)
       assert.match(dob.body, /must be a real date/)
     })
@@ -76,7 +109,14 @@ for (const kind of await testDialects()) {
       const res = await clinicianA.post('/patients/new', { givenName: 'Kept Value', postcode: 'not a postcode' })
       assert.equal(res.statusCode, 200)
       assert.match(res.body, /<title>Error: Add a patient/)
-      for (const text of ['Enter an NHS number', 'Enter a family name', 'Enter date of birth', 'Enter a real postcode', 'Select sex or gender', 'Select yes if they need an interpreter']) {
+      for (const text of [
+        'Enter an NHS number',
+        'Enter a family name',
+        'Enter date of birth',
+        'Enter a real postcode',
+        'Select sex or gender',
+        'Select yes if they need an interpreter'
+      ]) {
         assert.match(res.body, new RegExp(text))
       }
       assert.match(res.body, /value="Kept Value"/)
@@ -107,23 +147,39 @@ for (const kind of await testDialects()) {
     test('changing a patient saves and is audited', async () => {
       const p = built.fixture.orgA.patients[2]!
       await clinicianA.get(`/patients/${p.id}/edit`)
-      const res = await clinicianA.post(`/patients/${p.id}/edit`, { ...validNew, nhsNumber: p.nhsNumber, givenName: 'Alan M', familyName: 'Turing' })
+      const res = await clinicianA.post(`/patients/${p.id}/edit`, {
+        ...validNew,
+        nhsNumber: p.nhsNumber,
+        givenName: 'Alan M',
+        familyName: 'Turing'
+      })
       assert.equal(res.statusCode, 303)
       assert.equal(await auditCount('update', p.id), 1)
       assert.match((await clinicianA.get(`/patients/${p.id}`)).body, /TURING, Alan M/)
     })
 
-    test('tenant isolation: organisation A cannot read or change B\'s patient by any route', async () => {
+    test("tenant isolation: organisation A cannot read or change B's patient by any route", async () => {
       const bPatient = built.fixture.orgB.patients[0]!
       assert.equal((await clinicianA.get(`/patients/${bPatient.id}`)).statusCode, 404)
       assert.equal((await clinicianA.get(`/patients/${bPatient.id}/edit`)).statusCode, 404)
       await clinicianA.get('/patients/new')
-      const post = await clinicianA.post(`/patients/${bPatient.id}/edit`, { ...validNew, nhsNumber: bPatient.nhsNumber, givenName: 'Hacked' })
+      const post = await clinicianA.post(`/patients/${bPatient.id}/edit`, {
+        ...validNew,
+        nhsNumber: bPatient.nhsNumber,
+        givenName: 'Hacked'
+      })
       assert.equal(post.statusCode, 404)
       await clinicianA.get('/patients')
-      const search = await clinicianA.post('/patients/search', { searchBy: 'nhs-number', nhsNumber: bPatient.nhsNumber })
+      const search = await clinicianA.post('/patients/search', {
+        searchBy: 'nhs-number',
+        nhsNumber: bPatient.nhsNumber
+      })
       assert.match(search.body, /0 patients found/)
-      const row = await built.database.db.selectFrom('patient').select('given_name').where('id', '=', bPatient.id).executeTakeFirstOrThrow()
+      const row = await built.database.db
+        .selectFrom('patient')
+        .select('given_name')
+        .where('id', '=', bPatient.id)
+        .executeTakeFirstOrThrow()
       assert.equal(row.given_name, 'Mary')
       // guessed and malformed ids get the same 404
       for (const id of ['00000000-0000-0000-0000-000000000000', 'not-a-uuid', '1%27%20or%201%3D1']) {
@@ -139,7 +195,9 @@ for (const kind of await testDialects()) {
 for (const kind of await testDialects()) {
   describe(`patients due for re-screening (${kind})`, () => {
     let built: Built
-    before(async () => { built = await build(kind) })
+    before(async () => {
+      built = await build(kind)
+    })
     after(() => built.close())
 
     test('lists patients whose latest screening is due, most overdue first, and audits the list', async () => {
@@ -149,8 +207,20 @@ for (const kind of await testDialects()) {
       await built.database.db.transaction().execute(async (trx) => {
         // p0: screened 13 months ago (due); p1: screened 13 months ago then again last month (not due); p2: never
         const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000)
-        for (const [patient, when] of [[p0!, daysAgo(400)], [p1!, daysAgo(400)], [p1!, daysAgo(30)]] as const) {
-          await insertScreening(trx, built.fixture.orgA.id, { patientId: patient.id, mode: 'clinician', language: 'en', answers, screenedAt: when, enteredBy: null, teamId: null })
+        for (const [patient, when] of [
+          [p0!, daysAgo(400)],
+          [p1!, daysAgo(400)],
+          [p1!, daysAgo(30)]
+        ] as const) {
+          await insertScreening(trx, built.fixture.orgA.id, {
+            patientId: patient.id,
+            mode: 'clinician',
+            language: 'en',
+            answers,
+            screenedAt: when,
+            enteredBy: null,
+            teamId: null
+          })
         }
       })
       const clinician = await signedIn(built.app, built.fixture.emailA('clinician'))

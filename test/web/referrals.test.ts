@@ -13,10 +13,19 @@ import { assessScreening } from '../../src/domain/screening/index.js'
 import { suggestServicesForPatient } from '../../src/db/repositories/referrals.js'
 
 const svc = (id: string, name: string, barriers: string[], offers: string[], extra: Record<string, unknown> = {}) => ({
-  id, name, description: `${name} helps people get online.`, status: 'active', organization: { name: `${name} charity` },
-  service_areas: [{ name: 'United Kingdom' }], email: 'referrals@example.org',
-  attributes: [...barriers.map((b) => ({ taxonomy_term: { name: b, taxonomy: 'reach-digital-inclusion-barrier' } })), ...offers.map((o) => ({ taxonomy_term: { name: o, taxonomy: 'reach-digital-inclusion-offer-type' } }))],
-  x_reach: { verified: true, last_verified_on: '2026-06-01' }, ...extra
+  id,
+  name,
+  description: `${name} helps people get online.`,
+  status: 'active',
+  organization: { name: `${name} charity` },
+  service_areas: [{ name: 'United Kingdom' }],
+  email: 'referrals@example.org',
+  attributes: [
+    ...barriers.map((b) => ({ taxonomy_term: { name: b, taxonomy: 'reach-digital-inclusion-barrier' } })),
+    ...offers.map((o) => ({ taxonomy_term: { name: o, taxonomy: 'reach-digital-inclusion-offer-type' } }))
+  ],
+  x_reach: { verified: true, last_verified_on: '2026-06-01' },
+  ...extra
 })
 const testServices = [
   svc('device-bank', 'Device Bank', ['access'], ['device']),
@@ -25,10 +34,28 @@ const testServices = [
 ]
 
 async function addScreening(built: Built, orgId: string, patientId: string, levels: Record<string, string>) {
-  const input: NewScreening = { patientId, mode: 'clinician', language: 'en', answers: {}, screenedAt: new Date('2026-10-01T10:00:00Z'), enteredBy: null, teamId: null }
+  const input: NewScreening = {
+    patientId,
+    mode: 'clinician',
+    language: 'en',
+    answers: {},
+    screenedAt: new Date('2026-10-01T10:00:00Z'),
+    enteredBy: null,
+    teamId: null
+  }
   const cols = screeningColumns(input, assessScreening({}, { now: input.screenedAt }))
   // the levels are set directly: these tests are about referrals, not about scoring answers
-  const row = await built.database.db.insertInto('screening').values({ org_id: orgId, ...cols, status: 'complete', ...Object.fromEntries(Object.entries(levels).map(([b, l]) => [`${b}_level`, l])), has_high_barrier: Object.values(levels).includes('high') }).returning('id').executeTakeFirstOrThrow()
+  const row = await built.database.db
+    .insertInto('screening')
+    .values({
+      org_id: orgId,
+      ...cols,
+      status: 'complete',
+      ...Object.fromEntries(Object.entries(levels).map(([b, l]) => [`${b}_level`, l])),
+      has_high_barrier: Object.values(levels).includes('high')
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
   return row.id
 }
 
@@ -47,7 +74,15 @@ for (const kind of await testDialects()) {
     })
     after(() => built.close())
 
-    const count = async (table: 'referral' | 'referral_event' | 'outbox_message') => Number((await built.database.db.selectFrom(table).select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow()).n)
+    const count = async (table: 'referral' | 'referral_event' | 'outbox_message') =>
+      Number(
+        (
+          await built.database.db
+            .selectFrom(table)
+            .select(sql<string>`count(*)`.as('n'))
+            .executeTakeFirstOrThrow()
+        ).n
+      )
 
     test('public directory: no login, searchable by barrier, offer type and language, small', async () => {
       const anon = new InjectSession(built.app)
@@ -70,7 +105,10 @@ for (const kind of await testDialects()) {
 
     test('suggestions: verified services only, best first, with reasons', async () => {
       const result = await suggestServicesForPatient(built.database.db, built.fixture.orgA.id, patientA, '2026-11-25')
-      assert.deepEqual(result!.suggestions.map((s) => s.serviceId), ['device-bank', 'skills-club'])
+      assert.deepEqual(
+        result!.suggestions.map((s) => s.serviceId),
+        ['device-bank', 'skills-club']
+      )
       const page = await clinicianA.get(`/patients/${patientA}/referrals`)
       assert.equal(page.statusCode, 200)
       assert.match(page.body, /Offers free or loaned devices, which matches the patient&#39;s high access/)
@@ -80,12 +118,20 @@ for (const kind of await testDialects()) {
     test('a referral without consent is refused with an error summary', async () => {
       const before = await count('referral')
       await clinicianA.get(`/patients/${patientA}/referrals`)
-      const res = await clinicianA.post(`/patients/${patientA}/referrals`, { serviceId: 'device-bank', consent: 'no', channel: 'letter' })
+      const res = await clinicianA.post(`/patients/${patientA}/referrals`, {
+        serviceId: 'device-bank',
+        consent: 'no',
+        channel: 'letter'
+      })
       assert.equal(res.statusCode, 200)
       assert.match(res.body, /There is a problem/)
       assert.match(res.body, /You cannot refer without the patient/)
       assert.match(res.body, /<title>Error: /)
-      const noScope = await clinicianA.post(`/patients/${patientA}/referrals`, { serviceId: 'device-bank', consent: 'yes', channel: 'letter' })
+      const noScope = await clinicianA.post(`/patients/${patientA}/referrals`, {
+        serviceId: 'device-bank',
+        consent: 'yes',
+        channel: 'letter'
+      })
       assert.match(noScope.body, /Select what the patient agrees to share/)
       assert.equal(await count('referral'), before)
     })
@@ -93,19 +139,38 @@ for (const kind of await testDialects()) {
     let referralId = ''
     test('with consent: referral, event, outbox email and audit row; lifecycle via the web, invalid steps refused', async () => {
       await clinicianA.get(`/patients/${patientA}/referrals`)
-      const res = await clinicianA.post(`/patients/${patientA}/referrals`, { serviceId: 'device-bank', consent: 'yes', consentScope: ['contact_details', 'barrier_summary'], channel: 'email' })
+      const res = await clinicianA.post(`/patients/${patientA}/referrals`, {
+        serviceId: 'device-bank',
+        consent: 'yes',
+        consentScope: ['contact_details', 'barrier_summary'],
+        channel: 'email'
+      })
       assert.equal(res.statusCode, 303)
       referralId = String(res.headers.location).split('/').pop()!
-      const referral = await built.database.db.selectFrom('referral').selectAll().where('id', '=', referralId).executeTakeFirstOrThrow()
+      const referral = await built.database.db
+        .selectFrom('referral')
+        .selectAll()
+        .where('id', '=', referralId)
+        .executeTakeFirstOrThrow()
       assert.equal(referral.status, 'referred')
       assert.equal(referral.consent_given, true)
       assert.deepEqual(referral.consent_scope, ['contact_details', 'barrier_summary'])
       assert.ok(referral.referred_at && referral.follow_up_due_on && referral.partner_token_hash?.length === 64)
-      const outbox = await built.database.db.selectFrom('outbox_message').selectAll().where('referral_id', '=', referralId).execute()
+      const outbox = await built.database.db
+        .selectFrom('outbox_message')
+        .selectAll()
+        .where('referral_id', '=', referralId)
+        .execute()
       assert.equal(outbox.length, 1)
       assert.equal(outbox[0]!.status, 'queued')
       assert.match(outbox[0]!.body, /Patient: Ada Lovelace/)
-      const audit = await built.database.db.selectFrom('audit_event').selectAll().where('entity_type', '=', 'referral').where('entity_id', '=', referralId).where('action', '=', 'create').execute()
+      const audit = await built.database.db
+        .selectFrom('audit_event')
+        .selectAll()
+        .where('entity_type', '=', 'referral')
+        .where('entity_id', '=', referralId)
+        .where('action', '=', 'create')
+        .execute()
       assert.equal(audit.length, 1)
 
       const page = await clinicianA.get(`/referrals/${referralId}`)
@@ -114,22 +179,41 @@ for (const kind of await testDialects()) {
       assert.equal(bad.statusCode, 200)
       assert.match(bad.body, /Skills gained can only be recorded after the patient has attended/)
       assert.equal((await clinicianA.post(`/referrals/${referralId}/status`, { step: 'accepted' })).statusCode, 303)
-      const after = await built.database.db.selectFrom('referral').select(['status', 'accepted_at']).where('id', '=', referralId).executeTakeFirstOrThrow()
+      const after = await built.database.db
+        .selectFrom('referral')
+        .select(['status', 'accepted_at'])
+        .where('id', '=', referralId)
+        .executeTakeFirstOrThrow()
       assert.equal(after.status, 'accepted')
       assert.ok(after.accepted_at)
-      const events = await built.database.db.selectFrom('referral_event').selectAll().where('referral_id', '=', referralId).orderBy('id').execute()
-      assert.deepEqual(events.map((e) => [e.from_status, e.to_status]), [['suggested', 'referred'], ['referred', 'accepted']])
+      const events = await built.database.db
+        .selectFrom('referral_event')
+        .selectAll()
+        .where('referral_id', '=', referralId)
+        .orderBy('id')
+        .execute()
+      assert.deepEqual(
+        events.map((e) => [e.from_status, e.to_status]),
+        [
+          ['suggested', 'referred'],
+          ['referred', 'accepted']
+        ]
+      )
     })
 
     test('overdue follow-ups are listed per team', async () => {
-      await built.database.db.updateTable('referral').set({ follow_up_due_on: '2020-01-01' }).where('id', '=', referralId).execute()
+      await built.database.db
+        .updateTable('referral')
+        .set({ follow_up_due_on: '2020-01-01' })
+        .where('id', '=', referralId)
+        .execute()
       const page = await clinicianA.get('/referrals')
       assert.equal(page.statusCode, 200)
       assert.match(page.body, /No team \(1\)/)
       assert.match(page.body, /Ada Lovelace/)
     })
 
-    test('tenant isolation: org B cannot see or change org A\'s referral', async () => {
+    test("tenant isolation: org B cannot see or change org A's referral", async () => {
       const clinicianB = await signedIn(built.app, built.fixture.emailB('clinician'))
       assert.equal((await clinicianB.get(`/referrals/${referralId}`)).statusCode, 404)
       assert.equal((await clinicianB.get(`/patients/${patientA}/referrals`)).statusCode, 404)
@@ -143,10 +227,19 @@ for (const kind of await testDialects()) {
       const clinicianB = await signedIn(built.app, built.fixture.emailB('clinician'))
       const patientB = built.fixture.orgB.patients[0]!.id
       await clinicianB.get(`/patients/${patientB}/referrals`)
-      const res = await clinicianB.post(`/patients/${patientB}/referrals`, { serviceId: 'device-bank', consent: 'yes', consentScope: ['contact_details'], channel: 'letter' })
+      const res = await clinicianB.post(`/patients/${patientB}/referrals`, {
+        serviceId: 'device-bank',
+        consent: 'yes',
+        consentScope: ['contact_details'],
+        channel: 'letter'
+      })
       assert.equal(res.statusCode, 303)
       const idB = String(res.headers.location).split('/').pop()!
-      const letter = await built.database.db.selectFrom('outbox_message').select('body').where('referral_id', '=', idB).executeTakeFirstOrThrow()
+      const letter = await built.database.db
+        .selectFrom('outbox_message')
+        .select('body')
+        .where('referral_id', '=', idB)
+        .executeTakeFirstOrThrow()
       const token = /\/partner\/([A-Za-z0-9_-]+)/.exec(letter.body)![1]!
       const partner = new InjectSession(built.app)
       const page = await partner.get(`/partner/${token}`)
@@ -161,13 +254,31 @@ for (const kind of await testDialects()) {
       const ok = await partner.post(`/partner/${token}`, { step: 'outcome:did_not_attend' })
       assert.equal(ok.statusCode, 200)
       assert.match(ok.body, /did not attend/)
-      const row = await built.database.db.selectFrom('referral').select(['status', 'outcome', 'outcome_at', 'org_id']).where('id', '=', idB).executeTakeFirstOrThrow()
+      const row = await built.database.db
+        .selectFrom('referral')
+        .select(['status', 'outcome', 'outcome_at', 'org_id'])
+        .where('id', '=', idB)
+        .executeTakeFirstOrThrow()
       assert.deepEqual([row.status, row.outcome, row.org_id], ['outcome', 'did_not_attend', built.fixture.orgB.id])
       assert.ok(row.outcome_at)
-      const ev = await built.database.db.selectFrom('referral_event').selectAll().where('referral_id', '=', idB).where('to_status', '=', 'outcome').executeTakeFirstOrThrow()
+      const ev = await built.database.db
+        .selectFrom('referral_event')
+        .selectAll()
+        .where('referral_id', '=', idB)
+        .where('to_status', '=', 'outcome')
+        .executeTakeFirstOrThrow()
       assert.equal(ev.changed_by_partner, true)
       // org A's referral is untouched by org B's token
-      assert.equal((await built.database.db.selectFrom('referral').select('status').where('id', '=', referralId).executeTakeFirstOrThrow()).status, 'accepted')
+      assert.equal(
+        (
+          await built.database.db
+            .selectFrom('referral')
+            .select('status')
+            .where('id', '=', referralId)
+            .executeTakeFirstOrThrow()
+        ).status,
+        'accepted'
+      )
     })
 
     test('staff directory: clinicians view, directory managers add (with errors), retire, all audited', async () => {
@@ -175,18 +286,54 @@ for (const kind of await testDialects()) {
       assert.equal((await clinicianA.get('/directory/new')).statusCode, 403)
       const champion = await signedIn(built.app, built.fixture.emailA('champion'))
       await champion.get('/directory/new')
-      const bad = await champion.post('/directory/new', { name: '', organisationName: 'Org', description: 'D', url: 'nope', email: '', languages: '', eligibility: '', minimumAge: '', maximumAge: '', audience: 'patients', verified: 'yes' })
+      const bad = await champion.post('/directory/new', {
+        name: '',
+        organisationName: 'Org',
+        description: 'D',
+        url: 'nope',
+        email: '',
+        languages: '',
+        eligibility: '',
+        minimumAge: '',
+        maximumAge: '',
+        audience: 'patients',
+        verified: 'yes'
+      })
       assert.equal(bad.statusCode, 200)
       assert.match(bad.body, /Enter the service name/)
       assert.match(bad.body, /href="#barriers"/)
-      const good = await champion.post('/directory/new', { name: 'Tablet Loans', organisationName: 'Library', description: 'Loans tablets.', url: '', email: '', barriers: 'access', offerTypes: 'device', areas: 'Hackney', languages: 'tr, pl', eligibility: '', minimumAge: '', maximumAge: '', audience: 'patients', verified: 'yes' })
+      const good = await champion.post('/directory/new', {
+        name: 'Tablet Loans',
+        organisationName: 'Library',
+        description: 'Loans tablets.',
+        url: '',
+        email: '',
+        barriers: 'access',
+        offerTypes: 'device',
+        areas: 'Hackney',
+        languages: 'tr, pl',
+        eligibility: '',
+        minimumAge: '',
+        maximumAge: '',
+        audience: 'patients',
+        verified: 'yes'
+      })
       assert.equal(good.statusCode, 303)
       const id = decodeURIComponent(String(good.headers.location).split('/').pop()!)
       await champion.get(`/directory/${id}`)
       assert.equal((await champion.post(`/directory/${id}/retire`, {})).statusCode, 303)
-      const row = await built.database.db.selectFrom('support_service').select(['status', 'languages']).where('id', '=', id).executeTakeFirstOrThrow()
+      const row = await built.database.db
+        .selectFrom('support_service')
+        .select(['status', 'languages'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow()
       assert.deepEqual([row.status, row.languages], ['retired', ['tr', 'pl']])
-      const audits = await built.database.db.selectFrom('audit_event').select(['action', 'org_id']).where('entity_type', '=', 'support_service').where('entity_id', '=', id).execute()
+      const audits = await built.database.db
+        .selectFrom('audit_event')
+        .select(['action', 'org_id'])
+        .where('entity_type', '=', 'support_service')
+        .where('entity_id', '=', id)
+        .execute()
       assert.deepEqual(audits.map((a) => a.action).sort(), ['create', 'update'])
       assert.ok(audits.every((a) => a.org_id === built.fixture.orgA.id))
       assert.equal((await new InjectSession(built.app).get(`/services/${id}`)).statusCode, 404)

@@ -12,23 +12,35 @@ const [kind] = await testDialects()
 
 describe(`role checks (${kind})`, () => {
   let built: Built
-  before(async () => { built = await build(kind!) })
+  before(async () => {
+    built = await build(kind!)
+  })
   after(() => built.close())
 
-  const appRoutes = () => built.app.reachRoutes.filter((r) => !r.url.startsWith('/nhsuk/') && !r.url.startsWith('/static/'))
+  const appRoutes = () =>
+    built.app.reachRoutes.filter((r) => !r.url.startsWith('/nhsuk/') && !r.url.startsWith('/static/'))
 
   test('every route declares who may use it', () => {
     const routes = appRoutes()
     assert.ok(routes.length >= 15)
     for (const r of routes) {
-      assert.ok(r.access === 'public' || r.access === 'signed-in' || (permissions as readonly string[]).includes(String(r.access)), `${r.method} ${r.url} has access ${r.access}`)
+      assert.ok(
+        r.access === 'public' ||
+          r.access === 'signed-in' ||
+          (permissions as readonly string[]).includes(String(r.access)),
+        `${r.method} ${r.url} has access ${r.access}`
+      )
     }
   })
 
   test('signed out: every non-public route redirects to sign-in', async () => {
     for (const r of appRoutes().filter((r) => r.access !== 'public')) {
       const url = fillRouteParams(r.url, built.fixture)
-      const res = await built.app.inject({ method: r.method as 'GET', url, ...(r.method === 'POST' ? { payload: {} } : {}) })
+      const res = await built.app.inject({
+        method: r.method as 'GET',
+        url,
+        ...(r.method === 'POST' ? { payload: {} } : {})
+      })
       assert.ok(res.statusCode === 303 || res.statusCode === 403, `${r.method} ${url}: ${res.statusCode}`)
       if (r.method === 'GET') assert.match(String(res.headers.location), /^\/sign-in/)
     }
@@ -52,13 +64,19 @@ describe(`role checks (${kind})`, () => {
     test(`${role}: POSTs refused without the permission`, async () => {
       const session = await signedIn(built.app, built.fixture.emailA(role))
       await session.get('/home')
-      for (const r of appRoutes().filter((r) => r.method === 'POST' && r.access !== 'public' && r.access !== 'signed-in')) {
+      for (const r of appRoutes().filter(
+        (r) => r.method === 'POST' && r.access !== 'public' && r.access !== 'signed-in'
+      )) {
         if (can(role, r.access as Permission)) continue
         const url = fillRouteParams(r.url, built.fixture)
         const res = await session.post(url, { givenName: 'Changed' })
         assert.equal(res.statusCode, 403, `${role} POST ${url}`)
       }
-      const p = await built.database.db.selectFrom('patient').select('given_name').where('id', '=', built.fixture.orgA.patients[0]!.id).executeTakeFirstOrThrow()
+      const p = await built.database.db
+        .selectFrom('patient')
+        .select('given_name')
+        .where('id', '=', built.fixture.orgA.patients[0]!.id)
+        .executeTakeFirstOrThrow()
       assert.equal(p.given_name, 'Ada')
     })
   }

@@ -19,7 +19,11 @@ test('English plus at least five languages, one of them right-to-left, and every
 })
 
 test('every questionnaire text key and result key is in every language file, with the same placeholders', () => {
-  const required = [...Object.keys(screeningEnglishText()), ...SCREENING_RESULT_KEYS, ...Object.keys(en).filter((k) => k !== 'reviewed' && !k.startsWith('screening.easy.'))]
+  const required = [
+    ...Object.keys(screeningEnglishText()),
+    ...SCREENING_RESULT_KEYS,
+    ...Object.keys(en).filter((k) => k !== 'reviewed' && !k.startsWith('screening.easy.'))
+  ]
   for (const file of files) {
     const messages = read(file)
     for (const key of required) {

@@ -10,10 +10,27 @@ import { storedAnswers, storedAssessment } from '../../src/db/repositories/scree
 
 /** One set of answers (a smartphone user who needs some help), used in every mode. */
 const answers: Record<string, string | string[]> = {
-  participation: 'agreed', devices: ['smartphone', 'landline'], 'device-sharing': 'own', internet: ['mobile-data'], afford: 'sometimes',
-  'skill-connect': 'alone', 'skill-apps': 'alone', 'skill-online-forms': 'with-help', 'skill-video': 'cannot', 'skill-messages': 'alone',
-  motivation: 'lacks-confidence', worries: ['scams'], difficulties: ['sight'], 'assistive-tech': 'no', 'main-language': 'pl', 'reads-english': 'a-little',
-  interpreter: ['spoken'], 'interpreter-language': 'pl', helpers: ['family-friend'], 'proxy-consent': 'no', 'communication-needs': ['large-print'],
+  participation: 'agreed',
+  devices: ['smartphone', 'landline'],
+  'device-sharing': 'own',
+  internet: ['mobile-data'],
+  afford: 'sometimes',
+  'skill-connect': 'alone',
+  'skill-apps': 'alone',
+  'skill-online-forms': 'with-help',
+  'skill-video': 'cannot',
+  'skill-messages': 'alone',
+  motivation: 'lacks-confidence',
+  worries: ['scams'],
+  difficulties: ['sight'],
+  'assistive-tech': 'no',
+  'main-language': 'pl',
+  'reads-english': 'a-little',
+  interpreter: ['spoken'],
+  'interpreter-language': 'pl',
+  helpers: ['family-friend'],
+  'proxy-consent': 'no',
+  'communication-needs': ['large-print'],
   'contact-preference': ['sms', 'phone']
 }
 
@@ -28,14 +45,30 @@ for (const kind of await testDialects()) {
     after(() => built.close())
 
     const patientA = () => built.fixture.orgA.patients[0]!
-    const rowsFor = (patientId: string) => built.database.db.selectFrom('screening').selectAll().where('patient_id', '=', patientId).orderBy('created_at').execute()
-    const auditCount = async (entityType: string, action: string) => Number((await built.database.db.selectFrom('audit_event').select((eb) => eb.fn.countAll<string>().as('n'))
-      .where('entity_type', '=', entityType).where('action', '=', action).executeTakeFirstOrThrow()).n)
+    const rowsFor = (patientId: string) =>
+      built.database.db
+        .selectFrom('screening')
+        .selectAll()
+        .where('patient_id', '=', patientId)
+        .orderBy('created_at')
+        .execute()
+    const auditCount = async (entityType: string, action: string) =>
+      Number(
+        (
+          await built.database.db
+            .selectFrom('audit_event')
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .where('entity_type', '=', entityType)
+            .where('action', '=', action)
+            .executeTakeFirstOrThrow()
+        ).n
+      )
 
     test('the clinician form is rendered from the Questionnaire: every question, the skills as radios, keyboard-usable controls', async () => {
       const res = await clinicianA.get(`/patients/${patientA().id}/screening/new`)
       assert.equal(res.statusCode, 200)
-      for (const linkId of ['participation', 'devices', 'skill-video', 'main-language', 'proxy-phone', 'eheals-8']) assert.match(res.body, new RegExp(`name="${linkId}"`))
+      for (const linkId of ['participation', 'devices', 'skill-video', 'main-language', 'proxy-phone', 'eheals-8'])
+        assert.match(res.body, new RegExp(`name="${linkId}"`))
       assert.match(res.body, /reach-skill-radios/)
       assert.match(res.body, /Patient declined/)
     })
@@ -43,7 +76,11 @@ for (const kind of await testDialects()) {
     test('missing answers: error summary with links to the questions, answers kept, nothing saved', async () => {
       const p = patientA()
       await clinicianA.get(`/patients/${p.id}/screening/new`)
-      const res = await clinicianA.post(`/patients/${p.id}/screening/new`, { participation: 'agreed', devices: ['smartphone'], afford: 'no' })
+      const res = await clinicianA.post(`/patients/${p.id}/screening/new`, {
+        participation: 'agreed',
+        devices: ['smartphone'],
+        afford: 'no'
+      })
       assert.equal(res.statusCode, 200)
       assert.match(res.body, /<title>Error: /)
       assert.match(res.body, /href="#internet"/)
@@ -89,7 +126,10 @@ for (const kind of await testDialects()) {
     test('declined is recorded as declined, never as included', async () => {
       const p = built.fixture.orgA.patients[1]!
       await clinicianA.get(`/patients/${p.id}/screening/new`)
-      const res = await clinicianA.post(`/patients/${p.id}/screening/new`, { action: 'declined', devices: ['smartphone'] })
+      const res = await clinicianA.post(`/patients/${p.id}/screening/new`, {
+        action: 'declined',
+        devices: ['smartphone']
+      })
       assert.equal(res.statusCode, 303)
       const [row] = await rowsFor(p.id)
       assert.equal(row!.status, 'declined')
@@ -104,7 +144,12 @@ for (const kind of await testDialects()) {
       const p = built.fixture.orgA.patients[2]!
       // paper
       await clinicianA.get(`/patients/${p.id}/screening/new?mode=paper`)
-      const paper = await clinicianA.post(`/patients/${p.id}/screening/new?mode=paper`, { ...answers, 'screenedOn[day]': '2', 'screenedOn[month]': '3', 'screenedOn[year]': '2026' })
+      const paper = await clinicianA.post(`/patients/${p.id}/screening/new?mode=paper`, {
+        ...answers,
+        'screenedOn[day]': '2',
+        'screenedOn[month]': '3',
+        'screenedOn[year]': '2026'
+      })
       assert.equal(paper.statusCode, 303)
       // self, through every question page
       await clinicianA.get(`/patients/${p.id}`)
@@ -112,7 +157,11 @@ for (const kind of await testDialects()) {
       const token = /\/s\/([A-Za-z0-9_-]{43})/.exec(invite.body)![1]!
       const code = /([A-Z2-9]{4} [A-Z2-9]{4})/.exec(invite.body)![1]!
       assert.ok(code)
-      const stored = await built.database.db.selectFrom('screening_invite').select(['token_hash']).where('patient_id', '=', p.id).executeTakeFirstOrThrow()
+      const stored = await built.database.db
+        .selectFrom('screening_invite')
+        .select(['token_hash'])
+        .where('patient_id', '=', p.id)
+        .executeTakeFirstOrThrow()
       assert.notEqual(stored.token_hash, token)
       assert.equal(stored.token_hash.length, 64)
       const patient = new InjectSession(built.app)
@@ -131,7 +180,11 @@ for (const kind of await testDialects()) {
         assert.equal(res.statusCode, 303, `${linkId}: ${res.body.slice(0, 200)}`)
         url = String(res.headers.location)
       }
-      const draft = await built.database.db.selectFrom('screening_invite').select(['draft_answers']).where('patient_id', '=', p.id).executeTakeFirstOrThrow()
+      const draft = await built.database.db
+        .selectFrom('screening_invite')
+        .select(['draft_answers'])
+        .where('patient_id', '=', p.id)
+        .executeTakeFirstOrThrow()
       assert.ok(Object.keys(draft.draft_answers as object).length > 10, 'answers saved on each page')
       await patient.get(url)
       const done = await patient.post(`/s/${token}/submit`, {})
@@ -140,8 +193,18 @@ for (const kind of await testDialects()) {
       assert.equal(again.statusCode, 410)
       assert.match(again.body, /lang="ar" dir="rtl"/)
       // FHIR import
-      const qr = (await clinicianA.get(`/patients/${patientA().id}/screening/${(await rowsFor(patientA().id))[0]!.id}/fhir`)).json() as Record<string, unknown>
-      const imported = await built.app.inject({ method: 'POST', url: '/fhir/QuestionnaireResponse', headers: { cookie: clinicianA.cookieHeader(), 'content-type': 'application/fhir+json' }, payload: JSON.stringify({ ...qr, subject: { identifier: { system: 'https://fhir.nhs.uk/Id/nhs-number', value: p.nhsNumber } } }) })
+      const qr = (
+        await clinicianA.get(`/patients/${patientA().id}/screening/${(await rowsFor(patientA().id))[0]!.id}/fhir`)
+      ).json() as Record<string, unknown>
+      const imported = await built.app.inject({
+        method: 'POST',
+        url: '/fhir/QuestionnaireResponse',
+        headers: { cookie: clinicianA.cookieHeader(), 'content-type': 'application/fhir+json' },
+        payload: JSON.stringify({
+          ...qr,
+          subject: { identifier: { system: 'https://fhir.nhs.uk/Id/nhs-number', value: p.nhsNumber } }
+        })
+      })
       assert.equal(imported.statusCode, 201, imported.body)
       const rows = await rowsFor(p.id)
       assert.deepEqual(rows.map((r) => r.mode).sort(), ['import', 'paper', 'self'])
@@ -175,7 +238,11 @@ for (const kind of await testDialects()) {
       assert.equal((await clinicianB.post(`/patients/${p.id}/screening/new`, answers)).statusCode, 404)
       await clinicianB.get('/patients')
       assert.equal((await clinicianB.post(`/patients/${p.id}/screening/invite`, { language: 'en' })).statusCode, 404)
-      const bSees = await built.database.db.selectFrom('screening').select('id').where('org_id', '=', built.fixture.orgB.id).execute()
+      const bSees = await built.database.db
+        .selectFrom('screening')
+        .select('id')
+        .where('org_id', '=', built.fixture.orgB.id)
+        .execute()
       assert.equal(bSees.length, 0)
     })
 
@@ -186,7 +253,7 @@ for (const kind of await testDialects()) {
       await clinicianA.get(`/patients/${p.id}/screening/${row!.id}`)
       await clinicianA.get(`/patients/${p.id}/screening/${row!.id}/handout?lang=ar`)
       assert.equal(await auditCount('screening', 'view'), before + 2)
-      assert.ok(await auditCount('screening', 'export') >= 1)
+      assert.ok((await auditCount('screening', 'export')) >= 1)
       const res = await clinicianA.post(`/patients/${p.id}/screening/new`, answers, { csrf: null })
       assert.equal(res.statusCode, 403)
     })
@@ -221,8 +288,17 @@ for (const kind of await testDialects()) {
 
     test('FHIR import reports field errors by linkId path', async () => {
       const res = await built.app.inject({
-        method: 'POST', url: '/fhir/QuestionnaireResponse', headers: { cookie: clinicianA.cookieHeader(), 'content-type': 'application/fhir+json' },
-        payload: JSON.stringify({ resourceType: 'QuestionnaireResponse', questionnaire: 'https://reach.example/fhir/Questionnaire/digital-inclusion-screen|1.0.0', status: 'completed', authored: '2026-01-02T10:00:00Z', subject: { identifier: { system: 'https://fhir.nhs.uk/Id/nhs-number', value: patientA().nhsNumber } }, item: [{ linkId: 'nope', answer: [{ valueString: 'x' }] }] })
+        method: 'POST',
+        url: '/fhir/QuestionnaireResponse',
+        headers: { cookie: clinicianA.cookieHeader(), 'content-type': 'application/fhir+json' },
+        payload: JSON.stringify({
+          resourceType: 'QuestionnaireResponse',
+          questionnaire: 'https://reach.example/fhir/Questionnaire/digital-inclusion-screen|1.0.0',
+          status: 'completed',
+          authored: '2026-01-02T10:00:00Z',
+          subject: { identifier: { system: 'https://fhir.nhs.uk/Id/nhs-number', value: patientA().nhsNumber } },
+          item: [{ linkId: 'nope', answer: [{ valueString: 'x' }] }]
+        })
       })
       assert.equal(res.statusCode, 422)
       assert.equal(res.json().issue[0].expression[0], 'item[0](linkId=nope)')

@@ -17,7 +17,8 @@ async function loadConfigOrFail() {
 }
 
 export function registerAppCommands(program: Command, io: CliIo): void {
-  program.command('start')
+  program
+    .command('start')
     .description('migrate, load the demonstration data into an empty database, and serve the app')
     .action(async () => {
       const config = await loadConfigOrFail()
@@ -27,7 +28,9 @@ export function registerAppCommands(program: Command, io: CliIo): void {
       const server = await startServer(config, { seedIfEmpty: true, log: (line) => io.stdout(`${line}\n`) })
       const accounts = await demoStaffAccounts(server.database.db)
       io.stdout(`\nReach is running at ${server.url}\n`)
-      io.stdout(`Database: ${server.database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL server (DATABASE_URL)'}\n`)
+      io.stdout(
+        `Database: ${server.database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL server (DATABASE_URL)'}\n`
+      )
       if (accounts.length > 0) {
         io.stdout(`\nDemonstration sign-ins (password for each: ${demoPassword}):\n`)
         for (const a of accounts) io.stdout(`  ${a.email.padEnd(36)} ${a.role}\n`)
@@ -35,7 +38,8 @@ export function registerAppCommands(program: Command, io: CliIo): void {
       io.stdout('\nPress Ctrl+C to stop.\n')
     })
 
-  program.command('serve')
+  program
+    .command('serve')
     .description('serve the app (runs pending migrations; does not load demonstration data)')
     .action(async () => {
       const config = await loadConfigOrFail()
@@ -44,7 +48,8 @@ export function registerAppCommands(program: Command, io: CliIo): void {
       io.stdout(`Reach is running at ${server.url}\n`)
     })
 
-  program.command('migrate')
+  program
+    .command('migrate')
     .description('run pending database migrations')
     .action(async () => {
       const config = await loadConfigOrFail()
@@ -60,20 +65,27 @@ export function registerAppCommands(program: Command, io: CliIo): void {
       }
     })
 
-  program.command('seed')
+  program
+    .command('seed')
     .description('load data into the database')
     .option('--demo', 'load the synthetic demonstration system (refused in production)')
     .action(async (options: { demo?: boolean }) => {
       if (!options.demo) throw new CliInputError('say what to seed: reach seed --demo')
       const config = await loadConfigOrFail()
-      if (config.env === 'production') throw new CliInputError('the demonstration data cannot be loaded when NODE_ENV=production')
+      if (config.env === 'production')
+        throw new CliInputError('the demonstration data cannot be loaded when NODE_ENV=production')
       const { openDatabase } = await import('../../web/server.js')
       const { seedDemo } = await import('../../db/seed/demo.js')
       const database = await openDatabase(config)
       try {
-        await seedDemo(database.db, { sharedDataDir: config.sharedDataDir, log: (line) => io.stdout(`${line}\n`), onProgress: progressReporter(io, 'synthetic patients') })
+        await seedDemo(database.db, {
+          sharedDataDir: config.sharedDataDir,
+          log: (line) => io.stdout(`${line}\n`),
+          onProgress: progressReporter(io, 'synthetic patients')
+        })
       } catch (error) {
-        if (error instanceof Error && error.message.includes('already loaded')) throw new CliInputError(error.message, 1)
+        if (error instanceof Error && error.message.includes('already loaded'))
+          throw new CliInputError(error.message, 1)
         throw error
       } finally {
         await database.close()
@@ -81,7 +93,8 @@ export function registerAppCommands(program: Command, io: CliIo): void {
     })
 
   const user = program.command('user').description('staff accounts')
-  user.command('create')
+  user
+    .command('create')
     .description('create a staff account; the password is read from REACH_NEW_PASSWORD or standard input')
     .requiredOption('--org <code>', 'organisation code, for example DEMO-TRUST')
     .requiredOption('--role <role>', 'admin, qi_lead, clinician, receptionist, analyst, champion or board')
@@ -105,11 +118,27 @@ export function registerAppCommands(program: Command, io: CliIo): void {
       try {
         const org = await findOrganisationByCode(database.db, options.org)
         if (!org) throw new CliInputError(`no organisation with code ${options.org}`)
-        if (await emailTaken(database.db, options.email)) throw new CliInputError(`an account with email ${options.email} already exists`)
+        if (await emailTaken(database.db, options.email))
+          throw new CliInputError(`an account with email ${options.email} already exists`)
         const hash = await hashPassword(password)
         const created = await database.db.transaction().execute(async (trx) => {
-          const row = await insertStaff(trx, { org_id: org.id, email: options.email, display_name: options.name, role: options.role, team_id: null, password_hash: hash })
-          await recordAudit(trx, { orgId: org.id, actorUserId: null, actorRole: 'cli', action: 'create', entityType: 'staff_user', entityId: row.id, detail: { role: row.role } })
+          const row = await insertStaff(trx, {
+            org_id: org.id,
+            email: options.email,
+            display_name: options.name,
+            role: options.role,
+            team_id: null,
+            password_hash: hash
+          })
+          await recordAudit(trx, {
+            orgId: org.id,
+            actorUserId: null,
+            actorRole: 'cli',
+            action: 'create',
+            entityType: 'staff_user',
+            entityId: row.id,
+            detail: { role: row.role }
+          })
           return row
         })
         io.stdout(`created ${created.role} account ${created.email} in ${org.name}\n`)

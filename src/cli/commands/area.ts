@@ -77,7 +77,9 @@ export function parseRiskIndexCsv(text: string, fileLabel = 'input'): RiskIndexI
     if (lsoa === '') throw new CliInputError(`${fileLabel}: line ${row.line}, column lsoa: the LSOA code is empty`)
     const earlier = firstLine.get(lsoa)
     if (earlier !== undefined) {
-      throw new CliInputError(`${fileLabel}: line ${row.line}, column lsoa: duplicate LSOA ${lsoa} (first on line ${earlier})`)
+      throw new CliInputError(
+        `${fileLabel}: line ${row.line}, column lsoa: duplicate LSOA ${lsoa} (first on line ${earlier})`
+      )
     }
     firstLine.set(lsoa, row.line)
     const values = Object.fromEntries(INDICATOR_KEYS.map((key) => [key, numberCell(row, key, fileLabel)]))
@@ -117,7 +119,10 @@ export function riskIndexOutputRecord(result: RiskIndexResult): Record<string, s
 export function formatRiskIndex(results: readonly RiskIndexResult[], format: OutputFormat): string {
   const records = results.map(riskIndexOutputRecord)
   if (format === 'json') return `${JSON.stringify(records, null, 2)}\n`
-  return toCsv(RISK_INDEX_OUTPUT_COLUMNS, records.map((r) => RISK_INDEX_OUTPUT_COLUMNS.map((c) => r[c])))
+  return toCsv(
+    RISK_INDEX_OUTPUT_COLUMNS,
+    records.map((r) => RISK_INDEX_OUTPUT_COLUMNS.map((c) => r[c]))
+  )
 }
 
 /** `reach area risk-index --indicators FILE.csv [--weights FILE.json] [--demography-formula …] [--format csv|json]` */
@@ -129,23 +134,31 @@ export function registerRiskIndexCommand(area: Command, io: CliIo): Command {
         'Writes component scores, the DERI and the eleven indicator scores (0 to 10) for each row, in input order.'
     )
     .requiredOption('--indicators <file>', `CSV with columns ${RISK_INDEX_INPUT_COLUMNS.join(',')}`)
-    .option('--weights <file>', 'JSON object overriding any default weight (indicator columns, demography, deprivation, broadband), each 0 to 10')
+    .option(
+      '--weights <file>',
+      'JSON object overriding any default weight (indicator columns, demography, deprivation, broadband), each 0 to 10'
+    )
     .addOption(
-      new Option('--demography-formula <formula>', 'demography component: a true weighted mean, or the formula as printed in GMCA v1.4 notes')
+      new Option(
+        '--demography-formula <formula>',
+        'demography component: a true weighted mean, or the formula as printed in GMCA v1.4 notes'
+      )
         .choices(DEMOGRAPHY_FORMULAS)
         .default('weighted-mean')
     )
     .addOption(new Option('--format <format>', 'output format').choices(OUTPUT_FORMATS).default('csv'))
     .action(async (options: RiskIndexCommandOptions) => {
       const rows = parseRiskIndexCsv(await readInput(io, options.indicators, 'indicators file'), options.indicators)
-      const weights = options.weights === undefined
-        ? undefined
-        : parseRiskIndexWeightsJson(await readInput(io, options.weights, 'weights file'), options.weights)
+      const weights =
+        options.weights === undefined
+          ? undefined
+          : parseRiskIndexWeightsJson(await readInput(io, options.weights, 'weights file'), options.weights)
       let results: RiskIndexResult[]
       try {
         results = computeRiskIndex(rows, { weights, demographyFormula: options.demographyFormula })
       } catch (error) {
-        if (error instanceof RiskIndexError || error instanceof RiskIndexWeightsError) throw new CliInputError(error.message)
+        if (error instanceof RiskIndexError || error instanceof RiskIndexWeightsError)
+          throw new CliInputError(error.message)
         throw error
       }
       io.stdout(formatRiskIndex(results, options.format))
@@ -177,8 +190,13 @@ export function formatImportProblems(plan: AreaImportPlan): string {
 export function registerAreaImportCommand(area: Command, io: CliIo): Command {
   return area
     .command('import')
-    .description('Import official area files (IoD, Census 2021, ONS population, LSOA lookups and boundaries, postcode lookup) from a folder, in one transaction')
-    .requiredOption('--from <dir>', 'folder holding the files (MANIFEST.csv, if present, gives publisher, licence and row counts)')
+    .description(
+      'Import official area files (IoD, Census 2021, ONS population, LSOA lookups and boundaries, postcode lookup) from a folder, in one transaction'
+    )
+    .requiredOption(
+      '--from <dir>',
+      'folder holding the files (MANIFEST.csv, if present, gives publisher, licence and row counts)'
+    )
     .option('--by <name>', 'who is importing, recorded with each file', process.env.USER)
     .action(async (options: { from: string; by?: string }) => {
       const plan = planAreaImport(await readFolder(options.from))
@@ -188,7 +206,8 @@ export function registerAreaImportCommand(area: Command, io: CliIo): Command {
         io.stderr(formatImportProblems(plan))
         throw new CliInputError(`${plan.problems.length} problems found; nothing was imported`)
       }
-      if (plan.files.length === 0) throw new CliInputError(`no recognised area files in ${options.from}; nothing was imported`)
+      if (plan.files.length === 0)
+        throw new CliInputError(`no recognised area files in ${options.from}; nothing was imported`)
       const { loadConfig, ConfigError } = await import('../../config.js')
       const { openDatabase } = await import('../../web/server.js')
       const { runAreaImport } = await import('../../db/repositories/area-import.js')
@@ -201,7 +220,9 @@ export function registerAreaImportCommand(area: Command, io: CliIo): Command {
       }
       const database = await openDatabase(config)
       try {
-        const done = await database.db.transaction().execute((trx) => runAreaImport(trx, plan, options.by ?? null, progressReporter(io, 'area rows')))
+        const done = await database.db
+          .transaction()
+          .execute((trx) => runAreaImport(trx, plan, options.by ?? null, progressReporter(io, 'area rows')))
         io.stdout(`imported ${done.length} files\n`)
       } finally {
         await database.close()

@@ -21,7 +21,9 @@ export async function importDirectory(db: Kysely<Database>, json: string, dryRun
   }
   const result = parseDirectoryImport(input)
   if (result.problems.length) {
-    throw new CliInputError(`nothing imported; ${result.problems.length} problem(s):\n${result.problems.map((p) => `  record ${p.index}, ${p.field}: ${p.message}`).join('\n')}`)
+    throw new CliInputError(
+      `nothing imported; ${result.problems.length} problem(s):\n${result.problems.map((p) => `  record ${p.index}, ${p.field}: ${p.message}`).join('\n')}`
+    )
   }
   if (dryRun) return `dry run: ${result.services.length} services are valid; nothing written`
   const counts = await db.transaction().execute((trx) => upsertServices(trx, result.services))
@@ -41,7 +43,8 @@ export function registerDirectoryCommands(program: Command, io: CliIo): void {
     const { openDatabase } = await import('../../web/server.js')
     return openDatabase(loadConfig())
   }
-  directory.command('import')
+  directory
+    .command('import')
     .description('import services from Open Referral UK JSON (or the shared Reach directory file)')
     .requiredOption('--file <path>', 'the JSON file')
     .option('--dry-run', 'check the file and report problems without writing')
@@ -50,7 +53,9 @@ export function registerDirectoryCommands(program: Command, io: CliIo): void {
       try {
         text = await io.readFile(options.file)
       } catch (error) {
-        throw new CliInputError(`cannot read ${options.file}: ${error instanceof Error ? error.message : String(error)}`)
+        throw new CliInputError(
+          `cannot read ${options.file}: ${error instanceof Error ? error.message : String(error)}`
+        )
       }
       const database = await open()
       try {
@@ -59,7 +64,8 @@ export function registerDirectoryCommands(program: Command, io: CliIo): void {
         await database.close()
       }
     })
-  directory.command('export')
+  directory
+    .command('export')
     .description('print every service as Open Referral UK JSON')
     .option('--file <path>', 'write to this file instead of standard output')
     .action(async (options: { file?: string }) => {

@@ -10,10 +10,18 @@ import type { Database } from '../../db/schema.js'
 import type { ReachDatabase } from '../../db/connect.js'
 import { parseScreeningCsv } from '../../domain/screening/csv-import.js'
 
-export interface ImportResult { imported: number; problems: { line: number; column: string; message: string }[] }
+export interface ImportResult {
+  imported: number
+  problems: { line: number; column: string; message: string }[]
+}
 
 /** Checks and (unless dry run) stores the screenings of a CSV for one organisation. */
-export async function importScreeningCsv(database: ReachDatabase, orgCode: string, text: string, options: { dryRun: boolean; today?: string }): Promise<ImportResult> {
+export async function importScreeningCsv(
+  database: ReachDatabase,
+  orgCode: string,
+  text: string,
+  options: { dryRun: boolean; today?: string }
+): Promise<ImportResult> {
   const { withOrg } = await import('../../db/connect.js')
   const { insertScreening } = await import('../../db/repositories/screenings.js')
   const db: Kysely<Database> = database.db
@@ -22,25 +30,53 @@ export async function importScreeningCsv(database: ReachDatabase, orgCode: strin
   const { rows, problems } = parseScreeningCsv(text, options.today ?? new Date().toISOString().slice(0, 10))
   const patients = new Map<string, string>()
   if (rows.length) {
-    const found = await db.selectFrom('patient').select(['id', 'nhs_number']).where('org_id', '=', org.id).where('nhs_number', 'in', [...new Set(rows.map((r) => r.nhsNumber))]).execute()
+    const found = await db
+      .selectFrom('patient')
+      .select(['id', 'nhs_number'])
+      .where('org_id', '=', org.id)
+      .where('nhs_number', 'in', [...new Set(rows.map((r) => r.nhsNumber))])
+      .execute()
     for (const p of found) patients.set(p.nhs_number.trim(), p.id)
   }
-  for (const r of rows) if (!patients.has(r.nhsNumber)) problems.push({ line: r.line, column: 'nhs_number', message: `no patient with this NHS number in ${orgCode}` })
+  for (const r of rows)
+    if (!patients.has(r.nhsNumber))
+      problems.push({ line: r.line, column: 'nhs_number', message: `no patient with this NHS number in ${orgCode}` })
   problems.sort((a, b) => a.line - b.line)
   if (problems.length || options.dryRun) return { imported: 0, problems }
   await withOrg(database, org.id, async (trx) => {
     for (const r of rows) {
-      await insertScreening(trx, org.id, { patientId: patients.get(r.nhsNumber)!, mode: 'import', language: 'en', answers: r.answers, screenedAt: new Date(r.screenedAt.length === 10 ? `${r.screenedAt}T12:00:00Z` : r.screenedAt), enteredBy: null, teamId: null })
+      await insertScreening(trx, org.id, {
+        patientId: patients.get(r.nhsNumber)!,
+        mode: 'import',
+        language: 'en',
+        answers: r.answers,
+        screenedAt: new Date(r.screenedAt.length === 10 ? `${r.screenedAt}T12:00:00Z` : r.screenedAt),
+        enteredBy: null,
+        teamId: null
+      })
     }
-    await trx.insertInto('audit_event').values({ org_id: org.id, actor_user_id: null, actor_role: 'cli', action: 'create', entity_type: 'screening', detail: { mode: 'import', count: rows.length } }).execute()
+    await trx
+      .insertInto('audit_event')
+      .values({
+        org_id: org.id,
+        actor_user_id: null,
+        actor_role: 'cli',
+        action: 'create',
+        entity_type: 'screening',
+        detail: { mode: 'import', count: rows.length }
+      })
+      .execute()
   })
   return { imported: rows.length, problems: [] }
 }
 
 export function registerScreeningCommands(program: Command, io: CliIo): void {
   const screening = program.command('screening').description('digital inclusion screenings')
-  screening.command('import')
-    .description('import screenings from CSV: columns nhs_number,screened_at,<linkId>...; multi-select answers separated by ";"')
+  screening
+    .command('import')
+    .description(
+      'import screenings from CSV: columns nhs_number,screened_at,<linkId>...; multi-select answers separated by ";"'
+    )
     .requiredOption('--org <code>', 'organisation code')
     .requiredOption('--file <path>', 'CSV file')
     .option('--dry-run', 'check every line and report, store nothing')
@@ -52,10 +88,13 @@ export function registerScreeningCommands(program: Command, io: CliIo): void {
       try {
         const result = await importScreeningCsv(database, options.org, text, { dryRun: options.dryRun ?? false })
         if (result.problems.length) {
-          for (const p of result.problems) io.stderr(`line ${p.line}${p.column ? ` (${p.column})` : ''}: ${p.message}\n`)
+          for (const p of result.problems)
+            io.stderr(`line ${p.line}${p.column ? ` (${p.column})` : ''}: ${p.message}\n`)
           throw new CliInputError(`${result.problems.length} problem(s): nothing imported`, 1)
         }
-        io.stdout(options.dryRun ? 'dry run: every line is valid, nothing stored\n' : `imported ${result.imported} screenings\n`)
+        io.stdout(
+          options.dryRun ? 'dry run: every line is valid, nothing stored\n' : `imported ${result.imported} screenings\n`
+        )
       } finally {
         await database.close()
       }

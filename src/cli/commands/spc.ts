@@ -40,7 +40,10 @@ function parseFormat(raw: string): OutputFormat {
 }
 
 function parseRebase(values: readonly string[]): string[] {
-  const dates = values.flatMap((v) => v.split(',')).map((d) => d.trim()).filter((d) => d !== '')
+  const dates = values
+    .flatMap((v) => v.split(','))
+    .map((d) => d.trim())
+    .filter((d) => d !== '')
   for (const date of dates) {
     if (!isIsoDate(date)) throw new CliInputError(`--rebase: "${date}" is not a date (YYYY-MM-DD)`)
   }
@@ -51,7 +54,9 @@ function parseFixAfter(raw: string | undefined): number | null {
   if (raw === undefined) return null
   const value = parseFlagNumber('--fix-after', raw)
   if (value < MIN_FIX_AFTER_N_POINTS) {
-    throw new CliInputError(`--fix-after: ${raw} is too small; limits need at least ${MIN_FIX_AFTER_N_POINTS} points (as in NHSRplotthedots)`)
+    throw new CliInputError(
+      `--fix-after: ${raw} is too small; limits need at least ${MIN_FIX_AFTER_N_POINTS} points (as in NHSRplotthedots)`
+    )
   }
   return value
 }
@@ -63,10 +68,14 @@ export function readSpcPoints(text: string, fileLabel: string): SpcInputPoint[] 
   const firstLineOfDate = new Map<string, number>()
   return table.rows.map((row) => {
     const date = row.cells['date'] ?? ''
-    if (!isIsoDate(date)) throw new CliInputError(`${fileLabel}: line ${row.line}, column date: "${date}" is not a date (YYYY-MM-DD)`)
+    if (!isIsoDate(date))
+      throw new CliInputError(`${fileLabel}: line ${row.line}, column date: "${date}" is not a date (YYYY-MM-DD)`)
     const value = numberCell(row, 'value', fileLabel)
     const first = firstLineOfDate.get(date)
-    if (first !== undefined) throw new CliInputError(`${fileLabel}: line ${row.line}, column date: ${date} appears twice (first on line ${first})`)
+    if (first !== undefined)
+      throw new CliInputError(
+        `${fileLabel}: line ${row.line}, column date: ${date} appears twice (first on line ${first})`
+      )
     firstLineOfDate.set(date, row.line)
     return { date, value }
   })
@@ -75,7 +84,14 @@ export function readSpcPoints(text: string, fileLabel: string): SpcInputPoint[] 
 /** The JSON document: the required keys only, numbers at full precision, null where a limit cannot be computed. */
 export function spcJson(result: SpcResult): string {
   const document = {
-    points: result.points.map((p) => ({ date: p.date, value: p.value, mean: p.mean, lpl: p.lpl, upl: p.upl, pointType: p.pointType })),
+    points: result.points.map((p) => ({
+      date: p.date,
+      value: p.value,
+      mean: p.mean,
+      lpl: p.lpl,
+      upl: p.upl,
+      pointType: p.pointType
+    })),
     variation: result.variation,
     assurance: result.assurance
   }
@@ -83,7 +99,10 @@ export function spcJson(result: SpcResult): string {
 }
 
 export function spcCsv(result: SpcResult): string {
-  return toCsv(SPC_CSV_HEADER, result.points.map((p) => [p.date, p.value, p.mean, p.lpl, p.upl, p.pointType]))
+  return toCsv(
+    SPC_CSV_HEADER,
+    result.points.map((p) => [p.date, p.value, p.mean, p.lpl, p.upl, p.pointType])
+  )
 }
 
 /**
@@ -94,13 +113,26 @@ export function spcCsv(result: SpcResult): string {
 export function registerSpcCommand(program: Command, io: CliIo): void {
   program
     .command('spc')
-    .description('XmR (individuals) SPC chart as Making Data Count / NHSRplotthedots computes it; reads a date,value CSV')
+    .description(
+      'XmR (individuals) SPC chart as Making Data Count / NHSRplotthedots computes it; reads a date,value CSV'
+    )
     .requiredOption('--input <file>', 'CSV file with a header line date,value (dates YYYY-MM-DD)')
     .option('--improvement <direction>', 'which way is better: increase, decrease or neutral', 'increase')
     .option('--target <n>', 'target value, for the assurance icon')
-    .option('--rebase <dates>', 'dates (YYYY-MM-DD, comma-separated; repeatable) where the limits start again', (value: string, previous: string[]) => [...previous, value], [] as string[])
-    .option('--fix-after <n>', `compute the limits from the first N points of each segment (N at least ${MIN_FIX_AFTER_N_POINTS})`)
-    .option('--no-outlier-screening', 'keep moving ranges of 3.267 × their mean or more in the limits (the Making Data Count Excel tools do)')
+    .option(
+      '--rebase <dates>',
+      'dates (YYYY-MM-DD, comma-separated; repeatable) where the limits start again',
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[]
+    )
+    .option(
+      '--fix-after <n>',
+      `compute the limits from the first N points of each segment (N at least ${MIN_FIX_AFTER_N_POINTS})`
+    )
+    .option(
+      '--no-outlier-screening',
+      'keep moving ranges of 3.267 × their mean or more in the limits (the Making Data Count Excel tools do)'
+    )
     .option('--format <format>', 'json or csv', 'json')
     .action(async (flags: SpcFlags) => {
       const direction = parseDirection(flags.improvement)
@@ -112,12 +144,20 @@ export function registerSpcCommand(program: Command, io: CliIo): void {
       try {
         text = await io.readFile(flags.input)
       } catch (error) {
-        throw new CliInputError(`${flags.input}: cannot read the file: ${error instanceof Error ? error.message : String(error)}`)
+        throw new CliInputError(
+          `${flags.input}: cannot read the file: ${error instanceof Error ? error.message : String(error)}`
+        )
       }
       const points = readSpcPoints(text, flags.input)
       let result: SpcResult
       try {
-        result = computeSpc(points, { improvementDirection: direction, target, rebase, fixAfterNPoints, screenOutliers: flags.outlierScreening })
+        result = computeSpc(points, {
+          improvementDirection: direction,
+          target,
+          rebase,
+          fixAfterNPoints,
+          screenOutliers: flags.outlierScreening
+        })
       } catch (error) {
         if (error instanceof SpcInputError) throw new CliInputError(`${flags.input}: ${error.message}`)
         throw error

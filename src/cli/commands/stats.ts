@@ -18,11 +18,26 @@ import { isFingertipsConfidence } from '../../domain/area/inequalities/confidenc
 import { proportionWithWilsonInterval } from '../../domain/area/inequalities/wilson.js'
 import { rateWithInterval } from '../../domain/area/inequalities/byar.js'
 import { directlyStandardisedRate, type DsrBand } from '../../domain/area/inequalities/dsr.js'
-import { SII_MAX_QUANTILES, SII_MIN_QUANTILES, slopeIndexOfInequality, type SiiQuantile, type SiiTransform } from '../../domain/area/inequalities/sii.js'
+import {
+  SII_MAX_QUANTILES,
+  SII_MIN_QUANTILES,
+  slopeIndexOfInequality,
+  type SiiQuantile,
+  type SiiTransform
+} from '../../domain/area/inequalities/sii.js'
 
 type Cell = string | number | null
 
-const DSR_COLUMNS = ['group', 'total_count', 'total_pop', 'value', 'lower95', 'upper95', 'lower99_8', 'upper99_8'] as const
+const DSR_COLUMNS = [
+  'group',
+  'total_count',
+  'total_pop',
+  'value',
+  'lower95',
+  'upper95',
+  'lower99_8',
+  'upper99_8'
+] as const
 
 async function readTable(io: CliIo, path: string, spec: CsvSpec): Promise<CsvTable> {
   let text: string
@@ -48,7 +63,12 @@ function isMissing(row: CsvRow, column: string): boolean {
 function nonNegativeCell(label: string, row: CsvRow, column: string, strictlyPositive = false): number {
   const value = numberCell(row, column, label)
   if (strictlyPositive ? value <= 0 : value < 0) {
-    throw cellError(label, row, column, `"${row.cells[column] ?? ''}" must be ${strictlyPositive ? 'greater than zero' : 'zero or more'}`)
+    throw cellError(
+      label,
+      row,
+      column,
+      `"${row.cells[column] ?? ''}" must be ${strictlyPositive ? 'greater than zero' : 'zero or more'}`
+    )
   }
   return value
 }
@@ -57,7 +77,8 @@ function nonNegativeCell(label: string, row: CsvRow, column: string, strictlyPos
 function confidenceCell(label: string, row: CsvRow): number {
   if (isMissing(row, 'confidence')) return 0.95
   const value = numberCell(row, 'confidence', label)
-  if (!isFingertipsConfidence(value)) throw cellError(label, row, 'confidence', `"${row.cells['confidence'] ?? ''}" must be 0.95 or 0.998`)
+  if (!isFingertipsConfidence(value))
+    throw cellError(label, row, 'confidence', `"${row.cells['confidence'] ?? ''}" must be 0.95 or 0.998`)
   return value
 }
 
@@ -70,7 +91,8 @@ function assertNoClash(label: string, columns: readonly string[], added: readonl
 /** A positive multiplier from an option. */
 function positiveOption(name: string, raw: string): number {
   const value = raw.trim() === '' ? Number.NaN : Number(raw)
-  if (!Number.isFinite(value) || value <= 0) throw new CliInputError(`--${name}: "${raw}" must be a number greater than zero`)
+  if (!Number.isFinite(value) || value <= 0)
+    throw new CliInputError(`--${name}: "${raw}" must be a number greater than zero`)
   return value
 }
 
@@ -98,9 +120,10 @@ function rateRows(label: string, table: CsvTable): Cell[][] {
   return table.rows.map((row) => {
     const given: Cell[] = table.columns.map((c) => row.cells[c] ?? '')
     const confidence = table.columns.includes('confidence') ? confidenceCell(label, row) : 0.95
-    const multiplier = table.columns.includes('multiplier') && !isMissing(row, 'multiplier')
-      ? nonNegativeCell(label, row, 'multiplier', true)
-      : 100000
+    const multiplier =
+      table.columns.includes('multiplier') && !isMissing(row, 'multiplier')
+        ? nonNegativeCell(label, row, 'multiplier', true)
+        : 100000
     if (isMissing(row, 'count') || isMissing(row, 'denominator')) {
       if (!isMissing(row, 'count')) nonNegativeCell(label, row, 'count')
       if (!isMissing(row, 'denominator')) nonNegativeCell(label, row, 'denominator', true)
@@ -122,7 +145,12 @@ function dsrRows(label: string, table: CsvTable, multiplier: number): Cell[][] {
     groups.set(name, group)
     const firstLine = group.seen.get(ageband)
     if (firstLine !== undefined) {
-      throw cellError(label, row, 'ageband', `age band "${ageband}" appears twice for group "${name}" (first on line ${firstLine})`)
+      throw cellError(
+        label,
+        row,
+        'ageband',
+        `age band "${ageband}" appears twice for group "${name}" (first on line ${firstLine})`
+      )
     }
     group.seen.set(ageband, row.line)
     group.bands.push({
@@ -139,7 +167,16 @@ function dsrRows(label: string, table: CsvTable, multiplier: number): Cell[][] {
     } catch (error) {
       throw new CliInputError(`${label}: group "${name}": ${error instanceof Error ? error.message : String(error)}`)
     }
-    out.push([name, result.totalCount, result.totalPopulation, result.value, result.lower95, result.upper95, result.lower99_8, result.upper99_8])
+    out.push([
+      name,
+      result.totalCount,
+      result.totalPopulation,
+      result.value,
+      result.lower95,
+      result.upper95,
+      result.lower99_8,
+      result.upper99_8
+    ])
   }
   return out
 }
@@ -149,18 +186,32 @@ function siiQuantiles(label: string, table: CsvTable, transform: SiiTransform): 
   const quantiles = table.rows.map((row) => {
     const quantile = numberCell(row, 'quantile', label)
     const earlier = firstLine.get(quantile)
-    if (earlier !== undefined) throw cellError(label, row, 'quantile', `quantile ${quantile} appears twice (first on line ${earlier})`)
+    if (earlier !== undefined)
+      throw cellError(label, row, 'quantile', `quantile ${quantile} appears twice (first on line ${earlier})`)
     firstLine.set(quantile, row.line)
     const population = nonNegativeCell(label, row, 'population', true)
     const value = numberCell(row, 'value', label)
-    if (transform === 'log' && value <= 0) throw cellError(label, row, 'value', `"${row.cells['value'] ?? ''}" must be greater than zero for --transform log`)
+    if (transform === 'log' && value <= 0)
+      throw cellError(
+        label,
+        row,
+        'value',
+        `"${row.cells['value'] ?? ''}" must be greater than zero for --transform log`
+      )
     if (transform === 'logit' && (value <= 0 || value >= 1)) {
-      throw cellError(label, row, 'value', `"${row.cells['value'] ?? ''}" must be a proportion strictly between 0 and 1 for --transform logit`)
+      throw cellError(
+        label,
+        row,
+        'value',
+        `"${row.cells['value'] ?? ''}" must be a proportion strictly between 0 and 1 for --transform logit`
+      )
     }
     return { quantile, population, value }
   })
   if (quantiles.length < SII_MIN_QUANTILES || quantiles.length > SII_MAX_QUANTILES) {
-    throw new CliInputError(`${label}: expected ${SII_MIN_QUANTILES} to ${SII_MAX_QUANTILES} quantiles (one per line), found ${quantiles.length}`)
+    throw new CliInputError(
+      `${label}: expected ${SII_MIN_QUANTILES} to ${SII_MAX_QUANTILES} quantiles (one per line), found ${quantiles.length}`
+    )
   }
   return quantiles
 }
@@ -168,14 +219,24 @@ function siiQuantiles(label: string, table: CsvTable, transform: SiiTransform): 
 export function registerStatsCommands(program: Command, io: CliIo): void {
   const stats = program
     .command('stats')
-    .description('public-health statistics as OHID Fingertips / PHEindicatormethods define them (see docs/statistics.md)')
+    .description(
+      'public-health statistics as OHID Fingertips / PHEindicatormethods define them (see docs/statistics.md)'
+    )
 
   stats
     .command('proportion-ci')
-    .description('proportions with Wilson score intervals (phe_proportion); CSV numerator,denominator[,confidence] -> adds value,lower,upper (0-1 scale)')
-    .requiredOption('--input <file>', 'CSV file with numerator,denominator[,confidence] (confidence 0.95 or 0.998; default 0.95)')
+    .description(
+      'proportions with Wilson score intervals (phe_proportion); CSV numerator,denominator[,confidence] -> adds value,lower,upper (0-1 scale)'
+    )
+    .requiredOption(
+      '--input <file>',
+      'CSV file with numerator,denominator[,confidence] (confidence 0.95 or 0.998; default 0.95)'
+    )
     .action(async (options: { input: string }) => {
-      const table = await readTable(io, options.input, { required: ['numerator', 'denominator'], optional: ['confidence'] })
+      const table = await readTable(io, options.input, {
+        required: ['numerator', 'denominator'],
+        optional: ['confidence']
+      })
       const added = ['value', 'lower', 'upper']
       assertNoClash(options.input, table.columns, added)
       io.stdout(toCsv([...table.columns, ...added], proportionRows(options.input, table)))
@@ -183,10 +244,18 @@ export function registerStatsCommands(program: Command, io: CliIo): void {
 
   stats
     .command('rate-ci')
-    .description('crude rates with exact (count < 10) or Byar\'s intervals (phe_rate); CSV count,denominator[,multiplier,confidence] -> adds value,lower,upper')
-    .requiredOption('--input <file>', 'CSV file with count,denominator[,multiplier,confidence] (default multiplier 100000, confidence 0.95)')
+    .description(
+      "crude rates with exact (count < 10) or Byar's intervals (phe_rate); CSV count,denominator[,multiplier,confidence] -> adds value,lower,upper"
+    )
+    .requiredOption(
+      '--input <file>',
+      'CSV file with count,denominator[,multiplier,confidence] (default multiplier 100000, confidence 0.95)'
+    )
     .action(async (options: { input: string }) => {
-      const table = await readTable(io, options.input, { required: ['count', 'denominator'], optional: ['multiplier', 'confidence'] })
+      const table = await readTable(io, options.input, {
+        required: ['count', 'denominator'],
+        optional: ['multiplier', 'confidence']
+      })
       const added = ['value', 'lower', 'upper']
       assertNoClash(options.input, table.columns, added)
       io.stdout(toCsv([...table.columns, ...added], rateRows(options.input, table)))
@@ -194,21 +263,35 @@ export function registerStatsCommands(program: Command, io: CliIo): void {
 
   stats
     .command('dsr')
-    .description('directly standardised rates with Dobson limits (phe_dsr / calculate_dsr); one row per group, suppressed when the total count < 10')
+    .description(
+      'directly standardised rates with Dobson limits (phe_dsr / calculate_dsr); one row per group, suppressed when the total count < 10'
+    )
     .requiredOption('--input <file>', 'CSV file with group,ageband,count,population,stdpop')
     .option('--multiplier <n>', 'rate per N', '100000')
     .action(async (options: { input: string; multiplier: string }) => {
       const multiplier = positiveOption('multiplier', options.multiplier)
-      const table = await readTable(io, options.input, { required: ['group', 'ageband', 'count', 'population', 'stdpop'] })
+      const table = await readTable(io, options.input, {
+        required: ['group', 'ageband', 'count', 'population', 'stdpop']
+      })
       io.stdout(toCsv(DSR_COLUMNS, dsrRows(options.input, table, multiplier)))
     })
 
   stats
     .command('sii')
-    .description('slope and relative index of inequality (phe_sii point values); quantile 1 = most deprived; prints JSON {"sii","rii","intercept"}')
+    .description(
+      'slope and relative index of inequality (phe_sii point values); quantile 1 = most deprived; prints JSON {"sii","rii","intercept"}'
+    )
     .requiredOption('--input <file>', 'CSV file with quantile,population,value (5 to 100 quantiles)')
-    .option('--multiplier <n>', 'scales the SII (and, with a transform, the intercept); a negative multiplier inverts the RII', '1')
-    .addOption(new Option('--transform <t>', 'fit on log (rates) or logit (proportions, 0-1) values and back-transform').choices(['none', 'log', 'logit']).default('none'))
+    .option(
+      '--multiplier <n>',
+      'scales the SII (and, with a transform, the intercept); a negative multiplier inverts the RII',
+      '1'
+    )
+    .addOption(
+      new Option('--transform <t>', 'fit on log (rates) or logit (proportions, 0-1) values and back-transform')
+        .choices(['none', 'log', 'logit'])
+        .default('none')
+    )
     .action(async (options: { input: string; multiplier: string; transform: SiiTransform }) => {
       const multiplier = options.multiplier.trim() === '' ? Number.NaN : Number(options.multiplier)
       if (!Number.isFinite(multiplier)) throw new CliInputError(`--multiplier: "${options.multiplier}" is not a number`)

@@ -11,7 +11,8 @@ import { sql, type Kysely } from 'kysely'
 const orgTables = ['team', 'staff_user', 'patient', 'audit_event'] as const
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('system')
+  await db.schema
+    .createTable('system')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn('code', 'text', (c) => c.notNull().unique())
     .addColumn('name', 'text', (c) => c.notNull())
@@ -19,17 +20,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute()
 
-  await db.schema.createTable('organisation')
+  await db.schema
+    .createTable('organisation')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn('system_id', 'uuid', (c) => c.notNull().references('system.id'))
     .addColumn('code', 'text', (c) => c.notNull().unique())
     .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('trust', 'gp_practice', 'council', 'voluntary', 'other')`))
+    .addColumn('kind', 'text', (c) =>
+      c.notNull().check(sql`kind in ('trust', 'gp_practice', 'council', 'voluntary', 'other')`)
+    )
     .addColumn('is_synthetic', 'boolean', (c) => c.notNull().defaultTo(false))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute()
 
-  await db.schema.createTable('team')
+  await db.schema
+    .createTable('team')
     .addColumn('org_id', 'uuid', (c) => c.notNull().references('organisation.id'))
     .addColumn('id', 'uuid', (c) => c.notNull().defaultTo(sql`gen_random_uuid()`))
     .addColumn('name', 'text', (c) => c.notNull())
@@ -38,12 +43,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('team_name_unique', ['org_id', 'name'])
     .execute()
 
-  await db.schema.createTable('staff_user')
+  await db.schema
+    .createTable('staff_user')
     .addColumn('org_id', 'uuid', (c) => c.notNull().references('organisation.id'))
     .addColumn('id', 'uuid', (c) => c.notNull().defaultTo(sql`gen_random_uuid()`))
     .addColumn('email', 'text', (c) => c.notNull())
     .addColumn('display_name', 'text', (c) => c.notNull())
-    .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('admin', 'qi_lead', 'clinician', 'receptionist', 'analyst', 'champion', 'board')`))
+    .addColumn('role', 'text', (c) =>
+      c.notNull().check(sql`role in ('admin', 'qi_lead', 'clinician', 'receptionist', 'analyst', 'champion', 'board')`)
+    )
     .addColumn('team_id', 'uuid')
     .addColumn('password_hash', 'text', (c) => c.notNull())
     .addColumn('failed_login_count', 'integer', (c) => c.notNull().defaultTo(0))
@@ -58,18 +66,22 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Citus reference table, which keeps this global unique index (docs/scaling.md)
   await sql`create unique index staff_user_email_unique on staff_user (lower(email))`.execute(db)
 
-  await db.schema.createTable('session')
+  await db.schema
+    .createTable('session')
     .addColumn('id_hash', 'text', (c) => c.primaryKey())
     .addColumn('org_id', 'uuid', (c) => c.notNull())
     .addColumn('user_id', 'uuid', (c) => c.notNull())
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
     .addColumn('last_seen_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
-    .addForeignKeyConstraint('session_user_fk', ['org_id', 'user_id'], 'staff_user', ['org_id', 'id'], (fk) => fk.onDelete('cascade'))
+    .addForeignKeyConstraint('session_user_fk', ['org_id', 'user_id'], 'staff_user', ['org_id', 'id'], (fk) =>
+      fk.onDelete('cascade')
+    )
     .execute()
   await db.schema.createIndex('session_expires_idx').on('session').column('expires_at').execute()
 
-  await db.schema.createTable('patient')
+  await db.schema
+    .createTable('patient')
     .addColumn('org_id', 'uuid', (c) => c.notNull().references('organisation.id'))
     .addColumn('id', 'uuid', (c) => c.notNull().defaultTo(sql`gen_random_uuid()`))
     .addColumn('nhs_number', 'char(10)', (c) => c.notNull().check(sql`nhs_number ~ '^[0-9]{10}$'`))
@@ -93,7 +105,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute()
   await sql`create index patient_name_dob_idx on patient (org_id, lower(family_name), date_of_birth)`.execute(db)
 
-  await db.schema.createTable('audit_event')
+  await db.schema
+    .createTable('audit_event')
     .addColumn('org_id', 'uuid', (c) => c.notNull().references('organisation.id'))
     .addColumn('id', 'bigint', (c) => c.notNull().generatedAlwaysAsIdentity())
     .addColumn('occurred_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))

@@ -7,7 +7,8 @@
 import { sql, type Kysely } from 'kysely'
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('screening')
+  await db.schema
+    .createTable('screening')
     .addColumn('org_id', 'uuid', (c) => c.notNull().references('organisation.id'))
     .addColumn('id', 'uuid', (c) => c.notNull().defaultTo(sql`gen_random_uuid()`))
     .addColumn('patient_id', 'uuid', (c) => c.notNull())
@@ -42,7 +43,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create index screening_patient_idx on screening (org_id, patient_id, screened_at desc)`.execute(db)
   await db.schema.createIndex('screening_time_idx').on('screening').columns(['org_id', 'screened_at']).execute()
 
-  await db.schema.createTable('screening_invite')
+  await db.schema
+    .createTable('screening_invite')
     .addColumn('org_id', 'uuid', (c) => c.notNull().references('organisation.id'))
     .addColumn('id', 'uuid', (c) => c.notNull().defaultTo(sql`gen_random_uuid()`))
     .addColumn('patient_id', 'uuid', (c) => c.notNull())
@@ -60,8 +62,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addForeignKeyConstraint('screening_invite_patient_fk', ['org_id', 'patient_id'], 'patient', ['org_id', 'id'])
     .execute()
   // the patient arrives with only the token: looked up across organisations, like a session
-  await db.schema.createIndex('screening_invite_token_idx').on('screening_invite').column('token_hash').unique().execute()
-  await db.schema.createIndex('screening_invite_code_idx').on('screening_invite').column('short_code').unique().execute()
+  await db.schema
+    .createIndex('screening_invite_token_idx')
+    .on('screening_invite')
+    .column('token_hash')
+    .unique()
+    .execute()
+  await db.schema
+    .createIndex('screening_invite_code_idx')
+    .on('screening_invite')
+    .column('short_code')
+    .unique()
+    .execute()
 
   for (const table of ['screening', 'screening_invite']) {
     await sql`alter table ${sql.table(table)} enable row level security`.execute(db)

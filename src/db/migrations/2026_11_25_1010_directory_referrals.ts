@@ -6,14 +6,20 @@
 import { sql, type Kysely } from 'kysely'
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('support_service')
+  await db.schema
+    .createTable('support_service')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('organisation_name', 'text', (c) => c.notNull())
     .addColumn('description', 'text', (c) => c.notNull())
     .addColumn('url', 'text')
     .addColumn('email', 'text')
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('active').check(sql`status in ('active', 'retired')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('active')
+        .check(sql`status in ('active', 'retired')`)
+    )
     .addColumn('scope', 'text', (c) => c.notNull().defaultTo('local'))
     .addColumn('barriers', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'::text[]`))
     .addColumn('offer_types', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'::text[]`))
@@ -32,15 +38,22 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute()
 
-  await db.schema.createTable('referral')
+  await db.schema
+    .createTable('referral')
     .addColumn('org_id', 'uuid', (c) => c.notNull().references('organisation.id'))
     .addColumn('id', 'uuid', (c) => c.notNull().defaultTo(sql`gen_random_uuid()`))
     .addColumn('patient_id', 'uuid', (c) => c.notNull())
     .addColumn('screening_id', 'uuid')
     .addColumn('service_id', 'text', (c) => c.notNull().references('support_service.id'))
     .addColumn('team_id', 'uuid')
-    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('suggested', 'referred', 'accepted', 'attended', 'outcome')`))
-    .addColumn('outcome', 'text', (c) => c.check(sql`outcome in ('device_provided', 'connectivity_provided', 'skills_gained', 'declined', 'did_not_attend', 'not_eligible')`))
+    .addColumn('status', 'text', (c) =>
+      c.notNull().check(sql`status in ('suggested', 'referred', 'accepted', 'attended', 'outcome')`)
+    )
+    .addColumn('outcome', 'text', (c) =>
+      c.check(
+        sql`outcome in ('device_provided', 'connectivity_provided', 'skills_gained', 'declined', 'did_not_attend', 'not_eligible')`
+      )
+    )
     .addColumn('match_reasons', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
     .addColumn('consent_given', 'boolean', (c) => c.notNull().defaultTo(false))
     .addColumn('consent_scope', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'::text[]`))
@@ -62,10 +75,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addForeignKeyConstraint('referral_team_fk', ['org_id', 'team_id'], 'team', ['org_id', 'id'])
     .execute()
   await db.schema.createIndex('referral_patient_idx').on('referral').columns(['org_id', 'patient_id']).execute()
-  await db.schema.createIndex('referral_status_idx').on('referral').columns(['org_id', 'status', 'follow_up_due_on']).execute()
-  await db.schema.createIndex('referral_partner_token_idx').on('referral').column('partner_token_hash').unique().where(sql.ref('partner_token_hash'), 'is not', null).execute()
+  await db.schema
+    .createIndex('referral_status_idx')
+    .on('referral')
+    .columns(['org_id', 'status', 'follow_up_due_on'])
+    .execute()
+  await db.schema
+    .createIndex('referral_partner_token_idx')
+    .on('referral')
+    .column('partner_token_hash')
+    .unique()
+    .where(sql.ref('partner_token_hash'), 'is not', null)
+    .execute()
 
-  await db.schema.createTable('referral_event')
+  await db.schema
+    .createTable('referral_event')
     .addColumn('org_id', 'uuid', (c) => c.notNull())
     .addColumn('id', 'bigint', (c) => c.notNull().generatedAlwaysAsIdentity())
     .addColumn('referral_id', 'uuid', (c) => c.notNull())
@@ -79,7 +103,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addForeignKeyConstraint('referral_event_referral_fk', ['org_id', 'referral_id'], 'referral', ['org_id', 'id'])
     .execute()
 
-  await db.schema.createTable('outbox_message')
+  await db.schema
+    .createTable('outbox_message')
     .addColumn('org_id', 'uuid', (c) => c.notNull().references('organisation.id'))
     .addColumn('id', 'uuid', (c) => c.notNull().defaultTo(sql`gen_random_uuid()`))
     .addColumn('referral_id', 'uuid')
@@ -87,7 +112,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('recipient', 'text', (c) => c.notNull())
     .addColumn('subject', 'text', (c) => c.notNull())
     .addColumn('body', 'text', (c) => c.notNull())
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('queued').check(sql`status in ('queued', 'sent', 'failed', 'printed')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('queued')
+        .check(sql`status in ('queued', 'sent', 'failed', 'printed')`)
+    )
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('sent_at', 'timestamptz')
     .addPrimaryKeyConstraint('outbox_message_pk', ['org_id', 'id'])
@@ -108,5 +138,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['outbox_message', 'referral_event', 'referral', 'support_service']) await db.schema.dropTable(table).ifExists().execute()
+  for (const table of ['outbox_message', 'referral_event', 'referral', 'support_service'])
+    await db.schema.dropTable(table).ifExists().execute()
 }

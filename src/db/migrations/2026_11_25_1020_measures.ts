@@ -6,7 +6,8 @@
 import { sql, type Kysely } from 'kysely'
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('qi_project')
+  await db.schema
+    .createTable('qi_project')
     .addColumn('org_id', 'uuid', (c) => c.notNull().references('organisation.id'))
     .addColumn('id', 'uuid', (c) => c.notNull().defaultTo(sql`gen_random_uuid()`))
     .addColumn('name', 'text', (c) => c.notNull())
@@ -17,7 +18,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('qi_project_name_unique', ['org_id', 'name'])
     .execute()
 
-  await db.schema.createTable('measure')
+  await db.schema
+    .createTable('measure')
     .addColumn('org_id', 'uuid', (c) => c.notNull().references('organisation.id'))
     .addColumn('id', 'uuid', (c) => c.notNull().defaultTo(sql`gen_random_uuid()`))
     .addColumn('project_id', 'uuid')
@@ -44,7 +46,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addForeignKeyConstraint('measure_team_fk', ['org_id', 'team_id'], 'team', ['org_id', 'id'])
     .execute()
 
-  await db.schema.createTable('measure_value')
+  await db.schema
+    .createTable('measure_value')
     .addColumn('org_id', 'uuid', (c) => c.notNull())
     .addColumn('measure_id', 'uuid', (c) => c.notNull())
     .addColumn('period_start', 'date', (c) => c.notNull())
@@ -55,10 +58,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('entered_by', 'uuid')
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addPrimaryKeyConstraint('measure_value_pk', ['org_id', 'measure_id', 'period_start'])
-    .addForeignKeyConstraint('measure_value_measure_fk', ['org_id', 'measure_id'], 'measure', ['org_id', 'id'], (fk) => fk.onDelete('cascade'))
+    .addForeignKeyConstraint('measure_value_measure_fk', ['org_id', 'measure_id'], 'measure', ['org_id', 'id'], (fk) =>
+      fk.onDelete('cascade')
+    )
     .execute()
 
-  await db.schema.createTable('measure_annotation')
+  await db.schema
+    .createTable('measure_annotation')
     .addColumn('org_id', 'uuid', (c) => c.notNull())
     .addColumn('id', 'uuid', (c) => c.notNull().defaultTo(sql`gen_random_uuid()`))
     .addColumn('measure_id', 'uuid', (c) => c.notNull())
@@ -68,7 +74,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_by', 'uuid')
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addPrimaryKeyConstraint('measure_annotation_pk', ['org_id', 'id'])
-    .addForeignKeyConstraint('measure_annotation_measure_fk', ['org_id', 'measure_id'], 'measure', ['org_id', 'id'], (fk) => fk.onDelete('cascade'))
+    .addForeignKeyConstraint(
+      'measure_annotation_measure_fk',
+      ['org_id', 'measure_id'],
+      'measure',
+      ['org_id', 'id'],
+      (fk) => fk.onDelete('cascade')
+    )
     .execute()
 
   for (const table of ['qi_project', 'measure', 'measure_value', 'measure_annotation']) {
@@ -86,5 +98,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['measure_annotation', 'measure_value', 'measure', 'qi_project']) await db.schema.dropTable(table).ifExists().execute()
+  for (const table of ['measure_annotation', 'measure_value', 'measure', 'qi_project'])
+    await db.schema.dropTable(table).ifExists().execute()
 }

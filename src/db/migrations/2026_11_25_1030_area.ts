@@ -6,7 +6,8 @@
 import { sql, type Kysely } from 'kysely'
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('area_import')
+  await db.schema
+    .createTable('area_import')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn('file_name', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull())
@@ -19,7 +20,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('imported_by', 'text')
     .execute()
 
-  await db.schema.createTable('lsoa')
+  await db.schema
+    .createTable('lsoa')
     .addColumn('code', 'text', (c) => c.primaryKey())
     .addColumn('vintage', 'text', (c) => c.notNull().check(sql`vintage in ('2011', '2021')`))
     .addColumn('name', 'text', (c) => c.notNull())
@@ -31,23 +33,30 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('import_id', 'uuid', (c) => c.references('area_import.id'))
     .execute()
 
-  await db.schema.createTable('lsoa_indicator')
+  await db.schema
+    .createTable('lsoa_indicator')
     .addColumn('lsoa_code', 'text', (c) => c.notNull().references('lsoa.code'))
     .addColumn('indicator', 'text', (c) => c.notNull())
     .addColumn('value', 'double precision', (c) => c.notNull())
     .addColumn('import_id', 'uuid', (c) => c.references('area_import.id'))
     .addPrimaryKeyConstraint('lsoa_indicator_pk', ['lsoa_code', 'indicator'])
     .execute()
-  await db.schema.createIndex('lsoa_indicator_indicator_idx').on('lsoa_indicator').columns(['indicator', 'lsoa_code']).execute()
+  await db.schema
+    .createIndex('lsoa_indicator_indicator_idx')
+    .on('lsoa_indicator')
+    .columns(['indicator', 'lsoa_code'])
+    .execute()
 
-  await db.schema.createTable('lsoa_lookup')
+  await db.schema
+    .createTable('lsoa_lookup')
     .addColumn('lsoa11_code', 'text', (c) => c.notNull())
     .addColumn('lsoa21_code', 'text', (c) => c.notNull())
     .addColumn('change_code', 'text')
     .addPrimaryKeyConstraint('lsoa_lookup_pk', ['lsoa11_code', 'lsoa21_code'])
     .execute()
 
-  await db.schema.createTable('postcode_lsoa')
+  await db.schema
+    .createTable('postcode_lsoa')
     .addColumn('postcode', 'text', (c) => c.primaryKey())
     .addColumn('lsoa21_code', 'text', (c) => c.notNull())
     .addColumn('lsoa11_code', 'text')
@@ -64,5 +73,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['postcode_lsoa', 'lsoa_lookup', 'lsoa_indicator', 'lsoa', 'area_import']) await db.schema.dropTable(table).ifExists().execute()
+  for (const table of ['postcode_lsoa', 'lsoa_lookup', 'lsoa_indicator', 'lsoa', 'area_import'])
+    await db.schema.dropTable(table).ifExists().execute()
 }

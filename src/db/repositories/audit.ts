@@ -3,7 +3,8 @@ import type { AuditEventRow, Database } from '../schema.js'
 
 type Db = Kysely<Database> | Transaction<Database>
 
-export type AuditAction = 'view' | 'search' | 'create' | 'update' | 'export' | 'sign_in' | 'sign_in_failed' | 'sign_out' | 'account_locked'
+export type AuditAction =
+  'view' | 'search' | 'create' | 'update' | 'export' | 'sign_in' | 'sign_in_failed' | 'sign_out' | 'account_locked'
 
 export interface AuditEntry {
   orgId: string
@@ -21,18 +22,21 @@ export interface AuditEntry {
 
 /** Appends one row to the audit trail. Call it inside the transaction of the work it records. */
 export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
-  await db.insertInto('audit_event').values({
-    org_id: entry.orgId,
-    actor_user_id: entry.actorUserId,
-    actor_role: entry.actorRole,
-    action: entry.action,
-    entity_type: entry.entityType,
-    entity_id: entry.entityId ?? null,
-    patient_id: entry.patientId ?? null,
-    ip: entry.ip ?? null,
-    user_agent: entry.userAgent?.slice(0, 300) ?? null,
-    detail: entry.detail ?? {}
-  }).execute()
+  await db
+    .insertInto('audit_event')
+    .values({
+      org_id: entry.orgId,
+      actor_user_id: entry.actorUserId,
+      actor_role: entry.actorRole,
+      action: entry.action,
+      entity_type: entry.entityType,
+      entity_id: entry.entityId ?? null,
+      patient_id: entry.patientId ?? null,
+      ip: entry.ip ?? null,
+      user_agent: entry.userAgent?.slice(0, 300) ?? null,
+      detail: entry.detail ?? {}
+    })
+    .execute()
 }
 
 export interface AuditQuery {
@@ -47,8 +51,13 @@ export interface AuditQuery {
 export type AuditListRow = AuditEventRow & { actor_name: string | null }
 
 export async function listAudit(db: Db, orgId: string, query: AuditQuery): Promise<AuditListRow[]> {
-  let q = db.selectFrom('audit_event')
-    .leftJoin('staff_user', (join) => join.onRef('staff_user.org_id', '=', 'audit_event.org_id').onRef('staff_user.id', '=', 'audit_event.actor_user_id'))
+  let q = db
+    .selectFrom('audit_event')
+    .leftJoin('staff_user', (join) =>
+      join
+        .onRef('staff_user.org_id', '=', 'audit_event.org_id')
+        .onRef('staff_user.id', '=', 'audit_event.actor_user_id')
+    )
     .selectAll('audit_event')
     .select('staff_user.display_name as actor_name')
     .where('audit_event.org_id', '=', orgId)
@@ -56,6 +65,10 @@ export async function listAudit(db: Db, orgId: string, query: AuditQuery): Promi
   if (query.to) q = q.where('audit_event.occurred_at', '<', sql<Date>`${query.to}::date + 1`)
   if (query.patientId) q = q.where('audit_event.patient_id', '=', query.patientId)
   if (query.action) q = q.where('audit_event.action', '=', query.action)
-  return q.orderBy('audit_event.occurred_at', 'desc').orderBy('audit_event.id', 'desc')
-    .limit(query.limit ?? 100).offset(query.offset ?? 0).execute()
+  return q
+    .orderBy('audit_event.occurred_at', 'desc')
+    .orderBy('audit_event.id', 'desc')
+    .limit(query.limit ?? 100)
+    .offset(query.offset ?? 0)
+    .execute()
 }

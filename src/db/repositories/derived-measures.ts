@@ -7,13 +7,16 @@
  */
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely'
 import type { Database } from '../schema.js'
-import { suppressSmallNumbers, type AvailableDerivedMeasureKey, type PeriodFigure } from '../../domain/qi/measures/index.js'
+import {
+  suppressSmallNumbers,
+  type AvailableDerivedMeasureKey,
+  type PeriodFigure
+} from '../../domain/qi/measures/index.js'
 
 type Db = Kysely<Database> | Transaction<Database>
 
 export type DerivedScope =
-  | { kind: 'organisation'; orgId: string; teamId?: string | null }
-  | { kind: 'system'; systemId: string }
+  { kind: 'organisation'; orgId: string; teamId?: string | null } | { kind: 'system'; systemId: string }
 
 export interface DerivedQuery {
   frequency: 'weekly' | 'monthly'
@@ -32,18 +35,27 @@ function period(column: RawBuilder<unknown>, frequency: DerivedQuery['frequency'
 /** `alias.org_id` within the scope, and `alias.team_id` when a team is chosen. */
 function inScope(alias: string, scope: DerivedScope): RawBuilder<boolean> {
   const org = sql.ref(`${alias}.org_id`)
-  if (scope.kind === 'system') return sql<boolean>`${org} in (select o.id from organisation o where o.system_id = ${scope.systemId})`
+  if (scope.kind === 'system')
+    return sql<boolean>`${org} in (select o.id from organisation o where o.system_id = ${scope.systemId})`
   if (scope.teamId) return sql<boolean>`${org} = ${scope.orgId} and ${sql.ref(`${alias}.team_id`)} = ${scope.teamId}`
   return sql<boolean>`${org} = ${scope.orgId}`
 }
 
 function since(column: RawBuilder<unknown>, query: DerivedQuery): RawBuilder<boolean> {
-  const from = query.from ? sql<boolean>`${column} >= (${query.from}::timestamp at time zone 'Europe/London')` : sql<boolean>`true`
-  return query.before ? sql<boolean>`${from} and ${column} < (${query.before}::timestamp at time zone 'Europe/London')` : from
+  const from = query.from
+    ? sql<boolean>`${column} >= (${query.from}::timestamp at time zone 'Europe/London')`
+    : sql<boolean>`true`
+  return query.before
+    ? sql<boolean>`${from} and ${column} < (${query.before}::timestamp at time zone 'Europe/London')`
+    : from
 }
 
 /** The SQL of one derived measure: rows of (period_start, numerator, denominator, value). */
-export function derivedMeasureSql(key: AvailableDerivedMeasureKey, scope: DerivedScope, query: DerivedQuery): RawBuilder<RawRow> {
+export function derivedMeasureSql(
+  key: AvailableDerivedMeasureKey,
+  scope: DerivedScope,
+  query: DerivedQuery
+): RawBuilder<RawRow> {
   const f = query.frequency
   switch (key) {
     case 'screened-at-initial-assessment': {
@@ -112,7 +124,12 @@ export function derivedMeasureSql(key: AvailableDerivedMeasureKey, scope: Derive
   }
 }
 
-interface RawRow { period_start: string | Date; numerator: number | null; denominator: number | null; value?: number | null }
+interface RawRow {
+  period_start: string | Date
+  numerator: number | null
+  denominator: number | null
+  value?: number | null
+}
 
 function isoDate(value: string | Date): string {
   return typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10)
@@ -122,14 +139,24 @@ function isoDate(value: string | Date): string {
  * The figures of one derived measure by period. For a percentage the value is computed from
  * the counts; for the system scope, periods with a count of 1 to 4 are suppressed.
  */
-export async function derivedMeasureFigures(db: Db, key: AvailableDerivedMeasureKey, scope: DerivedScope, query: DerivedQuery): Promise<PeriodFigure[]> {
+export async function derivedMeasureFigures(
+  db: Db,
+  key: AvailableDerivedMeasureKey,
+  scope: DerivedScope,
+  query: DerivedQuery
+): Promise<PeriodFigure[]> {
   const { rows } = await derivedMeasureSql(key, scope, query).execute(db)
   const figures: PeriodFigure[] = rows.map((row) => {
     const numerator = row.numerator === null ? null : Number(row.numerator)
     const denominator = row.denominator === null ? null : Number(row.denominator)
-    const value = row.value !== undefined
-      ? (row.value === null ? null : Number(row.value))
-      : (denominator ? (numerator ?? 0) * 100 / denominator : null)
+    const value =
+      row.value !== undefined
+        ? row.value === null
+          ? null
+          : Number(row.value)
+        : denominator
+          ? ((numerator ?? 0) * 100) / denominator
+          : null
     return { periodStart: isoDate(row.period_start), numerator, denominator, value, suppressed: false }
   })
   return scope.kind === 'system' ? suppressSmallNumbers(figures) : figures

@@ -23,31 +23,62 @@ function jsonValue<T>(value: unknown, fallback: T): T {
 export function serviceRowToService(row: SupportServiceRow): DirectoryService {
   const oruk = jsonValue<{ organization?: { id?: string | null; description?: string | null } }>(row.oruk, {})
   return {
-    id: row.id, name: row.name, organisationName: row.organisation_name,
-    organisationId: oruk.organization?.id ?? null, organisationDescription: oruk.organization?.description ?? null,
-    description: row.description, url: row.url, email: row.email, status: row.status,
-    barriers: row.barriers, offerTypes: row.offer_types, languages: row.languages, areas: row.areas,
-    eligibility: jsonValue<ServiceEligibility>(row.eligibility, {}), cost: row.cost,
-    locations: jsonValue(row.locations, []), contacts: jsonValue(row.contacts, []), schedules: jsonValue(row.schedules, []),
-    verified: row.verified, lastVerifiedOn: row.last_verified_on, source: row.source
+    id: row.id,
+    name: row.name,
+    organisationName: row.organisation_name,
+    organisationId: oruk.organization?.id ?? null,
+    organisationDescription: oruk.organization?.description ?? null,
+    description: row.description,
+    url: row.url,
+    email: row.email,
+    status: row.status,
+    barriers: row.barriers,
+    offerTypes: row.offer_types,
+    languages: row.languages,
+    areas: row.areas,
+    eligibility: jsonValue<ServiceEligibility>(row.eligibility, {}),
+    cost: row.cost,
+    locations: jsonValue(row.locations, []),
+    contacts: jsonValue(row.contacts, []),
+    schedules: jsonValue(row.schedules, []),
+    verified: row.verified,
+    lastVerifiedOn: row.last_verified_on,
+    source: row.source
   }
 }
 
 function columns(s: DirectoryService) {
   const scope = s.areas.includes('national') ? 'national' : s.areas.includes('London') ? 'regional' : 'local'
   return {
-    name: s.name, organisation_name: s.organisationName, description: s.description, url: s.url, email: s.email,
-    status: s.status, scope,
-    barriers: textArray(s.barriers), offer_types: textArray(s.offerTypes), languages: textArray(s.languages), areas: textArray(s.areas),
-    eligibility: JSON.stringify(s.eligibility), cost: s.cost,
-    locations: JSON.stringify(s.locations), contacts: JSON.stringify(s.contacts), schedules: JSON.stringify(s.schedules),
-    oruk: JSON.stringify(serviceToOruk(s)), verified: s.verified, last_verified_on: s.lastVerifiedOn, source: s.source,
+    name: s.name,
+    organisation_name: s.organisationName,
+    description: s.description,
+    url: s.url,
+    email: s.email,
+    status: s.status,
+    scope,
+    barriers: textArray(s.barriers),
+    offer_types: textArray(s.offerTypes),
+    languages: textArray(s.languages),
+    areas: textArray(s.areas),
+    eligibility: JSON.stringify(s.eligibility),
+    cost: s.cost,
+    locations: JSON.stringify(s.locations),
+    contacts: JSON.stringify(s.contacts),
+    schedules: JSON.stringify(s.schedules),
+    oruk: JSON.stringify(serviceToOruk(s)),
+    verified: s.verified,
+    last_verified_on: s.lastVerifiedOn,
+    source: s.source,
     updated_at: sql<Date>`now()`
   }
 }
 
 /** Inserts or replaces services by id. Call inside one transaction so an import is all or nothing. */
-export async function upsertServices(db: Db, services: readonly DirectoryService[]): Promise<{ added: number; updated: number }> {
+export async function upsertServices(
+  db: Db,
+  services: readonly DirectoryService[]
+): Promise<{ added: number; updated: number }> {
   let added = 0
   let updated = 0
   for (const s of services) {
@@ -56,7 +87,10 @@ export async function upsertServices(db: Db, services: readonly DirectoryService
       await db.updateTable('support_service').set(columns(s)).where('id', '=', s.id).execute()
       updated++
     } else {
-      await db.insertInto('support_service').values({ id: s.id, ...columns(s) }).execute()
+      await db
+        .insertInto('support_service')
+        .values({ id: s.id, ...columns(s) })
+        .execute()
       added++
     }
   }
@@ -84,16 +118,37 @@ export async function listServices(db: Db, filter: ServiceFilter = {}): Promise<
   if (filter.barrier) q = q.where(sql<boolean>`${filter.barrier} = any(barriers)`)
   if (filter.offerType) q = q.where(sql<boolean>`${filter.offerType} = any(offer_types)`)
   if (filter.language) q = q.where(sql<boolean>`${filter.language} = any(languages)`)
-  if (filter.area) q = q.where((eb) => eb.or([eb(sql<boolean>`${filter.area} = any(areas)`, '=', true), eb(sql<boolean>`'national' = any(areas)`, '=', true)]))
-  if (filter.text) q = q.where((eb) => eb.or([eb('name', 'ilike', `%${filter.text}%`), eb('description', 'ilike', `%${filter.text}%`), eb('organisation_name', 'ilike', `%${filter.text}%`)]))
+  if (filter.area)
+    q = q.where((eb) =>
+      eb.or([
+        eb(sql<boolean>`${filter.area} = any(areas)`, '=', true),
+        eb(sql<boolean>`'national' = any(areas)`, '=', true)
+      ])
+    )
+  if (filter.text)
+    q = q.where((eb) =>
+      eb.or([
+        eb('name', 'ilike', `%${filter.text}%`),
+        eb('description', 'ilike', `%${filter.text}%`),
+        eb('organisation_name', 'ilike', `%${filter.text}%`)
+      ])
+    )
   const rows = await q.orderBy('name').execute()
   return rows.map(serviceRowToService)
 }
 
 export async function setServiceStatus(db: Db, id: string, status: 'active' | 'retired'): Promise<void> {
-  await db.updateTable('support_service').set({ status, updated_at: sql<Date>`now()` }).where('id', '=', id).execute()
+  await db
+    .updateTable('support_service')
+    .set({ status, updated_at: sql<Date>`now()` })
+    .where('id', '=', id)
+    .execute()
 }
 
 export async function markServiceVerified(db: Db, id: string, on: string): Promise<void> {
-  await db.updateTable('support_service').set({ verified: true, last_verified_on: on, updated_at: sql<Date>`now()` }).where('id', '=', id).execute()
+  await db
+    .updateTable('support_service')
+    .set({ verified: true, last_verified_on: on, updated_at: sql<Date>`now()` })
+    .where('id', '=', id)
+    .execute()
 }

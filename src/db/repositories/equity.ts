@@ -11,7 +11,15 @@ type Db = Kysely<Database> | Transaction<Database>
 export const EQUITY_DIMENSIONS = ['age', 'sex', 'ethnicity', 'disability', 'language', 'imd', 'risk'] as const
 export type EquityDimension = (typeof EQUITY_DIMENSIONS)[number]
 
-export interface EquityCountsRow { group: string; patients: number; screened: number; offline: number; highBarrier: number; referred: number; outcomes: number }
+export interface EquityCountsRow {
+  group: string
+  patients: number
+  screened: number
+  offline: number
+  highBarrier: number
+  referred: number
+  outcomes: number
+}
 
 export interface EquityQuery {
   orgIds: readonly string[]
@@ -27,18 +35,25 @@ export interface EquityQuery {
 
 function groupExpression(q: EquityQuery): RawBuilder<string> {
   switch (q.dimension) {
-    case 'age': return sql<string>`case
+    case 'age':
+      return sql<string>`case
       when p.age < 18 then '0 to 17' when p.age < 35 then '18 to 34' when p.age < 50 then '35 to 49'
       when p.age < 65 then '50 to 64' when p.age < 75 then '65 to 74' else '75 and over' end`
-    case 'sex': return sql<string>`p.sex`
-    case 'ethnicity': return sql<string>`case
+    case 'sex':
+      return sql<string>`p.sex`
+    case 'ethnicity':
+      return sql<string>`case
       when p.ethnic_category in ('A','B','C') then 'White' when p.ethnic_category in ('D','E','F','G') then 'Mixed'
       when p.ethnic_category in ('H','J','K','L') then 'Asian' when p.ethnic_category in ('M','N','P') then 'Black'
       when p.ethnic_category in ('R','S') then 'Other' else 'Not stated' end`
-    case 'disability': return sql<string>`coalesce(p.disability, 'not_known')`
-    case 'language': return sql<string>`coalesce(p.main_language, 'not recorded')`
-    case 'imd': return sql<string>`coalesce(cast(cast(ceil(d.value / 2.0) as integer) as text), 'not placed')`
-    case 'risk': return sql<string>`coalesce(cast(${JSON.stringify(Object.fromEntries(q.riskBands ?? new Map()))}::jsonb ->> pl.lsoa21_code as text), 'not placed')`
+    case 'disability':
+      return sql<string>`coalesce(p.disability, 'not_known')`
+    case 'language':
+      return sql<string>`coalesce(p.main_language, 'not recorded')`
+    case 'imd':
+      return sql<string>`coalesce(cast(cast(ceil(d.value / 2.0) as integer) as text), 'not placed')`
+    case 'risk':
+      return sql<string>`coalesce(cast(${JSON.stringify(Object.fromEntries(q.riskBands ?? new Map()))}::jsonb ->> pl.lsoa21_code as text), 'not placed')`
   }
 }
 
@@ -61,11 +76,22 @@ export async function equityCountsByAge(db: Db, q: EquityQuery): Promise<(Equity
 
 async function counts(db: Db, q: EquityQuery, byAge: boolean): Promise<(EquityCountsRow & { ageBand: number })[]> {
   if (q.orgIds.length === 0) return []
-  const ageBand = byAge ? sql`case when p.age < 35 then 0 when p.age < 50 then 1 when p.age < 65 then 2 when p.age < 75 then 3 else 4 end` : sql`0`
+  const ageBand = byAge
+    ? sql`case when p.age < 35 then 0 when p.age < 50 then 1 when p.age < 65 then 2 when p.age < 75 then 3 else 4 end`
+    : sql`0`
   const orgs = sql.join(q.orgIds.map((id) => sql`${id}`))
   const team = q.teamId ? sql`and p.team_id = ${q.teamId}` : sql``
   const toExclusive = sql`(cast(${q.to} as date) + 1)`
-  const result = await sql<{ grp: string; age_band: number; patients: string; screened: string; offline: string; high_barrier: string; referred: string; outcomes: string }>`
+  const result = await sql<{
+    grp: string
+    age_band: number
+    patients: string
+    screened: string
+    offline: string
+    high_barrier: string
+    referred: string
+    outcomes: string
+  }>`
     with pts as (
       select p0.id, p0.org_id, p0.team_id, p0.sex, p0.ethnic_category, p0.disability, p0.main_language, p0.postcode,
              extract(year from age(cast(${q.to} as date), p0.date_of_birth))::int as age
@@ -95,11 +121,25 @@ async function counts(db: Db, q: EquityQuery, byAge: boolean): Promise<(EquityCo
     left join ref on ref.org_id = p.org_id and ref.patient_id = p.id
     where true ${team}
     group by 1, 2 order by 1, 2`.execute(db)
-  return result.rows.map((r) => ({ group: r.grp, ageBand: Number(r.age_band), patients: Number(r.patients), screened: Number(r.screened), offline: Number(r.offline), highBarrier: Number(r.high_barrier), referred: Number(r.referred), outcomes: Number(r.outcomes) }))
+  return result.rows.map((r) => ({
+    group: r.grp,
+    ageBand: Number(r.age_band),
+    patients: Number(r.patients),
+    screened: Number(r.screened),
+    offline: Number(r.offline),
+    highBarrier: Number(r.high_barrier),
+    referred: Number(r.referred),
+    outcomes: Number(r.outcomes)
+  }))
 }
 
 /** The organisations in the same system as `orgId`. */
 export async function systemOrganisations(db: Db, orgId: string): Promise<{ id: string; name: string }[]> {
-  return db.selectFrom('organisation as o').innerJoin('organisation as mine', 'mine.system_id', 'o.system_id')
-    .select(['o.id', 'o.name']).where('mine.id', '=', orgId).orderBy('o.name').execute()
+  return db
+    .selectFrom('organisation as o')
+    .innerJoin('organisation as mine', 'mine.system_id', 'o.system_id')
+    .select(['o.id', 'o.name'])
+    .where('mine.id', '=', orgId)
+    .orderBy('o.name')
+    .execute()
 }

@@ -12,7 +12,8 @@ export async function findOrganisationByCode(db: Db, code: string): Promise<Orga
 }
 
 export async function listOrganisations(db: Db): Promise<(Organisation & { system_name: string })[]> {
-  return db.selectFrom('organisation')
+  return db
+    .selectFrom('organisation')
     .innerJoin('system', 'system.id', 'organisation.system_id')
     .selectAll('organisation')
     .select('system.name as system_name')
@@ -25,6 +26,9 @@ export async function listTeams(db: Db, orgId: string): Promise<Team[]> {
 }
 
 export async function countOrganisations(db: Db): Promise<number> {
-  const row = await db.selectFrom('organisation').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()
+  const row = await db
+    .selectFrom('organisation')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow()
   return Number(row.n)
 }

@@ -25,23 +25,44 @@ export interface Patient {
 
 export function patientRowToPatient(row: PatientRow): Patient {
   return {
-    orgId: row.org_id, id: row.id, nhsNumber: row.nhs_number.trim(), givenName: row.given_name, familyName: row.family_name,
-    dateOfBirth: row.date_of_birth, postcode: row.postcode, sex: row.sex, ethnicCategory: row.ethnic_category,
-    mainLanguage: row.main_language, interpreterNeeded: row.interpreter_needed, disability: row.disability,
-    communicationNeeds: row.communication_needs, teamId: row.team_id, isSynthetic: row.is_synthetic, updatedAt: row.updated_at
+    orgId: row.org_id,
+    id: row.id,
+    nhsNumber: row.nhs_number.trim(),
+    givenName: row.given_name,
+    familyName: row.family_name,
+    dateOfBirth: row.date_of_birth,
+    postcode: row.postcode,
+    sex: row.sex,
+    ethnicCategory: row.ethnic_category,
+    mainLanguage: row.main_language,
+    interpreterNeeded: row.interpreter_needed,
+    disability: row.disability,
+    communicationNeeds: row.communication_needs,
+    teamId: row.team_id,
+    isSynthetic: row.is_synthetic,
+    updatedAt: row.updated_at
   }
 }
-
 
 /** A patient of this organisation, or undefined (also for ids that are not UUIDs, so guesses get a 404). */
 export async function findPatient(db: Db, orgId: string, patientId: string): Promise<Patient | undefined> {
   if (!isUuid(patientId)) return undefined
-  const row = await db.selectFrom('patient').selectAll().where('org_id', '=', orgId).where('id', '=', patientId).executeTakeFirst()
+  const row = await db
+    .selectFrom('patient')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', patientId)
+    .executeTakeFirst()
   return row ? patientRowToPatient(row) : undefined
 }
 
 export async function findPatientByNhsNumber(db: Db, orgId: string, nhsNumber: string): Promise<Patient | undefined> {
-  const row = await db.selectFrom('patient').selectAll().where('org_id', '=', orgId).where('nhs_number', '=', nhsNumber).executeTakeFirst()
+  const row = await db
+    .selectFrom('patient')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('nhs_number', '=', nhsNumber)
+    .executeTakeFirst()
   return row ? patientRowToPatient(row) : undefined
 }
 
@@ -54,9 +75,18 @@ export async function searchPatients(db: Db, orgId: string, search: PatientSearc
   if (search.by === 'nhs-number') {
     q = q.where('nhs_number', '=', search.nhsNumber)
   } else {
-    q = q.where(sql<string>`lower(family_name)`, '=', search.familyName.trim().toLowerCase())
+    q = q
+      .where(sql<string>`lower(family_name)`, '=', search.familyName.trim().toLowerCase())
       .where('date_of_birth', '=', search.dateOfBirth)
-    if (search.givenName) q = q.where(sql<string>`lower(given_name)`, 'like', `${search.givenName.trim().toLowerCase().replace(/[%_\\]/g, '\\$&')}%`)
+    if (search.givenName)
+      q = q.where(
+        sql<string>`lower(given_name)`,
+        'like',
+        `${search.givenName
+          .trim()
+          .toLowerCase()
+          .replace(/[%_\\]/g, '\\$&')}%`
+      )
   }
   const rows = await q.orderBy('family_name').orderBy('given_name').limit(limit).execute()
   return rows.map(patientRowToPatient)
@@ -67,14 +97,28 @@ export async function insertPatient(db: Db, patient: NewPatient): Promise<Patien
   return patientRowToPatient(row)
 }
 
-export async function updatePatient(db: Db, orgId: string, patientId: string, changes: PatientUpdate): Promise<Patient | undefined> {
+export async function updatePatient(
+  db: Db,
+  orgId: string,
+  patientId: string,
+  changes: PatientUpdate
+): Promise<Patient | undefined> {
   if (!isUuid(patientId)) return undefined
-  const row = await db.updateTable('patient').set({ ...changes, updated_at: sql`now()` })
-    .where('org_id', '=', orgId).where('id', '=', patientId).returningAll().executeTakeFirst()
+  const row = await db
+    .updateTable('patient')
+    .set({ ...changes, updated_at: sql`now()` })
+    .where('org_id', '=', orgId)
+    .where('id', '=', patientId)
+    .returningAll()
+    .executeTakeFirst()
   return row ? patientRowToPatient(row) : undefined
 }
 
 export async function countPatients(db: Db, orgId: string): Promise<number> {
-  const row = await db.selectFrom('patient').select((eb) => eb.fn.countAll<string>().as('n')).where('org_id', '=', orgId).executeTakeFirstOrThrow()
+  const row = await db
+    .selectFrom('patient')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('org_id', '=', orgId)
+    .executeTakeFirstOrThrow()
   return Number(row.n)
 }

@@ -17,7 +17,6 @@ export type ScreeningMode = ScreeningTable['mode']
 export type ScreeningRow = Selectable<ScreeningTable>
 export type ScreeningInviteRow = Selectable<ScreeningInviteTable>
 
-
 export interface NewScreening {
   patientId: string
   mode: ScreeningMode
@@ -30,9 +29,20 @@ export interface NewScreening {
 }
 
 /** Assesses the answers and stores them with the result. */
-export async function insertScreening(db: Db, orgId: string, input: NewScreening): Promise<{ row: ScreeningRow; assessment: ScreeningAssessment }> {
-  const assessment = assessScreening(input.answers, { now: input.screenedAt, rescreenIntervalMonths: input.rescreenIntervalMonths })
-  const row = await db.insertInto('screening').values({ org_id: orgId, ...screeningColumns(input, assessment) }).returningAll().executeTakeFirstOrThrow()
+export async function insertScreening(
+  db: Db,
+  orgId: string,
+  input: NewScreening
+): Promise<{ row: ScreeningRow; assessment: ScreeningAssessment }> {
+  const assessment = assessScreening(input.answers, {
+    now: input.screenedAt,
+    rescreenIntervalMonths: input.rescreenIntervalMonths
+  })
+  const row = await db
+    .insertInto('screening')
+    .values({ org_id: orgId, ...screeningColumns(input, assessment) })
+    .returningAll()
+    .executeTakeFirstOrThrow()
   return { row, assessment }
 }
 
@@ -66,23 +76,51 @@ export function screeningColumns(input: NewScreening, assessment: ScreeningAsses
   }
 }
 
-export async function findScreening(db: Db, orgId: string, patientId: string, screeningId: string): Promise<ScreeningRow | undefined> {
+export async function findScreening(
+  db: Db,
+  orgId: string,
+  patientId: string,
+  screeningId: string
+): Promise<ScreeningRow | undefined> {
   if (!isUuid(screeningId) || !isUuid(patientId)) return undefined
-  return db.selectFrom('screening').selectAll().where('org_id', '=', orgId).where('patient_id', '=', patientId).where('id', '=', screeningId).executeTakeFirst()
+  return db
+    .selectFrom('screening')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('patient_id', '=', patientId)
+    .where('id', '=', screeningId)
+    .executeTakeFirst()
 }
 
 export async function listScreenings(db: Db, orgId: string, patientId: string): Promise<ScreeningRow[]> {
   if (!isUuid(patientId)) return []
-  return db.selectFrom('screening').selectAll().where('org_id', '=', orgId).where('patient_id', '=', patientId)
-    .orderBy('screened_at', 'desc').orderBy('created_at', 'desc').execute()
+  return db
+    .selectFrom('screening')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('patient_id', '=', patientId)
+    .orderBy('screened_at', 'desc')
+    .orderBy('created_at', 'desc')
+    .execute()
 }
 
 /** The newest screening of each patient given (patients never screened are absent). */
-export async function latestScreenings(db: Db, orgId: string, patientIds: readonly string[]): Promise<Map<string, ScreeningRow>> {
+export async function latestScreenings(
+  db: Db,
+  orgId: string,
+  patientIds: readonly string[]
+): Promise<Map<string, ScreeningRow>> {
   const ids = patientIds.filter(isUuid)
   if (ids.length === 0) return new Map()
-  const rows = await db.selectFrom('screening').selectAll().where('org_id', '=', orgId).where('patient_id', 'in', ids)
-    .orderBy('patient_id').orderBy('screened_at', 'desc').orderBy('created_at', 'desc').execute()
+  const rows = await db
+    .selectFrom('screening')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('patient_id', 'in', ids)
+    .orderBy('patient_id')
+    .orderBy('screened_at', 'desc')
+    .orderBy('created_at', 'desc')
+    .execute()
   const out = new Map<string, ScreeningRow>()
   for (const row of rows) if (!out.has(row.patient_id)) out.set(row.patient_id, row)
   return out
@@ -99,7 +137,6 @@ export function storedAnswers(row: { answers: unknown }): AnswerInput {
 
 // --- Self-completion invitations ---
 
-
 /** Letters and digits that cannot be confused when read aloud or typed (no 0/O, 1/I/L). */
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'
 export const SHORT_CODE_LENGTH = 8
@@ -115,14 +152,27 @@ export function normaliseShortCode(value: string): string {
   return value.toUpperCase().replace(/[^A-Z0-9]/g, '')
 }
 
-export async function createInvite(db: Db, orgId: string, input: { patientId: string; language: string; easyRead: boolean; createdBy: string | null; days?: number }): Promise<{ token: string; shortCode: string; invite: ScreeningInviteRow }> {
+export async function createInvite(
+  db: Db,
+  orgId: string,
+  input: { patientId: string; language: string; easyRead: boolean; createdBy: string | null; days?: number }
+): Promise<{ token: string; shortCode: string; invite: ScreeningInviteRow }> {
   const token = newToken()
   const shortCode = newShortCode()
-  const invite = await db.insertInto('screening_invite').values({
-    org_id: orgId, patient_id: input.patientId, token_hash: hashToken(token), short_code: shortCode,
-    language: input.language, easy_read: input.easyRead, created_by: input.createdBy,
-    expires_at: sql<Date>`now() + make_interval(days => ${input.days ?? INVITE_DAYS})`
-  }).returningAll().executeTakeFirstOrThrow()
+  const invite = await db
+    .insertInto('screening_invite')
+    .values({
+      org_id: orgId,
+      patient_id: input.patientId,
+      token_hash: hashToken(token),
+      short_code: shortCode,
+      language: input.language,
+      easy_read: input.easyRead,
+      created_by: input.createdBy,
+      expires_at: sql<Date>`now() + make_interval(days => ${input.days ?? INVITE_DAYS})`
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow()
   return { token, shortCode, invite }
 }
 
@@ -149,53 +199,121 @@ export function draftAnswers(invite: ScreeningInviteRow): Record<string, string 
   return storedAnswers({ answers: invite.draft_answers }) as Record<string, string | string[]>
 }
 
-export async function saveInviteDraft(db: Db, orgId: string, inviteId: string, draft: Record<string, string | string[]>, language: string): Promise<void> {
-  await db.updateTable('screening_invite').set({ draft_answers: sql`${JSON.stringify(draft)}::jsonb`, language })
-    .where('org_id', '=', orgId).where('id', '=', inviteId).where('used_at', 'is', null).execute()
+export async function saveInviteDraft(
+  db: Db,
+  orgId: string,
+  inviteId: string,
+  draft: Record<string, string | string[]>,
+  language: string
+): Promise<void> {
+  await db
+    .updateTable('screening_invite')
+    .set({ draft_answers: sql`${JSON.stringify(draft)}::jsonb`, language })
+    .where('org_id', '=', orgId)
+    .where('id', '=', inviteId)
+    .where('used_at', 'is', null)
+    .execute()
 }
 
 /** Marks an invitation used; false if it was already used (a second submit). */
 export async function markInviteUsed(db: Db, orgId: string, inviteId: string, screeningId: string): Promise<boolean> {
-  const result = await db.updateTable('screening_invite').set({ used_at: sql`now()`, screening_id: screeningId })
-    .where('org_id', '=', orgId).where('id', '=', inviteId).where('used_at', 'is', null).executeTakeFirst()
+  const result = await db
+    .updateTable('screening_invite')
+    .set({ used_at: sql`now()`, screening_id: screeningId })
+    .where('org_id', '=', orgId)
+    .where('id', '=', inviteId)
+    .where('used_at', 'is', null)
+    .executeTakeFirst()
   return Number(result.numUpdatedRows) === 1
 }
 
 export async function listInvites(db: Db, orgId: string, patientId: string): Promise<ScreeningInviteRow[]> {
   if (!isUuid(patientId)) return []
-  return db.selectFrom('screening_invite').selectAll().where('org_id', '=', orgId).where('patient_id', '=', patientId).orderBy('created_at', 'desc').execute()
+  return db
+    .selectFrom('screening_invite')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('patient_id', '=', patientId)
+    .orderBy('created_at', 'desc')
+    .execute()
 }
 
-export async function findInvite(db: Db, orgId: string, patientId: string, inviteId: string): Promise<ScreeningInviteRow | undefined> {
+export async function findInvite(
+  db: Db,
+  orgId: string,
+  patientId: string,
+  inviteId: string
+): Promise<ScreeningInviteRow | undefined> {
   if (!isUuid(inviteId) || !isUuid(patientId)) return undefined
-  return db.selectFrom('screening_invite').selectAll().where('org_id', '=', orgId).where('patient_id', '=', patientId).where('id', '=', inviteId).executeTakeFirst()
+  return db
+    .selectFrom('screening_invite')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('patient_id', '=', patientId)
+    .where('id', '=', inviteId)
+    .executeTakeFirst()
 }
 
-export async function updateInvitePreferences(db: Db, orgId: string, inviteId: string, prefs: { language: string; easyRead: boolean }): Promise<void> {
-  await db.updateTable('screening_invite').set({ language: prefs.language, easy_read: prefs.easyRead })
-    .where('org_id', '=', orgId).where('id', '=', inviteId).where('used_at', 'is', null).execute()
+export async function updateInvitePreferences(
+  db: Db,
+  orgId: string,
+  inviteId: string,
+  prefs: { language: string; easyRead: boolean }
+): Promise<void> {
+  await db
+    .updateTable('screening_invite')
+    .set({ language: prefs.language, easy_read: prefs.easyRead })
+    .where('org_id', '=', orgId)
+    .where('id', '=', inviteId)
+    .where('used_at', 'is', null)
+    .execute()
 }
 
-export interface DueForScreening { patient: Patient; lastScreenedAt: Date; dueOn: string | null; status: string }
+export interface DueForScreening {
+  patient: Patient
+  lastScreenedAt: Date
+  dueOn: string | null
+  status: string
+}
 
 /**
  * Patients whose latest screening is due again: its re-screen date has come, or it was left
  * partial. Most overdue first. Never-screened patients are not listed here (see the search).
  */
-export async function patientsDueForRescreen(db: Db, orgId: string, today: string, limit = 200): Promise<DueForScreening[]> {
-  const latest = db.selectFrom('screening')
+export async function patientsDueForRescreen(
+  db: Db,
+  orgId: string,
+  today: string,
+  limit = 200
+): Promise<DueForScreening[]> {
+  const latest = db
+    .selectFrom('screening')
     .select(['patient_id', 'screened_at', 'rescreen_due_on', 'status'])
     .distinctOn('patient_id')
     .where('org_id', '=', orgId)
-    .orderBy('patient_id').orderBy('screened_at', 'desc').orderBy('created_at', 'desc')
+    .orderBy('patient_id')
+    .orderBy('screened_at', 'desc')
+    .orderBy('created_at', 'desc')
     .as('latest')
-  const rows = await db.selectFrom('patient')
+  const rows = await db
+    .selectFrom('patient')
     .innerJoin(latest, 'latest.patient_id', 'patient.id')
     .selectAll('patient')
-    .select(['latest.screened_at as last_screened_at', 'latest.rescreen_due_on as due_on', 'latest.status as last_status'])
+    .select([
+      'latest.screened_at as last_screened_at',
+      'latest.rescreen_due_on as due_on',
+      'latest.status as last_status'
+    ])
     .where('patient.org_id', '=', orgId)
     .where((eb) => eb.or([eb('latest.rescreen_due_on', '<=', today), eb('latest.status', '=', 'partial')]))
-    .orderBy('latest.rescreen_due_on', 'asc').orderBy('patient.family_name').limit(limit)
+    .orderBy('latest.rescreen_due_on', 'asc')
+    .orderBy('patient.family_name')
+    .limit(limit)
     .execute()
-  return rows.map((r) => ({ patient: patientRowToPatient(r), lastScreenedAt: r.last_screened_at, dueOn: r.due_on, status: r.last_status }))
+  return rows.map((r) => ({
+    patient: patientRowToPatient(r),
+    lastScreenedAt: r.last_screened_at,
+    dueOn: r.due_on,
+    status: r.last_status
+  }))
 }

@@ -14,12 +14,23 @@ export interface StaffUser {
 }
 
 export function staffRowToUser(row: StaffUserRow): StaffUser {
-  return { orgId: row.org_id, id: row.id, email: row.email, displayName: row.display_name, role: row.role as Role, teamId: row.team_id }
+  return {
+    orgId: row.org_id,
+    id: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    role: row.role as Role,
+    teamId: row.team_id
+  }
 }
 
 /** Sign-in is the one lookup across organisations: by email, before we know the organisation. */
 export async function findStaffForSignIn(db: Db, email: string): Promise<StaffUserRow | undefined> {
-  return db.selectFrom('staff_user').selectAll().where(sql<string>`lower(email)`, '=', email.trim().toLowerCase()).executeTakeFirst()
+  return db
+    .selectFrom('staff_user')
+    .selectAll()
+    .where(sql<string>`lower(email)`, '=', email.trim().toLowerCase())
+    .executeTakeFirst()
 }
 
 export async function findStaff(db: Db, orgId: string, userId: string): Promise<StaffUserRow | undefined> {
@@ -31,7 +42,11 @@ export async function listStaff(db: Db, orgId: string): Promise<StaffUserRow[]> 
 }
 
 export async function insertStaff(db: Db, user: NewStaffUser): Promise<StaffUserRow> {
-  return db.insertInto('staff_user').values({ ...user, email: user.email.trim().toLowerCase() }).returningAll().executeTakeFirstOrThrow()
+  return db
+    .insertInto('staff_user')
+    .values({ ...user, email: user.email.trim().toLowerCase() })
+    .returningAll()
+    .executeTakeFirstOrThrow()
 }
 
 export async function emailTaken(db: Db, email: string): Promise<boolean> {
@@ -39,20 +54,31 @@ export async function emailTaken(db: Db, email: string): Promise<boolean> {
 }
 
 /** Records a failed sign-in; locks the account for `lockMinutes` after `maxFailures` in a row. */
-export async function recordFailedSignIn(db: Db, orgId: string, userId: string, maxFailures: number, lockMinutes: number): Promise<{ locked: boolean }> {
-  const row = await db.updateTable('staff_user')
+export async function recordFailedSignIn(
+  db: Db,
+  orgId: string,
+  userId: string,
+  maxFailures: number,
+  lockMinutes: number
+): Promise<{ locked: boolean }> {
+  const row = await db
+    .updateTable('staff_user')
     .set((eb) => ({
       failed_login_count: eb('failed_login_count', '+', 1),
       locked_until: sql`case when failed_login_count + 1 >= ${maxFailures} then now() + make_interval(mins => ${lockMinutes}) else locked_until end`
     }))
-    .where('org_id', '=', orgId).where('id', '=', userId)
+    .where('org_id', '=', orgId)
+    .where('id', '=', userId)
     .returning(['failed_login_count', 'locked_until'])
     .executeTakeFirstOrThrow()
   return { locked: row.failed_login_count >= maxFailures }
 }
 
 export async function recordSuccessfulSignIn(db: Db, orgId: string, userId: string): Promise<void> {
-  await db.updateTable('staff_user')
+  await db
+    .updateTable('staff_user')
     .set({ failed_login_count: 0, locked_until: null, last_login_at: sql`now()` })
-    .where('org_id', '=', orgId).where('id', '=', userId).execute()
+    .where('org_id', '=', orgId)
+    .where('id', '=', userId)
+    .execute()
 }

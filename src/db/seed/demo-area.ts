@@ -21,7 +21,9 @@ export async function seedDemoArea(context: DemoContext): Promise<void> {
     return
   }
   const names = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name)
-  const sources = await Promise.all(names.map(async (name) => ({ name, text: await readFile(join(dir, name), 'utf8') })))
+  const sources = await Promise.all(
+    names.map(async (name) => ({ name, text: await readFile(join(dir, name), 'utf8') }))
+  )
   const plan = planAreaImport(sources)
   if (plan.problems.length > 0) {
     context.log(`area data: ${plan.problems.length} problems in ${dir}; not imported`)
@@ -32,9 +34,31 @@ export async function seedDemoArea(context: DemoContext): Promise<void> {
   const postcodes = context.organisations.flatMap((o) => o.patients.map((p) => p.postcode))
   const lookup = syntheticPostcodeLookup(postcodes, lsoa21)
   const text = ['pcds,lsoa21cd', ...lookup.map((p) => `${p.postcode},${p.lsoa21}`)].join('\n')
-  await loadAreaFile(context.trx, {
-    kind: 'postcode-lsoa', description: 'SYNTHETIC postcode to LSOA lookup for the demonstration', publisher: 'Reach demonstration (synthetic, not ONS)',
-    licence: 'Synthetic data', vintage: '2021', rows: lookup.length, lsoas: [], indicators: [], lookups: [], postcodes: lookup, problems: []
-  }, { fileName: SYNTHETIC_POSTCODE_FILE, publisher: 'Reach demonstration (synthetic, not ONS)', licence: 'Synthetic data', sha256: sha256(text), isSynthetic: true, importedBy: 'demo seed' })
-  context.log(`area data: ${plan.files.length} files imported, ${lookup.length} synthetic postcodes placed in real LSOAs`)
+  await loadAreaFile(
+    context.trx,
+    {
+      kind: 'postcode-lsoa',
+      description: 'SYNTHETIC postcode to LSOA lookup for the demonstration',
+      publisher: 'Reach demonstration (synthetic, not ONS)',
+      licence: 'Synthetic data',
+      vintage: '2021',
+      rows: lookup.length,
+      lsoas: [],
+      indicators: [],
+      lookups: [],
+      postcodes: lookup,
+      problems: []
+    },
+    {
+      fileName: SYNTHETIC_POSTCODE_FILE,
+      publisher: 'Reach demonstration (synthetic, not ONS)',
+      licence: 'Synthetic data',
+      sha256: sha256(text),
+      isSynthetic: true,
+      importedBy: 'demo seed'
+    }
+  )
+  context.log(
+    `area data: ${plan.files.length} files imported, ${lookup.length} synthetic postcodes placed in real LSOAs`
+  )
 }

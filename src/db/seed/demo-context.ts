@@ -8,7 +8,16 @@ import type { Database } from '../schema.js'
 import type { Role } from '../../domain/staff/roles.js'
 
 /** `createdAt`: when the patient was registered (ISO date), spread over the two years before `today`. */
-export interface DemoPatient { id: string; createdAt?: string; dateOfBirth: string; postcode: string; mainLanguage: string; interpreterNeeded: boolean; disability: string; teamId: string }
+export interface DemoPatient {
+  id: string
+  createdAt?: string
+  dateOfBirth: string
+  postcode: string
+  mainLanguage: string
+  interpreterNeeded: boolean
+  disability: string
+  teamId: string
+}
 
 export interface DemoOrganisation {
   id: string

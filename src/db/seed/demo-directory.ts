@@ -8,7 +8,8 @@ import { parseDirectoryImport } from '../../domain/directory/oruk.js'
 import { upsertServices } from '../repositories/directory.js'
 import type { DemoContext } from './demo-context.js'
 
-export const directoryFile = (sharedDataDir: string) => join(sharedDataDir, 'screening', 'digital-support-directory.json')
+export const directoryFile = (sharedDataDir: string) =>
+  join(sharedDataDir, 'screening', 'digital-support-directory.json')
 
 export async function seedDemoDirectory(context: DemoContext): Promise<void> {
   let raw: string

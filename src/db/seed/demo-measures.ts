@@ -26,19 +26,43 @@ interface ManualSeed {
 
 const manualSeeds: ManualSeed[] = [
   {
-    name: 'Patients who felt supported to use digital services', type: 'outcome', unit: 'percent', improvement: 'increase', target: 70,
+    name: 'Patients who felt supported to use digital services',
+    type: 'outcome',
+    unit: 'percent',
+    improvement: 'increase',
+    target: 70,
     numerator: 'Patients answering "yes" to "Did we help you to use online health services?" in the follow-up call',
-    denominator: 'Patients reached by the follow-up call in the month', owner: 'Patient experience lead', before: 52, after: 74, noise: 5
+    denominator: 'Patients reached by the follow-up call in the month',
+    owner: 'Patient experience lead',
+    before: 52,
+    after: 74,
+    noise: 5
   },
   {
-    name: 'Clinics asking the digital inclusion question', type: 'process', unit: 'percent', improvement: 'increase', target: 90,
+    name: 'Clinics asking the digital inclusion question',
+    type: 'process',
+    unit: 'percent',
+    improvement: 'increase',
+    target: 90,
     numerator: 'Clinic sessions where the booking team asked the digital inclusion question',
-    denominator: 'Clinic sessions audited in the month (10 a week)', owner: 'Outpatients manager', before: 61, after: 88, noise: 4
+    denominator: 'Clinic sessions audited in the month (10 a week)',
+    owner: 'Outpatients manager',
+    before: 61,
+    after: 88,
+    noise: 4
   },
   {
-    name: 'First appointments not attended', type: 'balancing', unit: 'percent', improvement: 'decrease', target: null,
-    numerator: 'First appointments the patient did not attend', denominator: 'First appointments booked in the month',
-    owner: 'Information analyst', before: 9.2, after: 9.0, noise: 0.8
+    name: 'First appointments not attended',
+    type: 'balancing',
+    unit: 'percent',
+    improvement: 'decrease',
+    target: null,
+    numerator: 'First appointments the patient did not attend',
+    denominator: 'First appointments booked in the month',
+    owner: 'Information analyst',
+    before: 9.2,
+    after: 9.0,
+    noise: 0.8
   }
 ]
 
@@ -56,40 +80,103 @@ export async function seedDemoMeasures(context: DemoContext): Promise<void> {
   const pdsaAt = 14 // months into the series
   let measures = 0
   for (const org of context.organisations) {
-    const project = await trx.insertInto('qi_project').values({
-      org_id: org.id, name: PROJECT_NAME,
-      aim: 'By the end of March 2027, 90% of new patients are screened for digital exclusion at their first assessment, and those with a high barrier have a communication plan'
-    }).returning('id').executeTakeFirstOrThrow()
+    const project = await trx
+      .insertInto('qi_project')
+      .values({
+        org_id: org.id,
+        name: PROJECT_NAME,
+        aim: 'By the end of March 2027, 90% of new patients are screened for digital exclusion at their first assessment, and those with a high barrier have a communication plan'
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
     for (const d of derivedMeasures) {
       if (!d.available) continue
-      await trx.insertInto('measure').values({
-        org_id: org.id, project_id: project.id, name: d.name, type: d.type, source: 'derived', derived_key: d.key,
-        numerator: d.numerator, denominator: d.denominator, inclusions: d.inclusions, exclusions: d.exclusions,
-        frequency: 'monthly', improvement: d.improvement, target: d.key === 'screened-at-initial-assessment' ? 90 : null, unit: d.unit,
-        owner: 'Digital inclusion lead', notes: null
-      }).execute()
+      await trx
+        .insertInto('measure')
+        .values({
+          org_id: org.id,
+          project_id: project.id,
+          name: d.name,
+          type: d.type,
+          source: 'derived',
+          derived_key: d.key,
+          numerator: d.numerator,
+          denominator: d.denominator,
+          inclusions: d.inclusions,
+          exclusions: d.exclusions,
+          frequency: 'monthly',
+          improvement: d.improvement,
+          target: d.key === 'screened-at-initial-assessment' ? 90 : null,
+          unit: d.unit,
+          owner: 'Digital inclusion lead',
+          notes: null
+        })
+        .execute()
       measures++
     }
     for (const seed of manualSeeds) {
-      const measure = await trx.insertInto('measure').values({
-        org_id: org.id, project_id: project.id, name: seed.name, type: seed.type, source: 'manual', derived_key: null,
-        numerator: seed.numerator, denominator: seed.denominator, inclusions: null, exclusions: null,
-        frequency: 'monthly', improvement: seed.improvement, target: seed.target, unit: seed.unit, owner: seed.owner, notes: null
-      }).returning('id').executeTakeFirstOrThrow()
+      const measure = await trx
+        .insertInto('measure')
+        .values({
+          org_id: org.id,
+          project_id: project.id,
+          name: seed.name,
+          type: seed.type,
+          source: 'manual',
+          derived_key: null,
+          numerator: seed.numerator,
+          denominator: seed.denominator,
+          inclusions: null,
+          exclusions: null,
+          frequency: 'monthly',
+          improvement: seed.improvement,
+          target: seed.target,
+          unit: seed.unit,
+          owner: seed.owner,
+          notes: null
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
       measures++
       const values = Array.from({ length: months }, (_, i) => {
         const level = i < pdsaAt ? seed.before : seed.after
         // the sum of three uniforms: roughly normal noise, repeatable from the seeded generator
         const noise = (random() + random() + random() - 1.5) * seed.noise
         const value = Math.round(Math.min(100, Math.max(0, level + noise)) * 10) / 10
-        return { org_id: org.id, measure_id: measure.id, period_start: monthStart(today, months - i), value, numerator: null, denominator: null, note: null, entered_by: null }
+        return {
+          org_id: org.id,
+          measure_id: measure.id,
+          period_start: monthStart(today, months - i),
+          value,
+          numerator: null,
+          denominator: null,
+          note: null,
+          entered_by: null
+        }
       })
       await trx.insertInto('measure_value').values(values).execute()
       if (seed.before !== seed.after) {
-        await trx.insertInto('measure_annotation').values([
-          { org_id: org.id, measure_id: measure.id, on_date: monthStart(today, months - pdsaAt), kind: 'pdsa', label: 'PDSA 1: digital inclusion question added to the booking script', created_by: null },
-          { org_id: org.id, measure_id: measure.id, on_date: monthStart(today, months - pdsaAt + 3), kind: 'note', label: 'Champions trained in two clinics', created_by: null }
-        ]).execute()
+        await trx
+          .insertInto('measure_annotation')
+          .values([
+            {
+              org_id: org.id,
+              measure_id: measure.id,
+              on_date: monthStart(today, months - pdsaAt),
+              kind: 'pdsa',
+              label: 'PDSA 1: digital inclusion question added to the booking script',
+              created_by: null
+            },
+            {
+              org_id: org.id,
+              measure_id: measure.id,
+              on_date: monthStart(today, months - pdsaAt + 3),
+              kind: 'note',
+              label: 'Champions trained in two clinics',
+              created_by: null
+            }
+          ])
+          .execute()
       }
     }
   }

@@ -26,20 +26,50 @@ export async function seedDemoReferrals(context: DemoContext): Promise<void> {
   for (const org of context.organisations) {
     if (!org.patients.length) continue
     const clinicians = org.staff.filter((s) => s.role === 'clinician' || s.role === 'admin').map((s) => s.id)
-    const screenings = await trx.selectFrom('screening')
-      .select(['id', 'patient_id', 'screened_at', 'access_level', 'skills_level', 'motivation_level', 'trust_level', 'accessibility_level', 'language_level', 'support_level'])
-      .where('org_id', '=', org.id).where('has_high_barrier', '=', true).orderBy('screened_at').execute()
-    type Candidate = { patientId: string; screeningId: string | null; screenedAt: number; barriers: Record<string, Level> }
+    const screenings = await trx
+      .selectFrom('screening')
+      .select([
+        'id',
+        'patient_id',
+        'screened_at',
+        'access_level',
+        'skills_level',
+        'motivation_level',
+        'trust_level',
+        'accessibility_level',
+        'language_level',
+        'support_level'
+      ])
+      .where('org_id', '=', org.id)
+      .where('has_high_barrier', '=', true)
+      .orderBy('screened_at')
+      .execute()
+    type Candidate = {
+      patientId: string
+      screeningId: string | null
+      screenedAt: number
+      barriers: Record<string, Level>
+    }
     let candidates: Candidate[] = screenings.map((s) => ({
-      patientId: s.patient_id, screeningId: s.id, screenedAt: new Date(s.screened_at).getTime(),
+      patientId: s.patient_id,
+      screeningId: s.id,
+      screenedAt: new Date(s.screened_at).getTime(),
       barriers: Object.fromEntries(BARRIERS.map((b) => [b, s[`${b}_level`] as Level]))
     }))
     if (!candidates.length) {
-      context.log(`Referrals (${org.code}): no screenings found, so patients are picked at random with made-up barriers`)
-      candidates = org.patients.filter(() => random() < 0.3).map((p) => ({
-        patientId: p.id, screeningId: null, screenedAt: todayMs - Math.floor(random() * 548) * DAY,
-        barriers: Object.fromEntries(BARRIERS.map((b) => [b, random() < 0.25 ? 'high' : random() < 0.3 ? 'some' : 'none']))
-      }))
+      context.log(
+        `Referrals (${org.code}): no screenings found, so patients are picked at random with made-up barriers`
+      )
+      candidates = org.patients
+        .filter(() => random() < 0.3)
+        .map((p) => ({
+          patientId: p.id,
+          screeningId: null,
+          screenedAt: todayMs - Math.floor(random() * 548) * DAY,
+          barriers: Object.fromEntries(
+            BARRIERS.map((b) => [b, random() < 0.25 ? 'high' : random() < 0.3 ? 'some' : 'none'])
+          )
+        }))
     }
     const seen = new Set<string>()
     const patients = new Map(org.patients.map((p) => [p.id, p]))
@@ -48,16 +78,30 @@ export async function seedDemoReferrals(context: DemoContext): Promise<void> {
       seen.add(c.patientId)
       const p = patients.get(c.patientId)
       if (!p) continue
-      const best = rankServices({ barriers: c.barriers, language: p.mainLanguage, interpreterNeeded: p.interpreterNeeded, age: ageOn(p.dateOfBirth, context.today), postcode: p.postcode }, services, 3)
+      const best = rankServices(
+        {
+          barriers: c.barriers,
+          language: p.mainLanguage,
+          interpreterNeeded: p.interpreterNeeded,
+          age: ageOn(p.dateOfBirth, context.today),
+          postcode: p.postcode
+        },
+        services,
+        3
+      )
       const pick = best[Math.floor(random() * best.length)]
       if (!pick) continue
-      const referredMs = Math.min(todayMs - DAY, Math.max(c.screenedAt, todayMs - 548 * DAY) + Math.floor(random() * 3) * DAY)
+      const referredMs = Math.min(
+        todayMs - DAY,
+        Math.max(c.screenedAt, todayMs - 548 * DAY) + Math.floor(random() * 3) * DAY
+      )
       const by = clinicians[Math.floor(random() * clinicians.length)] ?? null
       const ageDays = (todayMs - referredMs) / DAY
       // older referrals have gone further along; recent ones are still open
       const roll = random()
       let path: { status: 'referred' | 'accepted' | 'attended' | 'outcome'; outcome: Outcome | null; steps: number }
-      if (ageDays < 20) path = { status: roll < 0.5 ? 'referred' : 'accepted', outcome: null, steps: roll < 0.5 ? 0 : 1 }
+      if (ageDays < 20)
+        path = { status: roll < 0.5 ? 'referred' : 'accepted', outcome: null, steps: roll < 0.5 ? 0 : 1 }
       else if (roll < 0.12) path = { status: 'referred', outcome: null, steps: 0 }
       else if (roll < 0.2) path = { status: 'accepted', outcome: null, steps: 1 }
       else if (roll < 0.3) path = { status: 'outcome', outcome: 'did_not_attend', steps: 2 }
@@ -65,34 +109,88 @@ export async function seedDemoReferrals(context: DemoContext): Promise<void> {
       else if (roll < 0.42) path = { status: 'outcome', outcome: 'not_eligible', steps: 1 }
       else {
         const service = services.find((s) => s.id === pick.serviceId)!
-        const positive: Outcome[] = service.offerTypes.includes('device') ? ['device_provided', 'skills_gained'] : service.offerTypes.includes('data/connectivity') ? ['connectivity_provided'] : ['skills_gained']
+        const positive: Outcome[] = service.offerTypes.includes('device')
+          ? ['device_provided', 'skills_gained']
+          : service.offerTypes.includes('data/connectivity')
+            ? ['connectivity_provided']
+            : ['skills_gained']
         path = { status: 'outcome', outcome: positive[Math.floor(random() * positive.length)] ?? OUTCOMES[2], steps: 3 }
       }
-      const at = (k: number) => new Date(Math.min(todayMs - 1000, referredMs + k * (5 + Math.floor(random() * 10)) * DAY))
-      const acceptedAt = path.steps >= 1 && !(path.outcome === 'declined' || path.outcome === 'not_eligible') ? at(1) : path.steps >= 2 ? at(1) : null
+      const at = (k: number) =>
+        new Date(Math.min(todayMs - 1000, referredMs + k * (5 + Math.floor(random() * 10)) * DAY))
+      const acceptedAt =
+        path.steps >= 1 && !(path.outcome === 'declined' || path.outcome === 'not_eligible')
+          ? at(1)
+          : path.steps >= 2
+            ? at(1)
+            : null
       const attendedAt = path.steps >= 3 ? at(2) : null
       const outcomeAt = path.outcome ? at(3) : null
-      const row = await trx.insertInto('referral').values({
-        org_id: org.id, patient_id: c.patientId, screening_id: c.screeningId, service_id: pick.serviceId, team_id: p.teamId,
-        status: path.status, outcome: path.outcome, match_reasons: JSON.stringify(pick.reasons),
-        consent_given: true, consent_scope: textArray(['contact_details', 'barrier_summary', ...(p.mainLanguage !== 'en' ? ['language_needs'] : [])]),
-        consent_recorded_by: by, consent_recorded_at: new Date(referredMs), referred_at: new Date(referredMs),
-        accepted_at: acceptedAt, attended_at: attendedAt, outcome_at: outcomeAt,
-        follow_up_due_on: new Date(referredMs + 28 * DAY).toISOString().slice(0, 10),
-        partner_token_hash: createHash('sha256').update(randomBytes(16)).digest('hex'), partner_token_expires_at: new Date(referredMs + 90 * DAY),
-        created_by: by, created_at: new Date(referredMs), updated_at: outcomeAt ?? attendedAt ?? acceptedAt ?? new Date(referredMs)
-      }).returning('id').executeTakeFirstOrThrow()
-      const events: { from: string; to: string; outcome: string | null; at: Date }[] = [{ from: 'suggested', to: 'referred', outcome: null, at: new Date(referredMs) }]
+      const row = await trx
+        .insertInto('referral')
+        .values({
+          org_id: org.id,
+          patient_id: c.patientId,
+          screening_id: c.screeningId,
+          service_id: pick.serviceId,
+          team_id: p.teamId,
+          status: path.status,
+          outcome: path.outcome,
+          match_reasons: JSON.stringify(pick.reasons),
+          consent_given: true,
+          consent_scope: textArray([
+            'contact_details',
+            'barrier_summary',
+            ...(p.mainLanguage !== 'en' ? ['language_needs'] : [])
+          ]),
+          consent_recorded_by: by,
+          consent_recorded_at: new Date(referredMs),
+          referred_at: new Date(referredMs),
+          accepted_at: acceptedAt,
+          attended_at: attendedAt,
+          outcome_at: outcomeAt,
+          follow_up_due_on: new Date(referredMs + 28 * DAY).toISOString().slice(0, 10),
+          partner_token_hash: createHash('sha256').update(randomBytes(16)).digest('hex'),
+          partner_token_expires_at: new Date(referredMs + 90 * DAY),
+          created_by: by,
+          created_at: new Date(referredMs),
+          updated_at: outcomeAt ?? attendedAt ?? acceptedAt ?? new Date(referredMs)
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      const events: { from: string; to: string; outcome: string | null; at: Date }[] = [
+        { from: 'suggested', to: 'referred', outcome: null, at: new Date(referredMs) }
+      ]
       if (acceptedAt) events.push({ from: 'referred', to: 'accepted', outcome: null, at: acceptedAt })
       if (attendedAt) events.push({ from: 'accepted', to: 'attended', outcome: null, at: attendedAt })
-      if (outcomeAt) events.push({ from: events[events.length - 1]!.to, to: 'outcome', outcome: path.outcome, at: outcomeAt })
-      await trx.insertInto('referral_event').values(events.map((e) => {
-        const partner = e.to !== 'referred' && random() < 0.5
-        return { org_id: org.id, referral_id: row.id, from_status: e.from, to_status: e.to, outcome: e.outcome, changed_by: partner ? null : by, changed_by_partner: partner, occurred_at: e.at }
-      })).execute()
+      if (outcomeAt)
+        events.push({ from: events[events.length - 1]!.to, to: 'outcome', outcome: path.outcome, at: outcomeAt })
+      await trx
+        .insertInto('referral_event')
+        .values(
+          events.map((e) => {
+            const partner = e.to !== 'referred' && random() < 0.5
+            return {
+              org_id: org.id,
+              referral_id: row.id,
+              from_status: e.from,
+              to_status: e.to,
+              outcome: e.outcome,
+              changed_by: partner ? null : by,
+              changed_by_partner: partner,
+              occurred_at: e.at
+            }
+          })
+        )
+        .execute()
       made++
     }
   }
-  const overdue = await trx.selectFrom('referral').select(sql<string>`count(*)`.as('n')).where('status', '!=', 'outcome').where('follow_up_due_on', '<', context.today).executeTakeFirst()
+  const overdue = await trx
+    .selectFrom('referral')
+    .select(sql<string>`count(*)`.as('n'))
+    .where('status', '!=', 'outcome')
+    .where('follow_up_due_on', '<', context.today)
+    .executeTakeFirst()
   context.log(`Referrals: ${made} demo referrals, ${overdue?.n ?? 0} follow-ups overdue`)
 }

@@ -19,19 +19,164 @@ import { seedDemoMeasures } from './demo-measures.js'
 export const demoSystemCode = 'DEMO-CH'
 
 const organisations = [
-  { code: 'DEMO-TRUST', name: 'Homerton Demonstration Hospital', kind: 'trust', domain: 'demo-trust.reach.test', teams: ['Diabetes', 'Physiotherapy', 'Community nursing'], roles: demoStaff.map((s) => s.role), patients: 320 },
-  { code: 'DEMO-GP', name: 'Mare Street Demonstration Practice', kind: 'gp_practice', domain: 'demo-gp.reach.test', teams: ['Reception', 'Practice nursing'], roles: ['admin', 'clinician', 'receptionist', 'qi_lead'], patients: 180 },
-  { code: 'DEMO-VCS', name: 'Hackney Digital Inclusion Demonstration Hub', kind: 'voluntary', domain: 'demo-hub.reach.test', teams: ['Digital champions'], roles: ['admin', 'champion'], patients: 0 }
+  {
+    code: 'DEMO-TRUST',
+    name: 'Homerton Demonstration Hospital',
+    kind: 'trust',
+    domain: 'demo-trust.reach.test',
+    teams: ['Diabetes', 'Physiotherapy', 'Community nursing'],
+    roles: demoStaff.map((s) => s.role),
+    patients: 320
+  },
+  {
+    code: 'DEMO-GP',
+    name: 'Mare Street Demonstration Practice',
+    kind: 'gp_practice',
+    domain: 'demo-gp.reach.test',
+    teams: ['Reception', 'Practice nursing'],
+    roles: ['admin', 'clinician', 'receptionist', 'qi_lead'],
+    patients: 180
+  },
+  {
+    code: 'DEMO-VCS',
+    name: 'Hackney Digital Inclusion Demonstration Hub',
+    kind: 'voluntary',
+    domain: 'demo-hub.reach.test',
+    teams: ['Digital champions'],
+    roles: ['admin', 'champion'],
+    patients: 0
+  }
 ] as const
 
-const givenNames = ['Ayşe', 'Mehmet', 'Chaya', 'Yosef', 'Fatima', 'Abdul', 'Grace', 'Kwame', 'Olivia', 'George', 'Maria', 'José', 'Agnieszka', 'Piotr', 'Nasrin', 'Rahim', 'Amara', 'Tunde', 'Margaret', 'Patrick', 'Leah', 'Daniel', 'Hodan', 'Abdi', 'Mei', 'Wei', 'Emily', 'Harry', 'Sofia', 'Luca', 'Shira', 'Moshe', 'Adwoa', 'Kofi', 'Priya', 'Ravi', 'Elif', 'Emre', 'Beatriz', 'Tiago']
-const familyNames = ['Yilmaz', 'Demir', 'Friedman', 'Schwartz', 'Begum', 'Uddin', 'Mensah', 'Okafor', 'Smith', 'Jones', 'Garcia', 'Lopez', 'Kowalski', 'Nowak', 'Rahman', 'Ahmed', 'Adeyemi', 'Williams', 'Murphy', 'Levy', 'Cohen', 'Hassan', 'Ali', 'Chen', 'Wang', 'Taylor', 'Brown', 'Rossi', 'Katz', 'Boateng', 'Patel', 'Shah', 'Kaya', 'Silva', 'Santos', 'OBrien', 'Evans', 'Green', 'Clarke', 'Bennett']
+const givenNames = [
+  'Ayşe',
+  'Mehmet',
+  'Chaya',
+  'Yosef',
+  'Fatima',
+  'Abdul',
+  'Grace',
+  'Kwame',
+  'Olivia',
+  'George',
+  'Maria',
+  'José',
+  'Agnieszka',
+  'Piotr',
+  'Nasrin',
+  'Rahim',
+  'Amara',
+  'Tunde',
+  'Margaret',
+  'Patrick',
+  'Leah',
+  'Daniel',
+  'Hodan',
+  'Abdi',
+  'Mei',
+  'Wei',
+  'Emily',
+  'Harry',
+  'Sofia',
+  'Luca',
+  'Shira',
+  'Moshe',
+  'Adwoa',
+  'Kofi',
+  'Priya',
+  'Ravi',
+  'Elif',
+  'Emre',
+  'Beatriz',
+  'Tiago'
+]
+const familyNames = [
+  'Yilmaz',
+  'Demir',
+  'Friedman',
+  'Schwartz',
+  'Begum',
+  'Uddin',
+  'Mensah',
+  'Okafor',
+  'Smith',
+  'Jones',
+  'Garcia',
+  'Lopez',
+  'Kowalski',
+  'Nowak',
+  'Rahman',
+  'Ahmed',
+  'Adeyemi',
+  'Williams',
+  'Murphy',
+  'Levy',
+  'Cohen',
+  'Hassan',
+  'Ali',
+  'Chen',
+  'Wang',
+  'Taylor',
+  'Brown',
+  'Rossi',
+  'Katz',
+  'Boateng',
+  'Patel',
+  'Shah',
+  'Kaya',
+  'Silva',
+  'Santos',
+  'OBrien',
+  'Evans',
+  'Green',
+  'Clarke',
+  'Bennett'
+]
 const postcodeDistricts = ['E8', 'E5', 'E9', 'N16', 'N1', 'E2', 'EC2A', 'N4']
 const inwardLetters = 'ABDEFGHJLNPQRSTUWXYZ'
 // roughly the shape of City and Hackney's population (Census 2021 TS021), coded as NHS ethnic categories
-const ethnicWeights: [string, number][] = [['A', 36], ['B', 2], ['C', 16], ['D', 2], ['E', 1], ['F', 1], ['G', 2], ['H', 2], ['J', 1], ['K', 3], ['L', 2], ['M', 4], ['N', 9], ['P', 2], ['R', 2], ['S', 6], ['Z', 5], ['99', 2]]
-const languageWeights: [string, number][] = [['en', 70], ['tr', 7], ['yi', 3], ['bn', 3], ['pl', 2], ['es', 3], ['pt', 2], ['fr', 2], ['so', 1], ['ar', 1], ['ku', 1], ['zh', 1], ['bfi', 1], ['ur', 1]]
-const disabilityWeights: [string, number][] = [['no', 70], ['limited_a_little', 12], ['limited_a_lot', 9], ['not_known', 9]]
+const ethnicWeights: [string, number][] = [
+  ['A', 36],
+  ['B', 2],
+  ['C', 16],
+  ['D', 2],
+  ['E', 1],
+  ['F', 1],
+  ['G', 2],
+  ['H', 2],
+  ['J', 1],
+  ['K', 3],
+  ['L', 2],
+  ['M', 4],
+  ['N', 9],
+  ['P', 2],
+  ['R', 2],
+  ['S', 6],
+  ['Z', 5],
+  ['99', 2]
+]
+const languageWeights: [string, number][] = [
+  ['en', 70],
+  ['tr', 7],
+  ['yi', 3],
+  ['bn', 3],
+  ['pl', 2],
+  ['es', 3],
+  ['pt', 2],
+  ['fr', 2],
+  ['so', 1],
+  ['ar', 1],
+  ['ku', 1],
+  ['zh', 1],
+  ['bfi', 1],
+  ['ur', 1]
+]
+const disabilityWeights: [string, number][] = [
+  ['no', 70],
+  ['limited_a_little', 12],
+  ['limited_a_lot', 9],
+  ['not_known', 9]
+]
 
 /** mulberry32: a tiny seeded random number generator, so the demo data is the same every time. */
 function seededRandom(seed: number): () => number {
@@ -60,17 +205,22 @@ function weighted(random: () => number, weights: [string, number][]): string {
 }
 
 export async function isDatabaseEmpty(db: Kysely<Database>): Promise<boolean> {
-  const row = await db.selectFrom('organisation').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()
+  const row = await db
+    .selectFrom('organisation')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow()
   return Number(row.n) === 0
 }
 
 /** The demo accounts to show on the sign-in page: only those of synthetic organisations. */
 export async function demoStaffAccounts(db: Kysely<Database>): Promise<{ email: string; role: string }[]> {
-  const rows = await db.selectFrom('staff_user')
+  const rows = await db
+    .selectFrom('staff_user')
     .innerJoin('organisation', 'organisation.id', 'staff_user.org_id')
     .select(['staff_user.email', 'staff_user.role', 'organisation.name'])
     .where('organisation.is_synthetic', '=', true)
-    .orderBy('organisation.code', 'desc').orderBy('staff_user.email')
+    .orderBy('organisation.code', 'desc')
+    .orderBy('staff_user.email')
     .execute()
   return rows.map((r) => ({ email: r.email, role: `${r.name}, ${r.role.replace('_', ' ')}` }))
 }
@@ -84,7 +234,11 @@ export interface SeedOptions {
   onProgress?: (done: number, total: number) => void
 }
 
-export interface SeedSummary { organisations: number; staff: number; patients: number }
+export interface SeedSummary {
+  organisations: number
+  staff: number
+  patients: number
+}
 
 /** Creates the demonstration system. Refuses if it already exists. */
 export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Promise<SeedSummary> {
@@ -101,16 +255,42 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
 
   const seeded: DemoOrganisation[] = []
   await db.transaction().execute(async (trx) => {
-    const system = await trx.insertInto('system').values({ code: demoSystemCode, name: 'City and Hackney (demonstration)', is_synthetic: true }).returning('id').executeTakeFirstOrThrow()
+    const system = await trx
+      .insertInto('system')
+      .values({ code: demoSystemCode, name: 'City and Hackney (demonstration)', is_synthetic: true })
+      .returning('id')
+      .executeTakeFirstOrThrow()
     for (const org of organisations) {
-      const created = await trx.insertInto('organisation').values({ system_id: system.id, code: org.code, name: org.name, kind: org.kind, is_synthetic: true }).returning('id').executeTakeFirstOrThrow()
-      const teams = await trx.insertInto('team').values(org.teams.map((name) => ({ org_id: created.id, name }))).returning('id').execute()
+      const created = await trx
+        .insertInto('organisation')
+        .values({ system_id: system.id, code: org.code, name: org.name, kind: org.kind, is_synthetic: true })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      const teams = await trx
+        .insertInto('team')
+        .values(org.teams.map((name) => ({ org_id: created.id, name })))
+        .returning('id')
+        .execute()
       const staff = org.roles.map((role) => {
         const person = demoStaff.find((s) => s.role === role)!
-        return { org_id: created.id, email: `${person.local}@${org.domain}`, display_name: person.name, role, team_id: null, password_hash: passwordHash }
+        return {
+          org_id: created.id,
+          email: `${person.local}@${org.domain}`,
+          display_name: person.name,
+          role,
+          team_id: null,
+          password_hash: passwordHash
+        }
       })
       const staffRows = await trx.insertInto('staff_user').values(staff).returning(['id', 'role']).execute()
-      const demoOrg: DemoOrganisation = { id: created.id, code: org.code, kind: org.kind, teamIds: teams.map((t) => t.id), staff: staffRows.map((r) => ({ id: r.id, role: r.role as DemoOrganisation['staff'][number]['role'] })), patients: [] }
+      const demoOrg: DemoOrganisation = {
+        id: created.id,
+        code: org.code,
+        kind: org.kind,
+        teamIds: teams.map((t) => t.id),
+        staff: staffRows.map((r) => ({ id: r.id, role: r.role as DemoOrganisation['staff'][number]['role'] })),
+        patients: []
+      }
       seeded.push(demoOrg)
       staffCount += staff.length
       log(`${org.name}: ${teams.length} teams, ${staff.length} staff accounts`)
@@ -130,7 +310,9 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
         if (random() < 0.04) needs.push(pick(random, communicationNeedCodes).code)
         if (language === 'bfi') needs.push('bsl_interpreter')
         // registered over the two years before today, so measures have a history
-        const registered = new Date(Date.parse(`${today}T12:00:00Z`) - Math.floor(random() * 730) * 86_400_000).toISOString().slice(0, 10)
+        const registered = new Date(Date.parse(`${today}T12:00:00Z`) - Math.floor(random() * 730) * 86_400_000)
+          .toISOString()
+          .slice(0, 10)
         batch.push({
           org_id: created.id,
           created_at: `${registered}T10:00:00Z`,
@@ -151,18 +333,46 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
       }
       for (let start = 0; start < batch.length; start += 100) {
         const chunk = batch.slice(start, start + 100)
-        const rows = await trx.insertInto('patient').values(chunk.map((p) => ({ ...p, communication_needs: sql<string[]>`${`{${p.communication_needs.join(',')}}`}::text[]` }))).returning(['id']).execute()
+        const rows = await trx
+          .insertInto('patient')
+          .values(
+            chunk.map((p) => ({
+              ...p,
+              communication_needs: sql<string[]>`${`{${p.communication_needs.join(',')}}`}::text[]`
+            }))
+          )
+          .returning(['id'])
+          .execute()
         rows.forEach((row, i) => {
           const p = chunk[i]!
-          demoOrg.patients.push({ id: row.id, createdAt: p.created_at.slice(0, 10), dateOfBirth: p.date_of_birth, postcode: p.postcode, mainLanguage: p.main_language, interpreterNeeded: p.interpreter_needed, disability: p.disability, teamId: p.team_id })
+          demoOrg.patients.push({
+            id: row.id,
+            createdAt: p.created_at.slice(0, 10),
+            dateOfBirth: p.date_of_birth,
+            postcode: p.postcode,
+            mainLanguage: p.main_language,
+            interpreterNeeded: p.interpreter_needed,
+            disability: p.disability,
+            teamId: p.team_id
+          })
         })
         done += chunk.length
         options.onProgress?.(done, totalPatients)
       }
     }
-    const context: DemoContext = { trx, random, sharedDataDir: options.sharedDataDir, today, organisations: seeded, log }
-    for (const seeder of [seedDemoArea, seedDemoDirectory, seedDemoScreenings, seedDemoReferrals, seedDemoMeasures]) await seeder(context)
+    const context: DemoContext = {
+      trx,
+      random,
+      sharedDataDir: options.sharedDataDir,
+      today,
+      organisations: seeded,
+      log
+    }
+    for (const seeder of [seedDemoArea, seedDemoDirectory, seedDemoScreenings, seedDemoReferrals, seedDemoMeasures])
+      await seeder(context)
   })
-  log(`Demonstration data loaded: ${organisations.length} organisations, ${staffCount} staff, ${totalPatients} synthetic patients`)
+  log(
+    `Demonstration data loaded: ${organisations.length} organisations, ${staffCount} staff, ${totalPatients} synthetic patients`
+  )
   return { organisations: organisations.length, staff: staffCount, patients: totalPatients }
 }

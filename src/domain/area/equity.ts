@@ -12,15 +12,48 @@ import { directlyStandardisedRate } from './inequalities/dsr.js'
 import { ESP2013 } from './inequalities/esp2013.js'
 
 export const EQUITY_MEASURES = {
-  coverage: { label: 'Screening coverage', numerator: 'screened', denominator: 'patients', description: 'patients screened in the period, of all patients' },
-  offline: { label: 'Offline', numerator: 'offline', denominator: 'screened', description: 'screened patients whose readiness was offline' },
-  barrier: { label: 'High barrier', numerator: 'highBarrier', denominator: 'screened', description: 'screened patients with at least one high barrier' },
-  referral: { label: 'Referred', numerator: 'referred', denominator: 'highBarrier', description: 'patients with a high barrier who were referred in the period' },
-  outcome: { label: 'Positive outcome', numerator: 'outcomes', denominator: 'referred', description: 'referred patients with a device, connectivity or skills outcome' }
+  coverage: {
+    label: 'Screening coverage',
+    numerator: 'screened',
+    denominator: 'patients',
+    description: 'patients screened in the period, of all patients'
+  },
+  offline: {
+    label: 'Offline',
+    numerator: 'offline',
+    denominator: 'screened',
+    description: 'screened patients whose readiness was offline'
+  },
+  barrier: {
+    label: 'High barrier',
+    numerator: 'highBarrier',
+    denominator: 'screened',
+    description: 'screened patients with at least one high barrier'
+  },
+  referral: {
+    label: 'Referred',
+    numerator: 'referred',
+    denominator: 'highBarrier',
+    description: 'patients with a high barrier who were referred in the period'
+  },
+  outcome: {
+    label: 'Positive outcome',
+    numerator: 'outcomes',
+    denominator: 'referred',
+    description: 'referred patients with a device, connectivity or skills outcome'
+  }
 } as const
 export type EquityMeasure = keyof typeof EQUITY_MEASURES
 
-export interface EquityCounts { group: string; patients: number; screened: number; offline: number; highBarrier: number; referred: number; outcomes: number }
+export interface EquityCounts {
+  group: string
+  patients: number
+  screened: number
+  offline: number
+  highBarrier: number
+  referred: number
+  outcomes: number
+}
 
 export interface EquityCell {
   group: string
@@ -33,7 +66,10 @@ export interface EquityCell {
   comparison: Comparison
 }
 
-export interface EquityTable { rows: EquityCell[]; overall: EquityCell }
+export interface EquityTable {
+  rows: EquityCell[]
+  overall: EquityCell
+}
 
 function estimate(n: number, d: number) {
   return d > 0 ? proportionWithWilsonInterval(n, d, { multiplier: 100 }) : null
@@ -50,20 +86,43 @@ export function equityTable(counts: readonly EquityCounts[], measure: EquityMeas
   const overallEstimate = estimate(totalN, totalD)
   const overallShown = overallEstimate !== null && sn.total.value !== null && sd.total.value !== null
   const overall: EquityCell = {
-    group: 'All patients', numerator: sn.total, denominator: sd.total,
-    value: overallShown ? overallEstimate.value : null, lower: overallShown ? overallEstimate.lower : null, upper: overallShown ? overallEstimate.upper : null, comparison: 'not-compared'
+    group: 'All patients',
+    numerator: sn.total,
+    denominator: sd.total,
+    value: overallShown ? overallEstimate.value : null,
+    lower: overallShown ? overallEstimate.lower : null,
+    upper: overallShown ? overallEstimate.upper : null,
+    comparison: 'not-compared'
   }
   const rows = counts.map((c, i) => {
     const numerator = sn.cells[i]!
     const denominator = sd.cells[i]!
     const e = numerator.value !== null && denominator.value !== null ? estimate(c[m.numerator], c[m.denominator]) : null
-    const comparison: Comparison = e && overallShown ? compareIntervals({ value: e.value, lower: e.lower, upper: e.upper }, { value: overallEstimate.value, lower: overallEstimate.lower, upper: overallEstimate.upper }) : 'not-compared'
-    return { group: c.group, numerator, denominator, value: e?.value ?? null, lower: e?.lower ?? null, upper: e?.upper ?? null, comparison }
+    const comparison: Comparison =
+      e && overallShown
+        ? compareIntervals(
+            { value: e.value, lower: e.lower, upper: e.upper },
+            { value: overallEstimate.value, lower: overallEstimate.lower, upper: overallEstimate.upper }
+          )
+        : 'not-compared'
+    return {
+      group: c.group,
+      numerator,
+      denominator,
+      value: e?.value ?? null,
+      lower: e?.lower ?? null,
+      upper: e?.upper ?? null,
+      comparison
+    }
   })
   return { rows, overall }
 }
 
-export interface SiiReading { sii: number; rii: number; sentence: string }
+export interface SiiReading {
+  sii: number
+  rii: number
+  sentence: string
+}
 
 /**
  * SII and RII of a measure across the five IMD quintiles (group labels '1'..'5', 1 = most
@@ -75,16 +134,23 @@ export function siiAcrossQuintiles(counts: readonly EquityCounts[], measure: Equ
   const m = EQUITY_MEASURES[measure]
   const quintiles = [1, 2, 3, 4, 5].map((q) => counts.find((c) => c.group === String(q)))
   if (quintiles.some((c) => !c || c[m.denominator] === 0)) return null
-  const input = quintiles.map((c, i) => ({ quantile: i + 1, population: c![m.denominator], value: (100 * c![m.numerator]) / c![m.denominator] }))
+  const input = quintiles.map((c, i) => ({
+    quantile: i + 1,
+    population: c![m.denominator],
+    value: (100 * c![m.numerator]) / c![m.denominator]
+  }))
   if (input.reduce((s, q) => s + q.value, 0) === 0) return null
   // multiplier -1 turns PHE's (least minus most deprived) round: positive means higher in the most deprived
   const { sii, rii } = slopeIndexOfInequality(input, { multiplier: -1 })
   const direction = sii > 0 ? 'higher' : 'lower'
-  const sentence = Math.abs(sii) < 0.05
-    ? `The ${m.label.toLowerCase()} rate is about the same from the most to the least deprived quintile (slope index ${sii.toFixed(1)} percentage points).`
-    : `Across the deprivation gradient the ${m.label.toLowerCase()} rate is ${Math.abs(sii).toFixed(1)} percentage points ${direction} in the most deprived than in the least deprived patients (slope index of inequality)` +
-      (Number.isFinite(rii) && rii > 0 ? `; the fitted rate in the most deprived is ${rii.toFixed(1)} times that in the least deprived (relative index).` : '.') +
-      ' No confidence interval is calculated for this slope, so it is a description, not a test.'
+  const sentence =
+    Math.abs(sii) < 0.05
+      ? `The ${m.label.toLowerCase()} rate is about the same from the most to the least deprived quintile (slope index ${sii.toFixed(1)} percentage points).`
+      : `Across the deprivation gradient the ${m.label.toLowerCase()} rate is ${Math.abs(sii).toFixed(1)} percentage points ${direction} in the most deprived than in the least deprived patients (slope index of inequality)` +
+        (Number.isFinite(rii) && rii > 0
+          ? `; the fitted rate in the most deprived is ${rii.toFixed(1)} times that in the least deprived (relative index).`
+          : '.') +
+        ' No confidence interval is calculated for this slope, so it is a description, not a test.'
   return { sii, rii, sentence }
 }
 
@@ -101,7 +167,13 @@ export function broadStandardPopulation(): number[] {
   return BROAD_AGE_BANDS.map((b) => b.esp.reduce<number>((sum, i) => sum + (ESP2013[i] ?? 0), 0))
 }
 
-export interface EquityDsr { group: string; value: number | null; lower: number | null; upper: number | null; note: string | null }
+export interface EquityDsr {
+  group: string
+  value: number | null
+  lower: number | null
+  upper: number | null
+  note: string | null
+}
 
 /**
  * Age-standardised rate (DSR per 100, ESP2013 in five broad bands, Dobson 95% limits) of a
@@ -117,7 +189,8 @@ export function equityDsr(rows: readonly (EquityCounts & { ageBand: number })[],
       const r = rows.find((x) => x.group === group && x.ageBand === band)
       return { count: r ? r[m.numerator] : 0, population: r ? r[m.denominator] : 0, standardPopulation }
     })
-    if (bands.some((b) => b.population === 0)) return { group, value: null, lower: null, upper: null, note: 'not calculated: an age band has no one' }
+    if (bands.some((b) => b.population === 0))
+      return { group, value: null, lower: null, upper: null, note: 'not calculated: an age band has no one' }
     const dsr = directlyStandardisedRate(bands, { multiplier: 100 })
     if (dsr.suppressed) return { group, value: null, lower: null, upper: null, note: 'not shown: fewer than 10 events' }
     return { group, value: dsr.value, lower: dsr.lower95, upper: dsr.upper95, note: null }

@@ -6,14 +6,26 @@
 import { COMPONENT_KEYS, INDICATORS, indicatorsOf, type IndicatorKey } from './risk-index-indicators.js'
 import { resolveWeights, type RiskIndexInputRow, type RiskIndexWeights } from './risk-index.js'
 
-export interface IndicatorSource { stored: string; label: string; isProxy: boolean }
+export interface IndicatorSource {
+  stored: string
+  label: string
+  isProxy: boolean
+}
 
 export const INDICATOR_SOURCES: Partial<Record<IndicatorKey, IndicatorSource>> = {
   pct_65_plus: { stored: 'census21_pct_65_plus', label: 'Census 2021 RM121 (the DERI v2.0 input)', isProxy: false },
   pct_75_plus: { stored: 'census21_pct_75_plus', label: 'Census 2021 RM121 (the DERI v2.0 input)', isProxy: false },
-  pct_limited_activities: { stored: 'census21_pct_disabled_under_the_equality_act', label: 'Census 2021 TS038: disabled under the Equality Act (day-to-day activities limited)', isProxy: false },
+  pct_limited_activities: {
+    stored: 'census21_pct_disabled_under_the_equality_act',
+    label: 'Census 2021 TS038: disabled under the Equality Act (day-to-day activities limited)',
+    isProxy: false
+  },
   imd_score: { stored: 'imd2025_imd_score', label: 'IoD2025 IMD score (v1.6 used IoD2019)', isProxy: false },
-  pct_below_30mbit: { stored: 'imd2025_ind_digital_connectivity_broadband_download_and_upload_speeds', label: 'Proxy: IoD2025 digital connectivity indicator (download and upload speeds; higher means worse)', isProxy: true }
+  pct_below_30mbit: {
+    stored: 'imd2025_ind_digital_connectivity_broadband_download_and_upload_speeds',
+    label: 'Proxy: IoD2025 digital connectivity indicator (download and upload speeds; higher means worse)',
+    isProxy: true
+  }
 }
 
 export function isAvailable(key: IndicatorKey): boolean {
@@ -42,14 +54,20 @@ export function effectiveWeights(override: Partial<RiskIndexWeights>): RiskIndex
   return w
 }
 
-export interface AssembledRows { rows: RiskIndexInputRow[]; missing: string[] }
+export interface AssembledRows {
+  rows: RiskIndexInputRow[]
+  missing: string[]
+}
 
 /**
  * One input row per LSOA that has every available indicator; LSOAs lacking one are listed in
  * `missing`. Unavailable indicators are null when their weight is 0 and 0 otherwise (a
  * constant, so it scores 0 and changes nothing).
  */
-export function assembleRiskIndexRows(codes: readonly string[], values: ReadonlyMap<string, ReadonlyMap<string, number>>): AssembledRows {
+export function assembleRiskIndexRows(
+  codes: readonly string[],
+  values: ReadonlyMap<string, ReadonlyMap<string, number>>
+): AssembledRows {
   const rows: RiskIndexInputRow[] = []
   const missing: string[] = []
   for (const code of codes) {
@@ -58,9 +76,15 @@ export function assembleRiskIndexRows(codes: readonly string[], values: Readonly
     let ok = true
     for (const { key } of INDICATORS) {
       const source = INDICATOR_SOURCES[key]
-      if (!source) { row[key] = 0; continue }
+      if (!source) {
+        row[key] = 0
+        continue
+      }
       const value = v?.get(source.stored)
-      if (value === undefined) { ok = false; break }
+      if (value === undefined) {
+        ok = false
+        break
+      }
       row[key] = value
     }
     if (ok) rows.push(row)

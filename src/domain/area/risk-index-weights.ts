@@ -72,7 +72,9 @@ export function weightProblems(weights: RiskIndexWeights): string[] {
   for (const component of COMPONENT_KEYS) {
     const keys = indicatorsOf(component)
     if (keys.every((k) => weights[k] === 0)) {
-      problems.push(`the ${component} indicator weights (${keys.join(', ')}) are all zero; at least one must be above zero`)
+      problems.push(
+        `the ${component} indicator weights (${keys.join(', ')}) are all zero; at least one must be above zero`
+      )
     }
   }
   if (COMPONENT_KEYS.every((c) => weights[c] === 0)) {
@@ -96,7 +98,9 @@ export function validateWeights(weights: RiskIndexWeights): RiskIndexWeights {
  */
 export function parseWeightsOverride(value: unknown): Partial<RiskIndexWeights> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new RiskIndexWeightsError(`weights must be a JSON object such as {"pct_65_plus": 5, "broadband": 3}, got ${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value}`)
+    throw new RiskIndexWeightsError(
+      `weights must be a JSON object such as {"pct_65_plus": 5, "broadband": 3}, got ${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value}`
+    )
   }
   const problems: string[] = []
   const override: Partial<RiskIndexWeights> = {}
@@ -118,7 +122,10 @@ export function parseWeightsOverride(value: unknown): Partial<RiskIndexWeights> 
  * the result. Keys not in the override keep the base value, so an empty override resets
  * to the base. Throws RiskIndexWeightsError if the result is not a valid set.
  */
-export function resolveWeights(override: Partial<RiskIndexWeights> = {}, base: Readonly<RiskIndexWeights> = DEFAULT_WEIGHTS): RiskIndexWeights {
+export function resolveWeights(
+  override: Partial<RiskIndexWeights> = {},
+  base: Readonly<RiskIndexWeights> = DEFAULT_WEIGHTS
+): RiskIndexWeights {
   const merged: RiskIndexWeights = { ...base }
   for (const key of WEIGHT_KEYS) {
     const value = override[key]

@@ -86,7 +86,8 @@ export function minMaxScores(values: readonly (number | null)[], direction: Risk
   for (let i = 0; i < values.length; i++) {
     const x = values[i] as number | null
     // written as in GMCA's Tableau fields: 10*(x-min)/(max-min) and 10*(max-x)/(max-min)
-    scores[i] = x === null ? null : !(range > 0) ? 0 : direction === 'lower' ? (10 * (max - x)) / range : (10 * (x - min)) / range
+    scores[i] =
+      x === null ? null : !(range > 0) ? 0 : direction === 'lower' ? (10 * (max - x)) / range : (10 * (x - min)) / range
   }
   return scores
 }
@@ -103,7 +104,11 @@ export interface IndicatorCoefficient {
  * A zero weight always gives a zero coefficient (even where the printed formula would
  * divide 0 by 0).
  */
-export function componentCoefficients(component: ComponentKey, weights: RiskIndexWeights, formula: DemographyFormula = 'weighted-mean'): IndicatorCoefficient[] {
+export function componentCoefficients(
+  component: ComponentKey,
+  weights: RiskIndexWeights,
+  formula: DemographyFormula = 'weighted-mean'
+): IndicatorCoefficient[] {
   const keys = indicatorsOf(component)
   const total = keys.reduce((sum, k) => sum + weights[k], 0)
   if (component === 'demography' && formula === 'gmca-printed') {
@@ -167,14 +172,17 @@ function checkRows(rows: readonly RiskIndexInputRow[], weights: RiskIndexWeights
   const seen = new Set<string>()
   for (let index = 0; index < rows.length; index++) {
     const row = rows[index] as RiskIndexInputRow
-    if (typeof row.lsoa !== 'string' || row.lsoa.trim() === '') throw new RiskIndexError(`${rowLabel(index)}: the LSOA code is empty`)
+    if (typeof row.lsoa !== 'string' || row.lsoa.trim() === '')
+      throw new RiskIndexError(`${rowLabel(index)}: the LSOA code is empty`)
     if (seen.has(row.lsoa)) throw new RiskIndexError(`${rowLabel(index)}: LSOA ${row.lsoa} appears more than once`)
     seen.add(row.lsoa)
     for (const { key } of INDICATORS) {
       const value = row[key]
       if (value === null || value === undefined) {
         if (weights[key] !== 0) {
-          throw new RiskIndexError(`${rowLabel(index)} (${row.lsoa}): ${key} has no value; give a value or set its weight to 0 to drop it`)
+          throw new RiskIndexError(
+            `${rowLabel(index)} (${row.lsoa}): ${key} has no value; give a value or set its weight to 0 to drop it`
+          )
         }
       } else if (typeof value !== 'number' || !Number.isFinite(value)) {
         throw new RiskIndexError(`${rowLabel(index)} (${row.lsoa}): ${key} is not a finite number`)
@@ -192,13 +200,22 @@ function rowLabel(index: number): string {
  * are taken over them). Results are in input order. Throws RiskIndexWeightsError for
  * bad weights and RiskIndexError for bad rows. An empty input gives an empty result.
  */
-export function computeRiskIndex(rows: readonly RiskIndexInputRow[], options: RiskIndexOptions = {}): RiskIndexResult[] {
+export function computeRiskIndex(
+  rows: readonly RiskIndexInputRow[],
+  options: RiskIndexOptions = {}
+): RiskIndexResult[] {
   const weights = resolveWeights(options.weights ?? {})
   const formula = options.demographyFormula ?? 'weighted-mean'
   checkRows(rows, weights)
   const columns = new Map<IndicatorKey, (number | null)[]>()
   for (const { key, direction } of INDICATORS) {
-    columns.set(key, minMaxScores(rows.map((r) => r[key] ?? null), direction))
+    columns.set(
+      key,
+      minMaxScores(
+        rows.map((r) => r[key] ?? null),
+        direction
+      )
+    )
   }
   const plans = {
     demography: weightedMeanPlan('demography', weights),
@@ -206,9 +223,17 @@ export function computeRiskIndex(rows: readonly RiskIndexInputRow[], options: Ri
     broadband: weightedMeanPlan('broadband', weights)
   }
   const c = (key: IndicatorKey): readonly (number | null)[] => columns.get(key) ?? []
-  const s65 = c('pct_65_plus'), s75 = c('pct_75_plus'), sLimited = c('pct_limited_activities'), sDe = c('pct_grade_de')
-  const sNoQuals = c('pct_no_qualifications'), sPension = c('pension_credit_per_1000'), sUnemployment = c('unemployment_rate'), sImd = c('imd_score')
-  const s30 = c('pct_below_30mbit'), s10 = c('pct_below_10mbit'), sSpeed = c('avg_download_mbit')
+  const s65 = c('pct_65_plus'),
+    s75 = c('pct_75_plus'),
+    sLimited = c('pct_limited_activities'),
+    sDe = c('pct_grade_de')
+  const sNoQuals = c('pct_no_qualifications'),
+    sPension = c('pension_credit_per_1000'),
+    sUnemployment = c('unemployment_rate'),
+    sImd = c('imd_score')
+  const s30 = c('pct_below_30mbit'),
+    s10 = c('pct_below_10mbit'),
+    sSpeed = c('avg_download_mbit')
   return rows.map((row, i) => {
     // one object literal with every key (in DERI-METHOD.md order), so every row has the same shape
     const scores: Record<IndicatorKey, number | null> = {
@@ -225,11 +250,21 @@ export function computeRiskIndex(rows: readonly RiskIndexInputRow[], options: Ri
       avg_download_mbit: sSpeed[i] ?? null
     }
     const components = {
-      demography: formula === 'weighted-mean' ? weightedMean(plans.demography, scores) : componentScore('demography', scores, weights, formula),
+      demography:
+        formula === 'weighted-mean'
+          ? weightedMean(plans.demography, scores)
+          : componentScore('demography', scores, weights, formula),
       deprivation: weightedMean(plans.deprivation, scores),
       broadband: weightedMean(plans.broadband, scores)
     }
-    return { lsoa: row.lsoa, demography: components.demography, deprivation: components.deprivation, broadband: components.broadband, deri: deriScore(components, weights), scores }
+    return {
+      lsoa: row.lsoa,
+      demography: components.demography,
+      deprivation: components.deprivation,
+      broadband: components.broadband,
+      deri: deriScore(components, weights),
+      scores
+    }
   })
 }
 
@@ -239,7 +274,10 @@ export function computeRiskIndex(rows: readonly RiskIndexInputRow[], options: Ri
  * taken within each set. Results are in input order.
  */
 /** A component's weighted mean, prepared once per run: the weighted indicators in order and the weight total. */
-interface WeightedMeanPlan { terms: { key: IndicatorKey; weight: number }[]; total: number }
+interface WeightedMeanPlan {
+  terms: { key: IndicatorKey; weight: number }[]
+  total: number
+}
 
 function weightedMeanPlan(component: ComponentKey, weights: RiskIndexWeights): WeightedMeanPlan {
   const keys = indicatorsOf(component)
@@ -258,7 +296,11 @@ function weightedMean(plan: WeightedMeanPlan, scores: Readonly<Record<IndicatorK
   return weighted / plan.total
 }
 
-export function computeRiskIndexBySet<T extends RiskIndexInputRow>(rows: readonly T[], setOf: (row: T) => string, options: RiskIndexOptions = {}): RiskIndexResult[] {
+export function computeRiskIndexBySet<T extends RiskIndexInputRow>(
+  rows: readonly T[],
+  setOf: (row: T) => string,
+  options: RiskIndexOptions = {}
+): RiskIndexResult[] {
   const seen = new Set<string>()
   for (const row of rows) {
     if (seen.has(row.lsoa)) throw new RiskIndexError(`LSOA ${row.lsoa} appears more than once`)
@@ -273,8 +315,13 @@ export function computeRiskIndexBySet<T extends RiskIndexInputRow>(rows: readonl
   })
   const results: RiskIndexResult[] = new Array<RiskIndexResult>(rows.length)
   for (const indexes of groups.values()) {
-    const scored = computeRiskIndex(indexes.map((i) => rows[i] as T), options)
-    indexes.forEach((rowIndex, j) => { results[rowIndex] = scored[j] as RiskIndexResult })
+    const scored = computeRiskIndex(
+      indexes.map((i) => rows[i] as T),
+      options
+    )
+    indexes.forEach((rowIndex, j) => {
+      results[rowIndex] = scored[j] as RiskIndexResult
+    })
   }
   return results
 }
@@ -307,7 +354,8 @@ export const DECILES = 10
 export function bandFromRank(rank: number, count: number, bands: number): number {
   if (!Number.isInteger(bands) || bands < 1) throw new RangeError(`bands must be a positive whole number, got ${bands}`)
   if (!Number.isInteger(count) || count < 1) throw new RangeError(`count must be a positive whole number, got ${count}`)
-  if (!Number.isInteger(rank) || rank < 1 || rank > count) throw new RangeError(`rank must be a whole number from 1 to ${count}, got ${rank}`)
+  if (!Number.isInteger(rank) || rank < 1 || rank > count)
+    throw new RangeError(`rank must be a whole number from 1 to ${count}, got ${rank}`)
   return Math.ceil((rank * bands) / count)
 }
 

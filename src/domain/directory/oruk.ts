@@ -15,9 +15,13 @@ export const OFFER_TAXONOMY = 'reach-digital-inclusion-offer-type'
 
 /** ORUK service_areas names and our areas. */
 const AREA_NAMES: Record<string, string> = {
-  national: 'United Kingdom', London: 'London', Hackney: 'London Borough of Hackney', City: 'City of London'
+  national: 'United Kingdom',
+  London: 'London',
+  Hackney: 'London Borough of Hackney',
+  City: 'City of London'
 }
-const areaFromName = (name: string): string => Object.entries(AREA_NAMES).find(([, n]) => n.toLowerCase() === name.toLowerCase())?.[0] ?? name
+const areaFromName = (name: string): string =>
+  Object.entries(AREA_NAMES).find(([, n]) => n.toLowerCase() === name.toLowerCase())?.[0] ?? name
 
 const text = z.string().trim()
 const optionalText = z.string().trim().nullish()
@@ -29,35 +33,71 @@ export const orukServiceSchema = z.object({
   description: text.min(1, 'description is required'),
   url: z.string().trim().url('url must be a web address').nullish().or(z.literal('')),
   email: z.string().trim().email('email must be an email address').nullish().or(z.literal('')),
-  status: z.enum(['active', 'inactive', 'defunct', 'temporarily closed'], { message: 'status must be active, inactive, defunct or temporarily closed' }),
-  organization: z.object({ id: optionalText, name: text.min(1, 'organization.name is required'), description: optionalText }),
+  status: z.enum(['active', 'inactive', 'defunct', 'temporarily closed'], {
+    message: 'status must be active, inactive, defunct or temporarily closed'
+  }),
+  organization: z.object({
+    id: optionalText,
+    name: text.min(1, 'organization.name is required'),
+    description: optionalText
+  }),
   service_areas: z.array(z.object({ name: text.min(1) })).default([]),
   languages: z.array(z.object({ code: optionalText, name: optionalText, language: optionalText })).default([]),
-  eligibilitys: z.array(z.object({ eligibility: optionalText, minimum_age: z.number().int().min(0).nullish(), maximum_age: z.number().int().min(0).nullish() })).default([]),
-  cost_options: z.array(z.object({ option: optionalText, amount: z.number().nullish(), amount_description: optionalText })).default([]),
-  service_at_locations: z.array(z.object({
-    location: z.object({
-      name: optionalText,
-      physical_addresses: z.array(z.object({ address_1: optionalText, city: optionalText, postal_code: optionalText })).default([])
-    })
-  })).default([]),
+  eligibilitys: z
+    .array(
+      z.object({
+        eligibility: optionalText,
+        minimum_age: z.number().int().min(0).nullish(),
+        maximum_age: z.number().int().min(0).nullish()
+      })
+    )
+    .default([]),
+  cost_options: z
+    .array(z.object({ option: optionalText, amount: z.number().nullish(), amount_description: optionalText }))
+    .default([]),
+  service_at_locations: z
+    .array(
+      z.object({
+        location: z.object({
+          name: optionalText,
+          physical_addresses: z
+            .array(z.object({ address_1: optionalText, city: optionalText, postal_code: optionalText }))
+            .default([])
+        })
+      })
+    )
+    .default([]),
   contacts: z.array(z.object({ name: optionalText, title: optionalText, email: optionalText })).default([]),
-  regular_schedules: z.array(z.object({ weekday: text.optional(), byday: text.optional(), opens_at: text, closes_at: text })).default([]),
+  regular_schedules: z
+    .array(z.object({ weekday: text.optional(), byday: text.optional(), opens_at: text, closes_at: text }))
+    .default([]),
   attributes: z.array(z.object({ taxonomy_term: term })).default([]),
   service_taxonomys: z.array(z.object({ taxonomy: term })).default([]),
-  x_reach: z.object({
-    verified: z.boolean().default(false),
-    last_verified_on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'x_reach.last_verified_on must be YYYY-MM-DD').nullish(),
-    source: optionalText,
-    audience: z.enum(['patients', 'staff']).nullish(),
-    requires_benefits: z.boolean().nullish()
-  }).optional()
+  x_reach: z
+    .object({
+      verified: z.boolean().default(false),
+      last_verified_on: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, 'x_reach.last_verified_on must be YYYY-MM-DD')
+        .nullish(),
+      source: optionalText,
+      audience: z.enum(['patients', 'staff']).nullish(),
+      requires_benefits: z.boolean().nullish()
+    })
+    .optional()
 })
 
 export type OrukService = z.input<typeof orukServiceSchema>
 
-export interface ImportProblem { index: number; field: string; message: string }
-export interface ImportResult { services: DirectoryService[]; problems: ImportProblem[] }
+export interface ImportProblem {
+  index: number
+  field: string
+  message: string
+}
+export interface ImportResult {
+  services: DirectoryService[]
+  problems: ImportProblem[]
+}
 
 /** A shared-directory entry: Reach metadata around an ORUK object. */
 const sharedEntrySchema = z.object({
@@ -101,9 +141,15 @@ function descriptionWithoutEligibility(description: string, eligibility: string 
 
 export function orukToService(o: z.infer<typeof orukServiceSchema>): DirectoryService {
   const terms = [...o.attributes.map((a) => a.taxonomy_term), ...o.service_taxonomys.map((s) => s.taxonomy)]
-  const termsOf = (taxonomy: string) => [...new Set(terms.filter((t) => (t.taxonomy ?? t.vocabulary) === taxonomy).map((t) => t.name))]
+  const termsOf = (taxonomy: string) => [
+    ...new Set(terms.filter((t) => (t.taxonomy ?? t.vocabulary) === taxonomy).map((t) => t.name))
+  ]
   const eligibility = o.eligibilitys[0]
-  const eligibilityText = o.eligibilitys.map((e) => e.eligibility).filter(Boolean).join(' ') || undefined
+  const eligibilityText =
+    o.eligibilitys
+      .map((e) => e.eligibility)
+      .filter(Boolean)
+      .join(' ') || undefined
   return {
     id: o.id,
     name: o.name,
@@ -116,7 +162,9 @@ export function orukToService(o: z.infer<typeof orukServiceSchema>): DirectorySe
     status: o.status === 'active' ? 'active' : 'retired',
     barriers: termsOf(BARRIER_TAXONOMY),
     offerTypes: termsOf(OFFER_TAXONOMY),
-    languages: [...new Set(o.languages.map((l) => l.code ?? l.language ?? l.name).filter((l): l is string => Boolean(l)))],
+    languages: [
+      ...new Set(o.languages.map((l) => l.code ?? l.language ?? l.name).filter((l): l is string => Boolean(l)))
+    ],
     areas: o.service_areas.map((a) => areaFromName(a.name)),
     eligibility: {
       text: eligibilityText,
@@ -125,13 +173,27 @@ export function orukToService(o: z.infer<typeof orukServiceSchema>): DirectorySe
       audience: o.x_reach?.audience ?? 'patients',
       requiresBenefits: o.x_reach?.requires_benefits ?? undefined
     },
-    cost: o.cost_options.map((c) => c.option ?? c.amount_description).filter(Boolean).join('; ') || null,
+    cost:
+      o.cost_options
+        .map((c) => c.option ?? c.amount_description)
+        .filter(Boolean)
+        .join('; ') || null,
     locations: o.service_at_locations.flatMap((sal) => {
       const address = sal.location.physical_addresses[0]
-      return [{ name: sal.location.name ?? '', address: [address?.address_1, address?.city].filter(Boolean).join(', '), postcode: address?.postal_code ?? null }]
+      return [
+        {
+          name: sal.location.name ?? '',
+          address: [address?.address_1, address?.city].filter(Boolean).join(', '),
+          postcode: address?.postal_code ?? null
+        }
+      ]
     }),
     contacts: o.contacts.map((c) => ({ name: c.name ?? c.title ?? '', email: c.email ?? null })),
-    schedules: o.regular_schedules.map((s) => ({ weekday: s.weekday ?? s.byday ?? '', opensAt: s.opens_at, closesAt: s.closes_at })),
+    schedules: o.regular_schedules.map((s) => ({
+      weekday: s.weekday ?? s.byday ?? '',
+      opensAt: s.opens_at,
+      closesAt: s.closes_at
+    })),
     verified: o.x_reach?.verified ?? false,
     lastVerifiedOn: o.x_reach?.last_verified_on ?? null,
     source: o.x_reach?.source ?? null
@@ -151,19 +213,49 @@ export function serviceToOruk(s: DirectoryService): Record<string, unknown> {
     organization: { id: s.organisationId, name: s.organisationName, description: s.organisationDescription },
     service_areas: s.areas.map((a, i) => ({ id: sub('area', i), service_id: s.id, name: AREA_NAMES[a] ?? a })),
     languages: s.languages.map((code, i) => ({ id: sub('language', i), service_id: s.id, code })),
-    eligibilitys: s.eligibility.text || s.eligibility.minimumAge !== undefined || s.eligibility.maximumAge !== undefined
-      ? [{ id: sub('eligibility', 0), service_id: s.id, eligibility: s.eligibility.text ?? null, minimum_age: s.eligibility.minimumAge ?? null, maximum_age: s.eligibility.maximumAge ?? null }]
-      : [],
+    eligibilitys:
+      s.eligibility.text || s.eligibility.minimumAge !== undefined || s.eligibility.maximumAge !== undefined
+        ? [
+            {
+              id: sub('eligibility', 0),
+              service_id: s.id,
+              eligibility: s.eligibility.text ?? null,
+              minimum_age: s.eligibility.minimumAge ?? null,
+              maximum_age: s.eligibility.maximumAge ?? null
+            }
+          ]
+        : [],
     cost_options: s.cost ? [{ id: sub('cost', 0), service_id: s.id, option: s.cost }] : [],
     service_at_locations: s.locations.map((l, i) => ({
-      id: sub('sal', i), service_id: s.id,
-      location: { id: sub('location', i), name: l.name, physical_addresses: [{ id: sub('address', i), address_1: l.address, city: null, postal_code: l.postcode }] }
+      id: sub('sal', i),
+      service_id: s.id,
+      location: {
+        id: sub('location', i),
+        name: l.name,
+        physical_addresses: [{ id: sub('address', i), address_1: l.address, city: null, postal_code: l.postcode }]
+      }
     })),
     contacts: s.contacts.map((c, i) => ({ id: sub('contact', i), service_id: s.id, name: c.name, email: c.email })),
-    regular_schedules: s.schedules.map((r, i) => ({ id: sub('schedule', i), service_id: s.id, weekday: r.weekday, opens_at: r.opensAt, closes_at: r.closesAt })),
+    regular_schedules: s.schedules.map((r, i) => ({
+      id: sub('schedule', i),
+      service_id: s.id,
+      weekday: r.weekday,
+      opens_at: r.opensAt,
+      closes_at: r.closesAt
+    })),
     attributes: [
-      ...s.barriers.map((b, i) => ({ id: sub('barrier', i), link_id: s.id, link_type: 'service', taxonomy_term: { id: `${BARRIER_TAXONOMY}:${b}`, name: b, taxonomy: BARRIER_TAXONOMY } })),
-      ...s.offerTypes.map((t, i) => ({ id: sub('offer', i), link_id: s.id, link_type: 'service', taxonomy_term: { id: `${OFFER_TAXONOMY}:${t}`, name: t, taxonomy: OFFER_TAXONOMY } }))
+      ...s.barriers.map((b, i) => ({
+        id: sub('barrier', i),
+        link_id: s.id,
+        link_type: 'service',
+        taxonomy_term: { id: `${BARRIER_TAXONOMY}:${b}`, name: b, taxonomy: BARRIER_TAXONOMY }
+      })),
+      ...s.offerTypes.map((t, i) => ({
+        id: sub('offer', i),
+        link_id: s.id,
+        link_type: 'service',
+        taxonomy_term: { id: `${OFFER_TAXONOMY}:${t}`, name: t, taxonomy: OFFER_TAXONOMY }
+      }))
     ],
     x_reach: {
       verified: s.verified,
@@ -180,11 +272,20 @@ export function serviceToOruk(s: DirectoryService): Record<string, unknown> {
  * Returns every service, or every problem (by record index and field) so that nothing is half-imported.
  */
 export function parseDirectoryImport(input: unknown): ImportResult {
-  const records = Array.isArray(input) ? input
-    : input && typeof input === 'object' && Array.isArray((input as { services?: unknown }).services) ? (input as { services: unknown[] }).services
-      : input && typeof input === 'object' && Array.isArray((input as { content?: unknown }).content) ? (input as { content: unknown[] }).content
+  const records = Array.isArray(input)
+    ? input
+    : input && typeof input === 'object' && Array.isArray((input as { services?: unknown }).services)
+      ? (input as { services: unknown[] }).services
+      : input && typeof input === 'object' && Array.isArray((input as { content?: unknown }).content)
+        ? (input as { content: unknown[] }).content
         : null
-  if (!records) return { services: [], problems: [{ index: -1, field: '(file)', message: 'expected a list of services, or an object with a "services" list' }] }
+  if (!records)
+    return {
+      services: [],
+      problems: [
+        { index: -1, field: '(file)', message: 'expected a list of services, or an object with a "services" list' }
+      ]
+    }
   const services: DirectoryService[] = []
   const problems: ImportProblem[] = []
   const seen = new Set<string>()
@@ -194,7 +295,8 @@ export function parseDirectoryImport(input: unknown): ImportResult {
     if (shared.success) candidate = sharedEntryToOruk(shared.data)
     const parsed = orukServiceSchema.safeParse(candidate)
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) problems.push({ index, field: issue.path.join('.') || '(record)', message: issue.message })
+      for (const issue of parsed.error.issues)
+        problems.push({ index, field: issue.path.join('.') || '(record)', message: issue.message })
       return
     }
     if (seen.has(parsed.data.id)) {

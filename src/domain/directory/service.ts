@@ -2,10 +2,26 @@
  * A support service in the directory, in our own words (camelCase). Barriers and offer types
  * are the shared directory's vocabulary (REACH_SHARED_DATA/screening/digital-support-directory.json `fields`).
  */
-export const DIRECTORY_BARRIERS = ['access', 'skills', 'motivation', 'trust', 'accessibility', 'language', 'support'] as const
+export const DIRECTORY_BARRIERS = [
+  'access',
+  'skills',
+  'motivation',
+  'trust',
+  'accessibility',
+  'language',
+  'support'
+] as const
 export type DirectoryBarrier = (typeof DIRECTORY_BARRIERS)[number]
 
-export const OFFER_TYPES = ['device', 'data/connectivity', 'skills training', 'one-to-one help', 'phone support', 'assisted digital', 'translation'] as const
+export const OFFER_TYPES = [
+  'device',
+  'data/connectivity',
+  'skills training',
+  'one-to-one help',
+  'phone support',
+  'assisted digital',
+  'translation'
+] as const
 export type OfferType = (typeof OFFER_TYPES)[number]
 
 /** Where a service works. 'national' covers everyone; the others are matched by postcode district. */
@@ -23,9 +39,20 @@ export interface ServiceEligibility {
   requiresBenefits?: boolean | undefined
 }
 
-export interface ServiceLocation { name: string; address: string; postcode: string | null }
-export interface ServiceContact { name: string; email: string | null }
-export interface ServiceSchedule { weekday: string; opensAt: string; closesAt: string }
+export interface ServiceLocation {
+  name: string
+  address: string
+  postcode: string | null
+}
+export interface ServiceContact {
+  name: string
+  email: string | null
+}
+export interface ServiceSchedule {
+  weekday: string
+  opensAt: string
+  closesAt: string
+}
 
 export interface DirectoryService {
   id: string

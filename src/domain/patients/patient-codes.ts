@@ -96,7 +96,10 @@ export type LanguageCode = (typeof languageCodes)[number]['code']
 export type DisabilityCode = (typeof disabilityCodes)[number]['code']
 export type CommunicationNeedCode = (typeof communicationNeedCodes)[number]['code']
 
-export function labelFor(list: readonly { code: string; label: string }[], code: string | null | undefined): string | null {
+export function labelFor(
+  list: readonly { code: string; label: string }[],
+  code: string | null | undefined
+): string | null {
   if (code === null || code === undefined) return null
   return list.find((item) => item.code === code)?.label ?? code
 }

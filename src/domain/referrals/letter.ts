@@ -34,10 +34,17 @@ export function referralLetter(input: LetterInput): { subject: string; body: str
   } else {
     lines.push('The patient did not agree to share contact details: they will contact you themselves.', '')
   }
-  if (input.scope.includes('barrier_summary') && input.barrierSummary.length) lines.push('What makes getting online hard for them:', ...input.barrierSummary.map((b) => `- ${b}`), '')
-  if (input.scope.includes('language_needs') && input.languageNeeds) lines.push(`Language and communication needs: ${input.languageNeeds}`, '')
+  if (input.scope.includes('barrier_summary') && input.barrierSummary.length)
+    lines.push('What makes getting online hard for them:', ...input.barrierSummary.map((b) => `- ${b}`), '')
+  if (input.scope.includes('language_needs') && input.languageNeeds)
+    lines.push(`Language and communication needs: ${input.languageNeeds}`, '')
   if (input.reasons.length) lines.push('Why we chose your service:', ...input.reasons.map((r) => `- ${r}`), '')
-  if (input.partnerUrl) lines.push('Please tell us when you accept the referral, and the outcome, using this link (no account needed; it expires):', input.partnerUrl, '')
+  if (input.partnerUrl)
+    lines.push(
+      'Please tell us when you accept the referral, and the outcome, using this link (no account needed; it expires):',
+      input.partnerUrl,
+      ''
+    )
   lines.push(`Referred by ${input.referrerName}, ${input.referringOrganisation}`)
   return { subject: `Referral to ${input.serviceName}`, body: lines.join('\n') }
 }

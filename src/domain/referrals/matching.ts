@@ -43,7 +43,12 @@ export interface ServiceForMatching {
   locations: readonly { postcode: string | null }[]
 }
 
-export interface Suggestion { serviceId: string; name: string; score: number; reasons: string[] }
+export interface Suggestion {
+  serviceId: string
+  name: string
+  score: number
+  reasons: string[]
+}
 
 /** Offer types aimed at each barrier. */
 export const OFFERS_FOR_BARRIER: Record<string, readonly string[]> = {
@@ -68,7 +73,8 @@ export function exclusion(patient: PatientForMatching, service: ServiceForMatchi
   if (patient.age !== null && maximumAge !== undefined && patient.age > maximumAge) return 'too old'
   if (requiresBenefits && patient.receivesBenefits === false) return 'benefits required'
   const district = postcodeDistrict(patient.postcode)
-  if (district && service.areas.length && !service.areas.some((a) => areasForDistrict(district).includes(a))) return 'outside area'
+  if (district && service.areas.length && !service.areas.some((a) => areasForDistrict(district).includes(a)))
+    return 'outside area'
   return null
 }
 
@@ -77,7 +83,9 @@ export function scoreService(patient: PatientForMatching, service: ServiceForMat
   if (exclusion(patient, service)) return null
   let score = 0
   const reasons: string[] = []
-  const ordered = [...service.barriers].sort((a, b) => LEVEL_POINTS[patient.barriers[b] ?? 'unknown'] - LEVEL_POINTS[patient.barriers[a] ?? 'unknown'])
+  const ordered = [...service.barriers].sort(
+    (a, b) => LEVEL_POINTS[patient.barriers[b] ?? 'unknown'] - LEVEL_POINTS[patient.barriers[a] ?? 'unknown']
+  )
   for (const barrier of ordered) {
     const level = patient.barriers[barrier] ?? 'unknown'
     const points = LEVEL_POINTS[level]
@@ -95,11 +103,17 @@ export function scoreService(patient: PatientForMatching, service: ServiceForMat
   }
   if (score === 0) return null
 
-  const needsLanguageHelp = patient.interpreterNeeded || (patient.language !== null && patient.language !== 'en') || LEVEL_POINTS[patient.barriers.language ?? 'unknown'] > 0
+  const needsLanguageHelp =
+    patient.interpreterNeeded ||
+    (patient.language !== null && patient.language !== 'en') ||
+    LEVEL_POINTS[patient.barriers.language ?? 'unknown'] > 0
   if (patient.language && patient.language !== 'en' && service.languages.includes(patient.language)) {
     score += 2
     reasons.push(`Works in the patient's language (${patient.language})`)
-  } else if (needsLanguageHelp && (service.offerTypes.includes('translation') || service.barriers.includes('language'))) {
+  } else if (
+    needsLanguageHelp &&
+    (service.offerTypes.includes('translation') || service.barriers.includes('language'))
+  ) {
     score += 1
     reasons.push('Offers help with language or interpreting, which the patient needs')
   }
@@ -108,16 +122,24 @@ export function scoreService(patient: PatientForMatching, service: ServiceForMat
   if (district && service.locations.some((l) => postcodeDistrict(l.postcode) === district)) {
     score += 1
     reasons.push(`Has a venue in the patient's postcode district (${district})`)
-  } else if (district && service.areas.some((a) => a !== 'national' && a !== 'London' && areasForDistrict(district).includes(a))) {
+  } else if (
+    district &&
+    service.areas.some((a) => a !== 'national' && a !== 'London' && areasForDistrict(district).includes(a))
+  ) {
     score += 0.5
-    reasons.push('A local service in the patient\'s borough')
+    reasons.push("A local service in the patient's borough")
   }
-  if (service.eligibility.requiresBenefits && patient.receivesBenefits == null) reasons.push('Check eligibility: only for people receiving benefits')
+  if (service.eligibility.requiresBenefits && patient.receivesBenefits == null)
+    reasons.push('Check eligibility: only for people receiving benefits')
   return { serviceId: service.id, name: service.name, score, reasons }
 }
 
 /** Ranked suggestions: highest score first, then name (so ties are stable). */
-export function rankServices(patient: PatientForMatching, services: readonly ServiceForMatching[], limit = 5): Suggestion[] {
+export function rankServices(
+  patient: PatientForMatching,
+  services: readonly ServiceForMatching[],
+  limit = 5
+): Suggestion[] {
   const out: Suggestion[] = []
   for (const service of services) {
     const s = scoreService(patient, service)

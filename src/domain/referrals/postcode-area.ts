@@ -6,7 +6,27 @@
  */
 const HACKNEY = new Set(['E5', 'E8', 'E9', 'N16', 'N1', 'N4', 'E2', 'EC2A'])
 const CITY_PREFIXES = ['EC1', 'EC2', 'EC3', 'EC4']
-const LONDON_AREAS = new Set(['E', 'EC', 'N', 'NW', 'SE', 'SW', 'W', 'WC', 'BR', 'CR', 'DA', 'EN', 'HA', 'IG', 'KT', 'RM', 'SM', 'TW', 'UB'])
+const LONDON_AREAS = new Set([
+  'E',
+  'EC',
+  'N',
+  'NW',
+  'SE',
+  'SW',
+  'W',
+  'WC',
+  'BR',
+  'CR',
+  'DA',
+  'EN',
+  'HA',
+  'IG',
+  'KT',
+  'RM',
+  'SM',
+  'TW',
+  'UB'
+])
 
 /** 'E8 1DY' → 'E8'; null when there is no usable postcode. */
 export function postcodeDistrict(postcode: string | null | undefined): string | null {

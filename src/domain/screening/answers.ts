@@ -16,8 +16,16 @@
  */
 import type { Questionnaire, QuestionnaireItem, QuestionnaireItemEnableWhen } from '@medplum/fhirtypes'
 import {
-  ANSWER_SYSTEM, LANGUAGE_SYSTEM, LANGUAGE_VALUE_SET, OPTION_EXCLUSIVE_EXTENSION, REGEX_EXTENSION, screeningQuestionnaire,
-  type AnswerSetId, type OptionCode, type QuestionLinkId, type QuestionSpec,
+  ANSWER_SYSTEM,
+  LANGUAGE_SYSTEM,
+  LANGUAGE_VALUE_SET,
+  OPTION_EXCLUSIVE_EXTENSION,
+  REGEX_EXTENSION,
+  screeningQuestionnaire,
+  type AnswerSetId,
+  type OptionCode,
+  type QuestionLinkId,
+  type QuestionSpec
 } from './questionnaire.js'
 
 /** One answer as it arrives from any mode: a code or string, or several codes for a multi-select question. */
@@ -25,10 +33,11 @@ export type AnswerValue = string | readonly string[]
 /** Answers keyed by linkId, not yet checked. */
 export type AnswerInput = Readonly<Record<string, AnswerValue | undefined>>
 
-type AnswerOf<I> =
-  I extends { kind: 'choice'; answerSet: infer S extends AnswerSetId; repeats: true } ? readonly OptionCode<S>[]
-  : I extends { kind: 'choice'; answerSet: infer S extends AnswerSetId } ? OptionCode<S>
-  : string
+type AnswerOf<I> = I extends { kind: 'choice'; answerSet: infer S extends AnswerSetId; repeats: true }
+  ? readonly OptionCode<S>[]
+  : I extends { kind: 'choice'; answerSet: infer S extends AnswerSetId }
+    ? OptionCode<S>
+    : string
 
 /**
  * Checked answers to the screening, keyed by linkId. Multi-select questions hold a list of codes in the
@@ -37,13 +46,7 @@ type AnswerOf<I> =
 export type ScreeningAnswers = { readonly [I in QuestionSpec as I['linkId']]?: AnswerOf<I> }
 
 export type ValidationErrorCode =
-  | 'required'
-  | 'invalid-option'
-  | 'invalid-value'
-  | 'too-long'
-  | 'not-repeatable'
-  | 'exclusive-option'
-  | 'unknown-item'
+  'required' | 'invalid-option' | 'invalid-value' | 'too-long' | 'not-repeatable' | 'exclusive-option' | 'unknown-item'
 
 export const VALIDATION_ERROR_KEYS = {
   required: 'screening.error.required',
@@ -52,7 +55,7 @@ export const VALIDATION_ERROR_KEYS = {
   'too-long': 'screening.error.too-long',
   'not-repeatable': 'screening.error.not-repeatable',
   'exclusive-option': 'screening.error.exclusive-option',
-  'unknown-item': 'screening.error.unknown-item',
+  'unknown-item': 'screening.error.unknown-item'
 } as const satisfies Record<ValidationErrorCode, string>
 
 export interface ValidationError {
@@ -84,7 +87,11 @@ interface Entry {
   parent: Entry | undefined
 }
 
-function flatten(items: readonly QuestionnaireItem[] | undefined, parent: Entry | undefined, out: Map<string, Entry>): Map<string, Entry> {
+function flatten(
+  items: readonly QuestionnaireItem[] | undefined,
+  parent: Entry | undefined,
+  out: Map<string, Entry>
+): Map<string, Entry> {
   for (const item of items ?? []) {
     if (out.has(item.linkId)) throw new Error(`questionnaire: linkId ${item.linkId} appears twice`)
     const entry = { item, parent }
@@ -152,7 +159,10 @@ function error(linkId: string, code: ValidationErrorCode): ValidationError {
 }
 
 /** Checks one question's answer on its own. Returns the cleaned values, or the error. */
-function checkValue(item: QuestionnaireItem, raw: AnswerValue | undefined): { values: string[] } | { error: ValidationErrorCode } {
+function checkValue(
+  item: QuestionnaireItem,
+  raw: AnswerValue | undefined
+): { values: string[] } | { error: ValidationErrorCode } {
   let values = asList(raw)
   if (values.length === 0) return { values }
   const kind = kindOf(item)
@@ -177,8 +187,12 @@ function checkValue(item: QuestionnaireItem, raw: AnswerValue | undefined): { va
   return { values }
 }
 
-function conditionHolds(condition: QuestionnaireItemEnableWhen, source: QuestionnaireItem, values: readonly string[]): boolean {
-  if (condition.operator === 'exists') return (values.length > 0) === (condition.answerBoolean === true)
+function conditionHolds(
+  condition: QuestionnaireItemEnableWhen,
+  source: QuestionnaireItem,
+  values: readonly string[]
+): boolean {
+  if (condition.operator === 'exists') return values.length > 0 === (condition.answerBoolean === true)
   const matches = (value: string): boolean => {
     if (condition.answerCoding) {
       const system = condition.answerCoding.system
@@ -194,7 +208,10 @@ function conditionHolds(condition: QuestionnaireItemEnableWhen, source: Question
 }
 
 /** Works out which items are shown, given answers that have already been checked one by one. */
-function computeEnabled(entries: ReadonlyMap<string, Entry>, values: ReadonlyMap<string, readonly string[]>): Set<string> {
+function computeEnabled(
+  entries: ReadonlyMap<string, Entry>,
+  values: ReadonlyMap<string, readonly string[]>
+): Set<string> {
   const memo = new Map<string, boolean>()
   const visiting = new Set<string>()
   const isEnabled = (entry: Entry): boolean => {
@@ -208,8 +225,9 @@ function computeEnabled(entries: ReadonlyMap<string, Entry>, values: ReadonlyMap
     if (enabled && conditions.length > 0) {
       const results = conditions.map((condition) => {
         const source = entries.get(condition.question)
-        if (!source) throw new Error(`questionnaire: enableWhen on ${linkId} refers to unknown item ${condition.question}`)
-        const sourceValues = isEnabled(source) ? values.get(condition.question) ?? [] : []
+        if (!source)
+          throw new Error(`questionnaire: enableWhen on ${linkId} refers to unknown item ${condition.question}`)
+        const sourceValues = isEnabled(source) ? (values.get(condition.question) ?? []) : []
         return conditionHolds(condition, source.item, sourceValues)
       })
       enabled = (entry.item.enableBehavior ?? 'all') === 'any' ? results.some(Boolean) : results.every(Boolean)
@@ -223,7 +241,11 @@ function computeEnabled(entries: ReadonlyMap<string, Entry>, values: ReadonlyMap
   return enabled
 }
 
-function hasAnsweredDescendant(entry: Entry, entries: ReadonlyMap<string, Entry>, answers: Readonly<Record<string, AnswerValue>>): boolean {
+function hasAnsweredDescendant(
+  entry: Entry,
+  entries: ReadonlyMap<string, Entry>,
+  answers: Readonly<Record<string, AnswerValue>>
+): boolean {
   for (const other of entries.values()) {
     let up = other.parent
     while (up && up !== entry) up = up.parent
@@ -264,11 +286,13 @@ export function normaliseAnswers(definition: Questionnaire, input: AnswerInput):
       hidden.push(linkId)
       continue
     }
-    answers[linkId] = entry.item.repeats === true ? values : values[0] ?? ''
+    answers[linkId] = entry.item.repeats === true ? values : (values[0] ?? '')
   }
   for (const [linkId, entry] of entries) {
     if (!enabled.has(linkId) || entry.item.required !== true) continue
-    const missing = isQuestion(entry.item) ? answers[linkId] === undefined : !hasAnsweredDescendant(entry, entries, answers)
+    const missing = isQuestion(entry.item)
+      ? answers[linkId] === undefined
+      : !hasAnsweredDescendant(entry, entries, answers)
     if (missing) errors.push(error(linkId, 'required'))
   }
   // Report errors in document order so every mode lists them the same way.
@@ -277,7 +301,10 @@ export function normaliseAnswers(definition: Questionnaire, input: AnswerInput):
     const index = order.indexOf(linkId)
     return index === -1 ? order.length : index
   }
-  errors.sort((a, b) => position(a.linkId) - position(b.linkId) || (a.code === 'required' ? 1 : 0) - (b.code === 'required' ? 1 : 0))
+  errors.sort(
+    (a, b) =>
+      position(a.linkId) - position(b.linkId) || (a.code === 'required' ? 1 : 0) - (b.code === 'required' ? 1 : 0)
+  )
   return { answers, errors, hidden, enabled }
 }
 
@@ -307,7 +334,7 @@ export type ScreeningStatus = 'complete' | 'declined' | 'partial'
 export const SCREENING_STATUS_KEYS = {
   complete: 'screening.status.complete',
   declined: 'screening.status.declined',
-  partial: 'screening.status.partial',
+  partial: 'screening.status.partial'
 } as const satisfies Record<ScreeningStatus, `screening.status.${ScreeningStatus}`>
 
 /**

@@ -25,14 +25,14 @@ export const BARRIER_KEYS = {
   trust: 'screening.barrier.trust',
   accessibility: 'screening.barrier.accessibility',
   language: 'screening.barrier.language',
-  support: 'screening.barrier.support',
+  support: 'screening.barrier.support'
 } as const satisfies Record<Barrier, `screening.barrier.${Barrier}`>
 
 export const BARRIER_LEVEL_KEYS = {
   none: 'screening.level.none',
   some: 'screening.level.some',
   high: 'screening.level.high',
-  unknown: 'screening.level.unknown',
+  unknown: 'screening.level.unknown'
 } as const satisfies Record<BarrierLevel, `screening.level.${BarrierLevel}`>
 
 export const BARRIER_REASON_KEYS = [
@@ -63,7 +63,7 @@ export const BARRIER_REASON_KEYS = [
   'screening.reason.language.interpreter-needed',
   'screening.reason.language.bsl-interpreter-needed',
   'screening.reason.support.no-helper',
-  'screening.reason.support.help-needed',
+  'screening.reason.support.help-needed'
 ] as const
 export type BarrierReasonKey = (typeof BARRIER_REASON_KEYS)[number]
 export type BarrierReason = Reason<BarrierReasonKey>
@@ -82,18 +82,35 @@ export type BarrierProfile = { readonly [B in Barrier]: BarrierResult }
 
 /** Devices that can go online. */
 export const ONLINE_DEVICES = ['smartphone', 'tablet', 'computer'] as const
-export const SKILL_ITEMS = ['skill-connect', 'skill-apps', 'skill-online-forms', 'skill-video', 'skill-messages'] as const satisfies readonly QuestionLinkId[]
+export const SKILL_ITEMS = [
+  'skill-connect',
+  'skill-apps',
+  'skill-online-forms',
+  'skill-video',
+  'skill-messages'
+] as const satisfies readonly QuestionLinkId[]
 /** Essential Digital Skills foundation tasks: without these a person cannot use a device at all. */
 export const FOUNDATION_SKILLS = ['skill-connect', 'skill-apps'] as const satisfies readonly QuestionLinkId[]
 /** The everyday health tasks we ask patients to do online. */
-export const EVERYDAY_SKILLS = ['skill-online-forms', 'skill-video', 'skill-messages'] as const satisfies readonly QuestionLinkId[]
+export const EVERYDAY_SKILLS = [
+  'skill-online-forms',
+  'skill-video',
+  'skill-messages'
+] as const satisfies readonly QuestionLinkId[]
 
 function reason(key: BarrierReasonKey, linkId: QuestionLinkId, answers: readonly string[]): BarrierReason {
   return { key, linkId, answers: [...answers] }
 }
 
-function result(barrier: Barrier, high: BarrierReason[], some: BarrierReason[], missing: QuestionLinkId[], lowering: BarrierReason[] = []): BarrierResult {
-  const level: BarrierLevel = high.length > 0 ? 'high' : some.length > 0 ? 'some' : missing.length > 0 ? 'unknown' : 'none'
+function result(
+  barrier: Barrier,
+  high: BarrierReason[],
+  some: BarrierReason[],
+  missing: QuestionLinkId[],
+  lowering: BarrierReason[] = []
+): BarrierResult {
+  const level: BarrierLevel =
+    high.length > 0 ? 'high' : some.length > 0 ? 'some' : missing.length > 0 ? 'unknown' : 'none'
   return { barrier, key: BARRIER_KEYS[barrier], level, reasons: [...high, ...some, ...lowering], missing }
 }
 
@@ -120,11 +137,13 @@ function scoreAccess(a: ScreeningAnswers): BarrierResult {
   const missing: QuestionLinkId[] = []
   const devices = answerList(a, 'devices')
   if (devices.length === 0) return result('access', high, some, ['devices'])
-  if (!hasOnlineDevice(a)) return result('access', [reason('screening.reason.access.no-online-device', 'devices', devices)], some, missing)
+  if (!hasOnlineDevice(a))
+    return result('access', [reason('screening.reason.access.no-online-device', 'devices', devices)], some, missing)
   const internet = answerList(a, 'internet')
   if (internet.length === 0) missing.push('internet')
   else if (internet.includes('none')) high.push(reason('screening.reason.access.no-connection', 'internet', internet))
-  else if (internet.every((i) => i === 'public-wifi')) some.push(reason('screening.reason.access.public-wifi-only', 'internet', internet))
+  else if (internet.every((i) => i === 'public-wifi'))
+    some.push(reason('screening.reason.access.public-wifi-only', 'internet', internet))
   const afford = a.afford
   if (afford === undefined) missing.push('afford')
   else if (afford === 'no') high.push(reason('screening.reason.access.cannot-afford', 'afford', [afford]))
@@ -142,7 +161,11 @@ function scoreAccess(a: ScreeningAnswers): BarrierResult {
  */
 function scoreSkills(a: ScreeningAnswers): BarrierResult {
   if (answerList(a, 'devices').length === 0) return result('skills', [], [], ['devices'])
-  if (noOnlineDevice(a)) return notAssessed('skills', reason('screening.reason.skills.not-asked-no-device', 'devices', answerList(a, 'devices')))
+  if (noOnlineDevice(a))
+    return notAssessed(
+      'skills',
+      reason('screening.reason.skills.not-asked-no-device', 'devices', answerList(a, 'devices'))
+    )
   const high: BarrierReason[] = []
   const some: BarrierReason[] = []
   const missing: QuestionLinkId[] = SKILL_ITEMS.filter((s) => a[s] === undefined)
@@ -150,7 +173,8 @@ function scoreSkills(a: ScreeningAnswers): BarrierResult {
   for (const skill of SKILL_ITEMS) {
     const answer = a[skill]
     if (answer === 'cannot') {
-      if ((FOUNDATION_SKILLS as readonly string[]).includes(skill)) high.push(reason('screening.reason.skills.cannot-foundation', skill, [answer]))
+      if ((FOUNDATION_SKILLS as readonly string[]).includes(skill))
+        high.push(reason('screening.reason.skills.cannot-foundation', skill, [answer]))
       else if (cannotEveryday) high.push(reason('screening.reason.skills.cannot-everyday-tasks', skill, [answer]))
       else some.push(reason('screening.reason.skills.cannot-task', skill, [answer]))
     } else if (answer === 'with-help') {
@@ -164,8 +188,15 @@ function scoreSkills(a: ScreeningAnswers): BarrierResult {
 function scoreMotivation(a: ScreeningAnswers): BarrierResult {
   const answer = a.motivation
   if (answer === undefined) return result('motivation', [], [], ['motivation'])
-  if (answer === 'prefers-not') return result('motivation', [reason('screening.reason.motivation.prefers-offline', 'motivation', [answer])], [], [])
-  if (answer === 'lacks-confidence') return result('motivation', [], [reason('screening.reason.motivation.lacks-confidence', 'motivation', [answer])], [])
+  if (answer === 'prefers-not')
+    return result('motivation', [reason('screening.reason.motivation.prefers-offline', 'motivation', [answer])], [], [])
+  if (answer === 'lacks-confidence')
+    return result(
+      'motivation',
+      [],
+      [reason('screening.reason.motivation.lacks-confidence', 'motivation', [answer])],
+      []
+    )
   return result('motivation', [], [], [])
 }
 
@@ -175,7 +206,8 @@ function scoreTrust(a: ScreeningAnswers): BarrierResult {
   if (worries.length === 0) return result('trust', [], [], ['worries'])
   const reasons: BarrierReason[] = []
   if (worries.includes('scams')) reasons.push(reason('screening.reason.trust.scams', 'worries', ['scams']))
-  if (worries.includes('data-sharing')) reasons.push(reason('screening.reason.trust.data-sharing', 'worries', ['data-sharing']))
+  if (worries.includes('data-sharing'))
+    reasons.push(reason('screening.reason.trust.data-sharing', 'worries', ['data-sharing']))
   return reasons.length >= 2 ? result('trust', reasons, [], []) : result('trust', [], reasons, [])
 }
 
@@ -183,7 +215,7 @@ const DIFFICULTY_REASONS = {
   sight: 'screening.reason.accessibility.sight',
   hearing: 'screening.reason.accessibility.hearing',
   dexterity: 'screening.reason.accessibility.dexterity',
-  cognition: 'screening.reason.accessibility.cognition',
+  cognition: 'screening.reason.accessibility.cognition'
 } as const satisfies Record<string, BarrierReasonKey>
 
 /**
@@ -191,11 +223,19 @@ const DIFFICULTY_REASONS = {
  * assistive technology (then some). No answer to the assistive technology question counts as not using any.
  */
 function scoreAccessibility(a: ScreeningAnswers): BarrierResult {
-  const difficulties = answerList(a, 'difficulties').filter((d): d is keyof typeof DIFFICULTY_REASONS => d in DIFFICULTY_REASONS)
+  const difficulties = answerList(a, 'difficulties').filter(
+    (d): d is keyof typeof DIFFICULTY_REASONS => d in DIFFICULTY_REASONS
+  )
   if (answerList(a, 'difficulties').length === 0) return result('accessibility', [], [], ['difficulties'])
   const reasons = difficulties.map((d) => reason(DIFFICULTY_REASONS[d], 'difficulties', [d]))
   if (difficulties.length >= 2 && a['assistive-tech'] === 'yes') {
-    return result('accessibility', [], reasons, [], [reason('screening.reason.accessibility.uses-assistive-technology', 'assistive-tech', ['yes'])])
+    return result(
+      'accessibility',
+      [],
+      reasons,
+      [],
+      [reason('screening.reason.accessibility.uses-assistive-technology', 'assistive-tech', ['yes'])]
+    )
   }
   return difficulties.length >= 2 ? result('accessibility', reasons, [], []) : result('accessibility', [], reasons, [])
 }
@@ -213,11 +253,14 @@ function scoreLanguage(a: ScreeningAnswers): BarrierResult {
   const reads = a['reads-english']
   if (reads === undefined && main !== 'en') missing.push('reads-english')
   if (reads === 'not-at-all') high.push(reason('screening.reason.language.reads-no-english', 'reads-english', [reads]))
-  if (reads === 'a-little') some.push(reason('screening.reason.language.reads-little-english', 'reads-english', [reads]))
+  if (reads === 'a-little')
+    some.push(reason('screening.reason.language.reads-little-english', 'reads-english', [reads]))
   const interpreter = answerList(a, 'interpreter')
   if (interpreter.length === 0) missing.push('interpreter')
-  if (interpreter.includes('spoken')) some.push(reason('screening.reason.language.interpreter-needed', 'interpreter', ['spoken']))
-  if (interpreter.includes('bsl')) some.push(reason('screening.reason.language.bsl-interpreter-needed', 'interpreter', ['bsl']))
+  if (interpreter.includes('spoken'))
+    some.push(reason('screening.reason.language.interpreter-needed', 'interpreter', ['spoken']))
+  if (interpreter.includes('bsl'))
+    some.push(reason('screening.reason.language.bsl-interpreter-needed', 'interpreter', ['bsl']))
   return result('language', high, some, missing)
 }
 
@@ -231,9 +274,18 @@ function scoreSupport(a: ScreeningAnswers, skills: BarrierResult): BarrierResult
   if (!helpers.includes('none')) return result('support', [], [], [])
   const noHelper = reason('screening.reason.support.no-helper', 'helpers', helpers)
   if (noOnlineDevice(a)) {
-    return result('support', [noHelper, reason('screening.reason.support.help-needed', 'devices', answerList(a, 'devices'))], [], [])
+    return result(
+      'support',
+      [noHelper, reason('screening.reason.support.help-needed', 'devices', answerList(a, 'devices'))],
+      [],
+      []
+    )
   }
-  const needed = skills.reasons.map((r): BarrierReason => ({ key: 'screening.reason.support.help-needed', linkId: r.linkId, answers: [...r.answers] }))
+  const needed = skills.reasons.map((r): BarrierReason => ({
+    key: 'screening.reason.support.help-needed',
+    linkId: r.linkId,
+    answers: [...r.answers]
+  }))
   if (skills.level === 'high') return result('support', [noHelper, ...needed], [], skills.missing)
   if (skills.level === 'some') return result('support', [], [noHelper, ...needed], skills.missing)
   return result('support', [], [], skills.missing)
@@ -250,7 +302,7 @@ export function scoreBarriers(answers: ScreeningAnswers): BarrierProfile {
       trust: notAssessed('trust', why),
       accessibility: notAssessed('accessibility', why),
       language: notAssessed('language', why),
-      support: notAssessed('support', why),
+      support: notAssessed('support', why)
     }
   }
   const skills = scoreSkills(answers)
@@ -261,6 +313,6 @@ export function scoreBarriers(answers: ScreeningAnswers): BarrierProfile {
     trust: scoreTrust(answers),
     accessibility: scoreAccessibility(answers),
     language: scoreLanguage(answers),
-    support: scoreSupport(answers, skills),
+    support: scoreSupport(answers, skills)
   }
 }

@@ -24,10 +24,13 @@ export const SNOMED = {
   contactByLetter: { code: '936721000000107', display: 'Requires contact by letter' },
   contactByTelephone: { code: '795661000000104', display: 'Requires contact by telephone' },
   easyRead: { code: '796161000000101', display: 'Requires information in Easyread' },
-  largePrint20pt: { code: '957331000000109', display: 'Requires written information in at least 20 point sans serif font' },
+  largePrint20pt: {
+    code: '957331000000109',
+    display: 'Requires written information in at least 20 point sans serif font'
+  },
   electronicAudio: { code: '936601000000105', display: 'Requires information in electronic audio format' },
   bslInterpreter: { code: '204331000000107', display: 'British Sign Language interpreter needed' },
-  interpreterNeeded: { code: '315594003', display: 'Interpreter needed' },
+  interpreterNeeded: { code: '315594003', display: 'Interpreter needed' }
 } as const satisfies Record<string, { code: string; display: string }>
 
 /**
@@ -66,7 +69,7 @@ export const INTERPRETER_SNOMED = {
   ta: { code: '204131000000109', display: 'Tamil language interpreter needed' },
   hi: { code: '203651000000107', display: 'Hindi language interpreter needed' },
   el: { code: '203591000000100', display: 'Greek language interpreter needed' },
-  it: { code: '203371000000106', display: 'Italian language interpreter needed' },
+  it: { code: '203371000000106', display: 'Italian language interpreter needed' }
 } as const satisfies Record<string, { code: string; display: string }>
 
 /** British Sign Language as a BCP 47 primary language subtag. */
@@ -85,13 +88,13 @@ export const CHANNEL_KEYS = {
   sms: 'screening.channel.sms',
   email: 'screening.channel.email',
   nhs_app: 'screening.channel.nhs_app',
-  video: 'screening.channel.video',
+  video: 'screening.channel.video'
 } as const satisfies Record<Channel, `screening.channel.${Channel}`>
 
 export const ADVICE_KEYS = {
   use: 'screening.advice.use',
   avoid: 'screening.advice.avoid',
-  unknown: 'screening.advice.unknown',
+  unknown: 'screening.advice.unknown'
 } as const satisfies Record<ChannelAdvice, `screening.advice.${ChannelAdvice}`>
 
 /** SNOMED "requires contact by ..." concept for a channel, where codes.csv has one. */
@@ -101,7 +104,7 @@ export const CHANNEL_SNOMED = {
   sms: SNOMED.contactBySms,
   email: SNOMED.contactByEmail,
   nhs_app: null,
-  video: null,
+  video: null
 } as const satisfies Record<Channel, { code: string; display: string } | null>
 
 /** Answer codes of the contact-preference question mapped to channels. */
@@ -111,7 +114,7 @@ const PREFERENCE_CHANNEL = {
   sms: 'sms',
   email: 'email',
   'nhs-app': 'nhs_app',
-  video: 'video',
+  video: 'video'
 } as const satisfies Record<string, Channel>
 
 export const PLAN_REASON_KEYS = [
@@ -126,7 +129,7 @@ export const PLAN_REASON_KEYS = [
   'screening.plan.reason.cannot-do-task',
   'screening.plan.reason.needs-help-none-available',
   'screening.plan.reason.prefers-offline',
-  'screening.plan.reason.reads-no-english',
+  'screening.plan.reason.reads-no-english'
 ] as const
 export type PlanReasonKey = (typeof PLAN_REASON_KEYS)[number]
 export type PlanReason = Reason<PlanReasonKey>
@@ -144,7 +147,7 @@ export type NonDigitalAlternative = 'phone' | 'letter' | 'in_person'
 export const ALTERNATIVE_KEYS = {
   phone: 'screening.alternative.phone',
   letter: 'screening.alternative.letter',
-  in_person: 'screening.alternative.in_person',
+  in_person: 'screening.alternative.in_person'
 } as const satisfies Record<NonDigitalAlternative, `screening.alternative.${NonDigitalAlternative}`>
 
 export type CommunicationNeedId = 'large_print' | 'easy_read' | 'braille' | 'audio' | 'bsl_interpreter' | 'interpreter'
@@ -154,14 +157,14 @@ export const NEED_KEYS = {
   braille: 'screening.need.braille',
   audio: 'screening.need.audio',
   bsl_interpreter: 'screening.need.bsl_interpreter',
-  interpreter: 'screening.need.interpreter',
+  interpreter: 'screening.need.interpreter'
 } as const satisfies Record<CommunicationNeedId, `screening.need.${CommunicationNeedId}`>
 
 /** Something staff must confirm with the patient because the screening does not ask it. */
 export const NEED_NOTE_KEYS = {
   largePrintSize: 'screening.need.note.confirm-print-size',
   brailleGrade: 'screening.need.note.confirm-braille-grade',
-  interpreterLanguage: 'screening.need.note.confirm-interpreter-language',
+  interpreterLanguage: 'screening.need.note.confirm-interpreter-language'
 } as const
 
 export interface CommunicationNeed {
@@ -226,7 +229,7 @@ function facts(a: ScreeningAnswers) {
     hasHelper: helpers.some((h) => h !== 'none'),
     helpersKnown: helpers.length > 0,
     bsl: interpreter.includes('bsl') || a['main-language'] === BSL_LANGUAGE,
-    interpreter,
+    interpreter
   }
 }
 
@@ -248,32 +251,42 @@ function onlineAccess(a: ScreeningAnswers, f: Facts, out: RuleResult): void {
     return
   }
   if (f.internet.length === 0) out.missing.push('internet')
-  else if (f.internet.includes('none')) out.avoid.push(planReason('screening.plan.reason.no-connection', 'internet', f.internet))
+  else if (f.internet.includes('none'))
+    out.avoid.push(planReason('screening.plan.reason.no-connection', 'internet', f.internet))
   if (a.afford === undefined) out.missing.push('afford')
   else if (a.afford === 'no') out.avoid.push(planReason('screening.plan.reason.cannot-afford', 'afford', [a.afford]))
 }
 
 /** Skill rule for an online channel: cannot do it = avoid; only with help and nobody helps = avoid. */
-function skill(a: ScreeningAnswers, f: Facts, linkId: 'skill-online-forms' | 'skill-video' | 'skill-messages', out: RuleResult): void {
+function skill(
+  a: ScreeningAnswers,
+  f: Facts,
+  linkId: 'skill-online-forms' | 'skill-video' | 'skill-messages',
+  out: RuleResult
+): void {
   if (!f.online) return
   const answer = a[linkId]
   if (answer === undefined) out.missing.push(linkId)
   else if (answer === 'cannot') out.avoid.push(planReason('screening.plan.reason.cannot-do-task', linkId, [answer]))
   else if (answer === 'with-help') {
     if (!f.helpersKnown) out.missing.push('helpers')
-    else if (!f.hasHelper) out.avoid.push(planReason('screening.plan.reason.needs-help-none-available', linkId, [answer]))
+    else if (!f.hasHelper)
+      out.avoid.push(planReason('screening.plan.reason.needs-help-none-available', linkId, [answer]))
   }
 }
 
 function prefersOffline(a: ScreeningAnswers, out: RuleResult): void {
   if (a.motivation === undefined) out.missing.push('motivation')
-  else if (a.motivation === 'prefers-not') out.avoid.push(planReason('screening.plan.reason.prefers-offline', 'motivation', [a.motivation]))
+  else if (a.motivation === 'prefers-not')
+    out.avoid.push(planReason('screening.plan.reason.prefers-offline', 'motivation', [a.motivation]))
 }
 
 function readsEnglish(a: ScreeningAnswers, out: RuleResult): void {
   const reads = a['reads-english']
-  if (reads === 'not-at-all') out.avoid.push(planReason('screening.plan.reason.reads-no-english', 'reads-english', [reads]))
-  else if (reads === undefined && a['main-language'] !== 'en') out.missing.push(a['main-language'] === undefined ? 'main-language' : 'reads-english')
+  if (reads === 'not-at-all')
+    out.avoid.push(planReason('screening.plan.reason.reads-no-english', 'reads-english', [reads]))
+  else if (reads === undefined && a['main-language'] !== 'en')
+    out.missing.push(a['main-language'] === undefined ? 'main-language' : 'reads-english')
 }
 
 /** The rules for each channel. Any avoid reason means avoid; otherwise a missing answer means unknown. */
@@ -284,13 +297,16 @@ const CHANNEL_RULES: Record<Channel, (a: ScreeningAnswers, f: Facts, out: RuleRe
     else if (!f.hasPhone) out.avoid.push(planReason('screening.plan.reason.no-phone', 'devices', f.devices))
     if (f.bsl) {
       const linkId = f.interpreter.includes('bsl') ? 'interpreter' : 'main-language'
-      out.avoid.push(planReason('screening.plan.reason.bsl-user', linkId, linkId === 'interpreter' ? ['bsl'] : [BSL_LANGUAGE]))
+      out.avoid.push(
+        planReason('screening.plan.reason.bsl-user', linkId, linkId === 'interpreter' ? ['bsl'] : [BSL_LANGUAGE])
+      )
     }
   },
   sms: (a, f, out) => {
     if (!f.devicesKnown) out.missing.push('devices')
     else if (!f.hasMobile) out.avoid.push(planReason('screening.plan.reason.no-mobile', 'devices', f.devices))
-    if (f.online && a['skill-messages'] === 'cannot') out.avoid.push(planReason('screening.plan.reason.cannot-do-task', 'skill-messages', ['cannot']))
+    if (f.online && a['skill-messages'] === 'cannot')
+      out.avoid.push(planReason('screening.plan.reason.cannot-do-task', 'skill-messages', ['cannot']))
     readsEnglish(a, out)
   },
   email: (a, f, out) => {
@@ -308,13 +324,14 @@ const CHANNEL_RULES: Record<Channel, (a: ScreeningAnswers, f: Facts, out: RuleRe
   video: (a, f, out) => {
     onlineAccess(a, f, out)
     // A video consultation needs privacy: not from a library computer or on public wifi only.
-    if (a['device-sharing'] === 'public') out.avoid.push(planReason('screening.plan.reason.public-access-only', 'device-sharing', ['public']))
+    if (a['device-sharing'] === 'public')
+      out.avoid.push(planReason('screening.plan.reason.public-access-only', 'device-sharing', ['public']))
     if (f.internet.length > 0 && f.internet.every((i) => i === 'public-wifi')) {
       out.avoid.push(planReason('screening.plan.reason.public-access-only', 'internet', f.internet))
     }
     skill(a, f, 'skill-video', out)
     prefersOffline(a, out)
-  },
+  }
 }
 
 function decide(channel: Channel, a: ScreeningAnswers, f: Facts): ChannelDecision {
@@ -325,7 +342,11 @@ function decide(channel: Channel, a: ScreeningAnswers, f: Facts): ChannelDecisio
   if (out.avoid.length > 0) return { ...base, advice: 'avoid', reasons: out.avoid }
   if (out.missing.length > 0) {
     const missing = [...new Set(out.missing)]
-    return { ...base, advice: 'unknown', reasons: missing.map((linkId) => planReason('screening.plan.reason.not-known', linkId, [])) }
+    return {
+      ...base,
+      advice: 'unknown',
+      reasons: missing.map((linkId) => planReason('screening.plan.reason.not-known', linkId, []))
+    }
   }
   return { ...base, advice: 'use', reasons: [] }
 }
@@ -337,12 +358,19 @@ function interpreterLanguage(a: ScreeningAnswers): string | null {
 
 function needsFrom(a: ScreeningAnswers, f: Facts): CommunicationNeed[] {
   const needs: CommunicationNeed[] = []
-  const add = (need: CommunicationNeedId, ais: boolean, snomed: Coding | null, noteKey: CommunicationNeed['noteKey'] = null, language: string | null = null) => {
+  const add = (
+    need: CommunicationNeedId,
+    ais: boolean,
+    snomed: Coding | null,
+    noteKey: CommunicationNeed['noteKey'] = null,
+    language: string | null = null
+  ) => {
     if (!needs.some((n) => n.need === need)) needs.push({ need, key: NEED_KEYS[need], ais, language, snomed, noteKey })
   }
   const formats = answerList(a, 'communication-needs')
   // codes.csv has large print at 20, 24 and 28 point: record the 20 point minimum and confirm the size.
-  if (formats.includes('large-print')) add('large_print', true, coding(SNOMED.largePrint20pt), NEED_NOTE_KEYS.largePrintSize)
+  if (formats.includes('large-print'))
+    add('large_print', true, coding(SNOMED.largePrint20pt), NEED_NOTE_KEYS.largePrintSize)
   if (formats.includes('easy-read')) add('easy_read', true, coding(SNOMED.easyRead))
   // codes.csv has Grade 1 and Grade 2 Braille; the screening does not ask which, so no code until confirmed.
   if (formats.includes('braille')) add('braille', true, null, NEED_NOTE_KEYS.brailleGrade)
@@ -352,7 +380,10 @@ function needsFrom(a: ScreeningAnswers, f: Facts): CommunicationNeed[] {
     add('bsl_interpreter', true, coding(SNOMED.bslInterpreter))
   }
   if (f.interpreter.includes('spoken') && language !== BSL_LANGUAGE) {
-    const specific = language === null ? undefined : (INTERPRETER_SNOMED as Record<string, { code: string; display: string }>)[language]
+    const specific =
+      language === null
+        ? undefined
+        : (INTERPRETER_SNOMED as Record<string, { code: string; display: string }>)[language]
     const note = language === null ? NEED_NOTE_KEYS.interpreterLanguage : null
     add('interpreter', false, coding(specific ?? SNOMED.interpreterNeeded), note, language)
   }
@@ -360,7 +391,9 @@ function needsFrom(a: ScreeningAnswers, f: Facts): CommunicationNeed[] {
 }
 
 function proxyFrom(a: ScreeningAnswers, f: Facts): ProxyPlan {
-  const helpers = answerList(a, 'helpers').filter((h): h is 'carer' | 'family-friend' => h === 'carer' || h === 'family-friend')
+  const helpers = answerList(a, 'helpers').filter(
+    (h): h is 'carer' | 'family-friend' => h === 'carer' || h === 'family-friend'
+  )
   if (!f.helpersKnown) return { consent: 'unknown', contact: null, helpers }
   if (!f.hasHelper) return { consent: 'not_applicable', contact: null, helpers }
   const consent = a['proxy-consent']
@@ -378,13 +411,16 @@ export function buildCommunicationPlan(answers: ScreeningAnswers): Communication
   const withAdvice = (advice: ChannelAdvice) => channels.filter((c) => c.advice === advice).map((c) => c.channel)
   const use = withAdvice('use')
   const avoid = withAdvice('avoid')
-  const preferences = answerList(answers, 'contact-preference').flatMap((p) => (p in PREFERENCE_CHANNEL ? [PREFERENCE_CHANNEL[p as keyof typeof PREFERENCE_CHANNEL]] : []))
+  const preferences = answerList(answers, 'contact-preference').flatMap((p) =>
+    p in PREFERENCE_CHANNEL ? [PREFERENCE_CHANNEL[p as keyof typeof PREFERENCE_CHANNEL]] : []
+  )
   const alternative: NonDigitalAlternative = f.bsl ? 'in_person' : use.includes('phone') ? 'phone' : 'letter'
   const needs = needsFrom(answers, f)
   const codes: Coding[] = needs.flatMap((n) => (n.snomed ? [n.snomed] : []))
   // No digital route at all (every online channel and SMS avoided): record how to contact the patient instead.
   const noDigitalRoute = [...ONLINE_CHANNELS, 'sms' as const].every((c) => avoid.includes(c))
-  if (noDigitalRoute && alternative !== 'in_person') codes.push(coding(alternative === 'phone' ? SNOMED.contactByTelephone : SNOMED.contactByLetter))
+  if (noDigitalRoute && alternative !== 'in_person')
+    codes.push(coding(alternative === 'phone' ? SNOMED.contactByTelephone : SNOMED.contactByLetter))
   return {
     channels,
     use,
@@ -395,6 +431,6 @@ export function buildCommunicationPlan(answers: ScreeningAnswers): Communication
     nonDigitalAlternative: { channel: alternative, key: ALTERNATIVE_KEYS[alternative] },
     needs,
     proxy: proxyFrom(answers, f),
-    codes: codes.filter((c, i) => codes.findIndex((d) => d.code === c.code) === i),
+    codes: codes.filter((c, i) => codes.findIndex((d) => d.code === c.code) === i)
   }
 }

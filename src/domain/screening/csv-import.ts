@@ -12,11 +12,25 @@ import { validateAnswers } from './answers.js'
 import { screeningQuestionnaire } from './questionnaire.js'
 import type { QuestionnaireItem } from '@medplum/fhirtypes'
 
-export interface CsvScreening { line: number; nhsNumber: string; screenedAt: string; answers: Record<string, string | string[]> }
-export interface CsvProblem { line: number; column: string; message: string }
+export interface CsvScreening {
+  line: number
+  nhsNumber: string
+  screenedAt: string
+  answers: Record<string, string | string[]>
+}
+export interface CsvProblem {
+  line: number
+  column: string
+  message: string
+}
 
 const items = new Map<string, QuestionnaireItem>()
-const walk = (list: readonly QuestionnaireItem[] | undefined) => { for (const i of list ?? []) { if (i.type !== 'group' && i.type !== 'display') items.set(i.linkId, i); walk(i.item) } }
+const walk = (list: readonly QuestionnaireItem[] | undefined) => {
+  for (const i of list ?? []) {
+    if (i.type !== 'group' && i.type !== 'display') items.set(i.linkId, i)
+    walk(i.item)
+  }
+}
 walk(screeningQuestionnaire.item)
 
 /** Parses and checks a screening CSV. `today` (YYYY-MM-DD) rejects screenings dated in the future. */
@@ -31,8 +45,10 @@ export function parseScreeningCsv(text: string, today: string): { rows: CsvScree
   }
   const [header, ...body] = records
   if (!header) return { rows: [], problems: [{ line: 1, column: '', message: 'the file is empty' }] }
-  if (header[0] !== 'nhs_number' || header[1] !== 'screened_at') problems.push({ line: 1, column: header[0] ?? '', message: 'the first two columns must be nhs_number,screened_at' })
-  for (const column of header.slice(2)) if (!items.has(column)) problems.push({ line: 1, column, message: `${column} is not a question of the screening` })
+  if (header[0] !== 'nhs_number' || header[1] !== 'screened_at')
+    problems.push({ line: 1, column: header[0] ?? '', message: 'the first two columns must be nhs_number,screened_at' })
+  for (const column of header.slice(2))
+    if (!items.has(column)) problems.push({ line: 1, column, message: `${column} is not a question of the screening` })
   if (new Set(header).size !== header.length) problems.push({ line: 1, column: '', message: 'a column appears twice' })
   if (problems.length) return { rows: [], problems }
   const rows: CsvScreening[] = []
@@ -41,16 +57,25 @@ export function parseScreeningCsv(text: string, today: string): { rows: CsvScree
     const nhs = validateNhsNumber(record[0] ?? '')
     if (!nhs.valid) problems.push({ line, column: 'nhs_number', message: `not a valid NHS number (${nhs.problem})` })
     const when = record[1] ?? ''
-    const date = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(when) && !Number.isNaN(new Date(when).getTime()) ? when : null
+    const date =
+      /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(when) && !Number.isNaN(new Date(when).getTime())
+        ? when
+        : null
     if (!date) problems.push({ line, column: 'screened_at', message: 'must be a date like 2026-03-02' })
     else if (date.slice(0, 10) > today) problems.push({ line, column: 'screened_at', message: 'is in the future' })
     const answers: Record<string, string | string[]> = {}
     header.slice(2).forEach((column, i) => {
       const cell = record[i + 2] ?? ''
       if (cell === '') return
-      answers[column] = items.get(column)?.repeats ? cell.split(';').map((v) => v.trim()).filter((v) => v !== '') : cell
+      answers[column] = items.get(column)?.repeats
+        ? cell
+            .split(';')
+            .map((v) => v.trim())
+            .filter((v) => v !== '')
+        : cell
     })
-    for (const e of validateAnswers(screeningQuestionnaire, answers)) problems.push({ line, column: e.linkId, message: e.code })
+    for (const e of validateAnswers(screeningQuestionnaire, answers))
+      problems.push({ line, column: e.linkId, message: e.code })
     if (nhs.valid && date) rows.push({ line, nhsNumber: nhs.value, screenedAt: date, answers })
   })
   return { rows, problems }

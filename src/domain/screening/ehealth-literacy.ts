@@ -13,7 +13,16 @@
 import type { ScreeningAnswers } from './answers.js'
 import { LIKERT_SCORES } from './questionnaire.js'
 
-export const EHEALS_LINK_IDS = ['eheals-1', 'eheals-2', 'eheals-3', 'eheals-4', 'eheals-5', 'eheals-6', 'eheals-7', 'eheals-8'] as const
+export const EHEALS_LINK_IDS = [
+  'eheals-1',
+  'eheals-2',
+  'eheals-3',
+  'eheals-4',
+  'eheals-5',
+  'eheals-6',
+  'eheals-7',
+  'eheals-8'
+] as const
 export type EhealsLinkId = (typeof EHEALS_LINK_IDS)[number]
 export type EhealsItemScore = (typeof LIKERT_SCORES)[keyof typeof LIKERT_SCORES]
 
@@ -23,11 +32,18 @@ export const EHEALS_MAX = 40
 export const EHEALS_STATUS_KEYS = {
   complete: 'screening.eheals.complete',
   incomplete: 'screening.eheals.incomplete',
-  not_asked: 'screening.eheals.not_asked',
+  not_asked: 'screening.eheals.not_asked'
 } as const
 
 export type EhealsResult =
-  | { status: 'complete'; key: typeof EHEALS_STATUS_KEYS.complete; score: number; min: typeof EHEALS_MIN; max: typeof EHEALS_MAX; itemScores: Record<EhealsLinkId, EhealsItemScore> }
+  | {
+      status: 'complete'
+      key: typeof EHEALS_STATUS_KEYS.complete
+      score: number
+      min: typeof EHEALS_MIN
+      max: typeof EHEALS_MAX
+      itemScores: Record<EhealsLinkId, EhealsItemScore>
+    }
   | { status: 'incomplete'; key: typeof EHEALS_STATUS_KEYS.incomplete; answered: number; missing: EhealsLinkId[] }
   | { status: 'not_asked'; key: typeof EHEALS_STATUS_KEYS.not_asked }
 
@@ -47,8 +63,20 @@ export function scoreEheals(answers: ScreeningAnswers): EhealsResult {
   }
   if (missing.length === EHEALS_LINK_IDS.length) return { status: 'not_asked', key: EHEALS_STATUS_KEYS.not_asked }
   if (missing.length > 0) {
-    return { status: 'incomplete', key: EHEALS_STATUS_KEYS.incomplete, answered: EHEALS_LINK_IDS.length - missing.length, missing }
+    return {
+      status: 'incomplete',
+      key: EHEALS_STATUS_KEYS.incomplete,
+      answered: EHEALS_LINK_IDS.length - missing.length,
+      missing
+    }
   }
   // Every item has a score here, so the partial record is complete.
-  return { status: 'complete', key: EHEALS_STATUS_KEYS.complete, score, min: EHEALS_MIN, max: EHEALS_MAX, itemScores: itemScores as Record<EhealsLinkId, EhealsItemScore> }
+  return {
+    status: 'complete',
+    key: EHEALS_STATUS_KEYS.complete,
+    score,
+    min: EHEALS_MIN,
+    max: EHEALS_MAX,
+    itemScores: itemScores as Record<EhealsLinkId, EhealsItemScore>
+  }
 }

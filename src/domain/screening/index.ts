@@ -4,12 +4,42 @@
  * assessScreening checks the answers against the screening Questionnaire, drops hidden and invalid answers, and
  * derives status, barriers, readiness, communication plan, eHEALS score and the re-screen date. No I/O, no clock.
  */
-import { parseScreeningAnswers, screeningStatus, SCREENING_STATUS_KEYS, VALIDATION_ERROR_KEYS, type AnswerInput, type ScreeningAnswers, type ScreeningStatus, type ValidationError } from './answers.js'
-import { BARRIER_KEYS, BARRIER_LEVEL_KEYS, BARRIER_REASON_KEYS, scoreBarriers, type BarrierProfile } from './barrier-profile.js'
-import { ADVICE_KEYS, ALTERNATIVE_KEYS, buildCommunicationPlan, CHANNEL_KEYS, NEED_KEYS, NEED_NOTE_KEYS, PLAN_REASON_KEYS, type CommunicationPlan } from './communication-plan.js'
+import {
+  parseScreeningAnswers,
+  screeningStatus,
+  SCREENING_STATUS_KEYS,
+  VALIDATION_ERROR_KEYS,
+  type AnswerInput,
+  type ScreeningAnswers,
+  type ScreeningStatus,
+  type ValidationError
+} from './answers.js'
+import {
+  BARRIER_KEYS,
+  BARRIER_LEVEL_KEYS,
+  BARRIER_REASON_KEYS,
+  scoreBarriers,
+  type BarrierProfile
+} from './barrier-profile.js'
+import {
+  ADVICE_KEYS,
+  ALTERNATIVE_KEYS,
+  buildCommunicationPlan,
+  CHANNEL_KEYS,
+  NEED_KEYS,
+  NEED_NOTE_KEYS,
+  PLAN_REASON_KEYS,
+  type CommunicationPlan
+} from './communication-plan.js'
 import { EHEALS_STATUS_KEYS, scoreEheals, type EhealsResult } from './ehealth-literacy.js'
 import { SCREENING_URL, SCREENING_VERSION } from './questionnaire.js'
-import { assessReadiness, READINESS_DISCLAIMER_KEY, READINESS_KEYS, READINESS_RULE_KEYS, type Readiness } from './readiness.js'
+import {
+  assessReadiness,
+  READINESS_DISCLAIMER_KEY,
+  READINESS_KEYS,
+  READINESS_RULE_KEYS,
+  type Readiness
+} from './readiness.js'
 import { DEFAULT_RESCREEN_INTERVAL_MONTHS, rescreenDueDate, toCalendarDate, type DateInput } from './rescreen.js'
 
 export * from './questionnaire.js'
@@ -22,7 +52,7 @@ export * from './rescreen.js'
 
 export const RESCREEN_KEYS = {
   afterInterval: 'screening.rescreen.after-interval',
-  nextContact: 'screening.rescreen.next-contact',
+  nextContact: 'screening.rescreen.next-contact'
 } as const
 
 export interface AssessOptions {
@@ -65,9 +95,10 @@ export function assessScreening(input: AnswerInput, options: AssessOptions = {})
   const intervalMonths = options.rescreenIntervalMonths ?? DEFAULT_RESCREEN_INTERVAL_MONTHS
   let rescreen: RescreenPlan | null = null
   if (options.now !== undefined) {
-    rescreen = status === 'partial'
-      ? { dueOn: toCalendarDate(options.now), intervalMonths, key: RESCREEN_KEYS.nextContact }
-      : { dueOn: rescreenDueDate(options.now, intervalMonths), intervalMonths, key: RESCREEN_KEYS.afterInterval }
+    rescreen =
+      status === 'partial'
+        ? { dueOn: toCalendarDate(options.now), intervalMonths, key: RESCREEN_KEYS.nextContact }
+        : { dueOn: rescreenDueDate(options.now, intervalMonths), intervalMonths, key: RESCREEN_KEYS.afterInterval }
   }
   return {
     questionnaire: { url: SCREENING_URL, version: SCREENING_VERSION },
@@ -80,7 +111,7 @@ export function assessScreening(input: AnswerInput, options: AssessOptions = {})
     errors: parsed.errors,
     hidden: parsed.hidden,
     answers: parsed.answers,
-    rescreen,
+    rescreen
   }
 }
 
@@ -101,5 +132,5 @@ export const SCREENING_RESULT_KEYS: readonly string[] = [
   ...Object.values(NEED_KEYS),
   ...Object.values(NEED_NOTE_KEYS),
   ...Object.values(EHEALS_STATUS_KEYS),
-  ...Object.values(RESCREEN_KEYS),
+  ...Object.values(RESCREEN_KEYS)
 ]

@@ -13,7 +13,12 @@ import type { QuestionLinkId } from './questionnaire.js'
 import type { ScreeningStatus } from './answers.js'
 import { BARRIERS, type Barrier, type BarrierLevel, type BarrierProfile } from './barrier-profile.js'
 
-export const READINESS_LEVELS = ['confident_online', 'online_with_support', 'needs_substantial_support', 'offline'] as const
+export const READINESS_LEVELS = [
+  'confident_online',
+  'online_with_support',
+  'needs_substantial_support',
+  'offline'
+] as const
 export type ReadinessLevel = (typeof READINESS_LEVELS)[number]
 export type ReadinessOutcome = ReadinessLevel | 'declined' | 'incomplete'
 
@@ -23,7 +28,7 @@ export const READINESS_KEYS = {
   needs_substantial_support: 'screening.readiness.needs_substantial_support',
   offline: 'screening.readiness.offline',
   declined: 'screening.readiness.declined',
-  incomplete: 'screening.readiness.incomplete',
+  incomplete: 'screening.readiness.incomplete'
 } as const satisfies Record<ReadinessOutcome, `screening.readiness.${ReadinessOutcome}`>
 
 /** Shown with every readiness result. */
@@ -47,11 +52,37 @@ export interface ReadinessRule {
 export const READINESS_RULES = [
   { id: 'no-access', level: 'offline', match: 'any', tests: [{ barrier: 'access', atLeast: 'high' }] },
   { id: 'prefers-offline', level: 'offline', match: 'any', tests: [{ barrier: 'motivation', atLeast: 'high' }] },
-  { id: 'no-skills-no-help', level: 'offline', match: 'all', tests: [{ barrier: 'skills', atLeast: 'high' }, { barrier: 'support', atLeast: 'high' }] },
-  { id: 'skills-with-help', level: 'needs_substantial_support', match: 'any', tests: [{ barrier: 'skills', atLeast: 'high' }] },
-  { id: 'language-or-accessibility', level: 'needs_substantial_support', match: 'any', tests: [{ barrier: 'language', atLeast: 'high' }, { barrier: 'accessibility', atLeast: 'high' }] },
-  { id: 'some-barrier', level: 'online_with_support', match: 'any', tests: BARRIERS.map((barrier) => ({ barrier, atLeast: 'some' as const })) },
-  { id: 'no-barrier', level: 'confident_online', match: 'all', tests: [] },
+  {
+    id: 'no-skills-no-help',
+    level: 'offline',
+    match: 'all',
+    tests: [
+      { barrier: 'skills', atLeast: 'high' },
+      { barrier: 'support', atLeast: 'high' }
+    ]
+  },
+  {
+    id: 'skills-with-help',
+    level: 'needs_substantial_support',
+    match: 'any',
+    tests: [{ barrier: 'skills', atLeast: 'high' }]
+  },
+  {
+    id: 'language-or-accessibility',
+    level: 'needs_substantial_support',
+    match: 'any',
+    tests: [
+      { barrier: 'language', atLeast: 'high' },
+      { barrier: 'accessibility', atLeast: 'high' }
+    ]
+  },
+  {
+    id: 'some-barrier',
+    level: 'online_with_support',
+    match: 'any',
+    tests: BARRIERS.map((barrier) => ({ barrier, atLeast: 'some' as const }))
+  },
+  { id: 'no-barrier', level: 'confident_online', match: 'all', tests: [] }
 ] as const satisfies readonly ReadinessRule[]
 
 export type ReadinessRuleId = (typeof READINESS_RULES)[number]['id']
@@ -63,7 +94,7 @@ export const READINESS_RULE_KEYS = {
   'skills-with-help': 'screening.readiness.rule.skills-with-help',
   'language-or-accessibility': 'screening.readiness.rule.language-or-accessibility',
   'some-barrier': 'screening.readiness.rule.some-barrier',
-  'no-barrier': 'screening.readiness.rule.no-barrier',
+  'no-barrier': 'screening.readiness.rule.no-barrier'
 } as const satisfies Record<ReadinessRuleId, `screening.readiness.rule.${ReadinessRuleId}`>
 
 export interface Readiness {
@@ -95,7 +126,12 @@ function combine(match: 'any' | 'all', values: readonly Tri[]): Tri {
   return values.includes(false) ? false : values.includes('unknown') ? 'unknown' : true
 }
 
-function outcome(level: ReadinessOutcome, ruleId: ReadinessRuleId | null, basis: Barrier[], missing: QuestionLinkId[]): Readiness {
+function outcome(
+  level: ReadinessOutcome,
+  ruleId: ReadinessRuleId | null,
+  basis: Barrier[],
+  missing: QuestionLinkId[]
+): Readiness {
   return { level, key: READINESS_KEYS[level], ruleId, basis, missing, disclaimerKey: READINESS_DISCLAIMER_KEY }
 }
 

@@ -15,7 +15,12 @@ export const MAX_RESCREEN_INTERVAL_MONTHS = 120
 
 export type DateInput = Date | string
 
-const londonDate = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' })
+const londonDate = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit'
+})
 
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0')
@@ -31,7 +36,8 @@ export function toCalendarDate(value: DateInput): string {
     const dateOnly = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
     if (dateOnly) {
       const [year, month, day] = [Number(dateOnly[1]), Number(dateOnly[2]), Number(dateOnly[3])]
-      if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) throw new RangeError(`not a real date: ${value}`)
+      if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month))
+        throw new RangeError(`not a real date: ${value}`)
       return value
     }
     if (!/^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})$/.test(value)) {
@@ -47,7 +53,9 @@ export function toCalendarDate(value: DateInput): string {
 
 function checkInterval(months: number): void {
   if (!Number.isInteger(months) || months < 1 || months > MAX_RESCREEN_INTERVAL_MONTHS) {
-    throw new RangeError(`re-screen interval must be a whole number of months from 1 to ${MAX_RESCREEN_INTERVAL_MONTHS}: ${months}`)
+    throw new RangeError(
+      `re-screen interval must be a whole number of months from 1 to ${MAX_RESCREEN_INTERVAL_MONTHS}: ${months}`
+    )
   }
 }
 
@@ -61,13 +69,20 @@ export function addMonths(date: string, months: number): string {
 }
 
 /** The date the next screening is due: the last screening date plus the interval. */
-export function rescreenDueDate(lastScreenedAt: DateInput, intervalMonths: number = DEFAULT_RESCREEN_INTERVAL_MONTHS): string {
+export function rescreenDueDate(
+  lastScreenedAt: DateInput,
+  intervalMonths: number = DEFAULT_RESCREEN_INTERVAL_MONTHS
+): string {
   checkInterval(intervalMonths)
   return addMonths(toCalendarDate(lastScreenedAt), intervalMonths)
 }
 
 /** True when `now` (London date) is on or after the due date. */
-export function isRescreenDue(lastScreenedAt: DateInput, now: DateInput, intervalMonths: number = DEFAULT_RESCREEN_INTERVAL_MONTHS): boolean {
+export function isRescreenDue(
+  lastScreenedAt: DateInput,
+  now: DateInput,
+  intervalMonths: number = DEFAULT_RESCREEN_INTERVAL_MONTHS
+): boolean {
   // 'YYYY-MM-DD' strings sort in date order.
   return toCalendarDate(now) >= rescreenDueDate(lastScreenedAt, intervalMonths)
 }

@@ -1,12 +1,26 @@
 /**
  * Dates the NHS way: store ISO 8601 (UTC for instants), show "1 January 2025" in London time.
  */
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' })
-const dateTimeFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', hour12: true, timeZone: 'Europe/London' })
+const dateFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'Europe/London'
+})
+const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  hour12: true,
+  timeZone: 'Europe/London'
+})
 
 /** "1 January 2025" for an ISO date ('2025-01-01') or an instant. */
 export function formatDate(value: string | Date): string {
-  const date = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : new Date(value)
+  const date =
+    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : new Date(value)
   return dateFormat.format(date)
 }
 
@@ -20,7 +34,9 @@ export function formatDateTime(value: string | Date): string {
 /** Checks that year, month and day form a real calendar date; returns 'YYYY-MM-DD' or null. */
 export function isoDateFromParts(day: string, month: string, year: string): string | null {
   if (!/^\d{1,2}$/.test(day.trim()) || !/^\d{1,2}$/.test(month.trim()) || !/^\d{4}$/.test(year.trim())) return null
-  const d = Number(day), m = Number(month), y = Number(year)
+  const d = Number(day),
+    m = Number(month),
+    y = Number(year)
   const date = new Date(Date.UTC(y, m - 1, d))
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null
   return date.toISOString().slice(0, 10)

@@ -9,14 +9,14 @@
  * 4. project rule: ten identical digits are placeholders and are rejected.
  */
 
-export type NhsNumberProblem = 'empty' | 'non-digit' | 'wrong-length' | 'check-digit-10' | 'check-digit-mismatch' | 'all-same-digit'
+export type NhsNumberProblem =
+  'empty' | 'non-digit' | 'wrong-length' | 'check-digit-10' | 'check-digit-mismatch' | 'all-same-digit'
 
 export type NhsNumberResult =
-  | { valid: true; value: string }
-  | { valid: false; problem: NhsNumberProblem; reason: string }
+  { valid: true; value: string } | { valid: false; problem: NhsNumberProblem; reason: string }
 
 const reasons: Record<NhsNumberProblem, string> = {
-  'empty': 'empty',
+  empty: 'empty',
   'non-digit': 'contains characters other than digits, spaces and hyphens',
   'wrong-length': 'must be 10 digits',
   'check-digit-10': 'check digit computes to 10, so the number cannot be valid',

@@ -3,7 +3,8 @@
  * The pattern is the shape of a UK postcode (outward code 2–4 characters, inward code digit + 2 letters);
  * it does not prove the postcode exists.
  */
-const shape = /^(GIR ?0AA|[A-PR-UWYZ][0-9][0-9]?|[A-PR-UWYZ][A-HK-Y][0-9][0-9]?|[A-PR-UWYZ][0-9][A-HJKPSTUW]|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY]) ?([0-9][ABD-HJLNP-UW-Z]{2})$/
+const shape =
+  /^(GIR ?0AA|[A-PR-UWYZ][0-9][0-9]?|[A-PR-UWYZ][A-HK-Y][0-9][0-9]?|[A-PR-UWYZ][0-9][A-HJKPSTUW]|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY]) ?([0-9][ABD-HJLNP-UW-Z]{2})$/
 
 export function normalisePostcode(input: string): string | null {
   const compact = input.trim().toUpperCase().replace(/\s+/g, '')

@@ -19,7 +19,18 @@ export const permissions = [
 export type Permission = (typeof permissions)[number]
 
 export const rolePermissions = {
-  admin: ['patient:read', 'patient:write', 'audit:read', 'staff:manage', 'reports:read', 'screening:write', 'referral:write', 'directory:manage', 'measures:write', 'area:manage'],
+  admin: [
+    'patient:read',
+    'patient:write',
+    'audit:read',
+    'staff:manage',
+    'reports:read',
+    'screening:write',
+    'referral:write',
+    'directory:manage',
+    'measures:write',
+    'area:manage'
+  ],
   qi_lead: ['patient:read', 'reports:read', 'directory:manage', 'measures:write'],
   clinician: ['patient:read', 'patient:write', 'reports:read', 'screening:write', 'referral:write'],
   receptionist: ['patient:read', 'patient:write', 'screening:write'],

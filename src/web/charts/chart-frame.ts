@@ -49,21 +49,35 @@ export function chartFrame(o: ChartFrameOptions): ChartFrame {
   const y = (v: number): number => margin.top + ((high - v) * plotHeight) / (high - low)
   const num = chartNumber
   const parts: string[] = []
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="${o.id}-title ${o.id}-desc" viewBox="0 0 ${o.width} ${o.height}" width="${o.width}" height="${o.height}" class="${o.className}">`)
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="${o.id}-title ${o.id}-desc" viewBox="0 0 ${o.width} ${o.height}" width="${o.width}" height="${o.height}" class="${o.className}">`
+  )
   parts.push(`<title id="${o.id}-title">${escapeXml(o.title)}</title>`)
   parts.push(`<desc id="${o.id}-desc">${escapeXml(o.description)}</desc>`)
   // axes: y ticks at five levels, first and last dates on x
   parts.push(`<g class="spc-chart__axes" font-size="12" fill="#4c6272">`)
-  parts.push(`<line x1="${margin.left}" y1="${margin.top}" x2="${margin.left}" y2="${margin.top + plotHeight}" stroke="#d8dde0"/>`)
-  parts.push(`<line x1="${margin.left}" y1="${margin.top + plotHeight}" x2="${margin.left + plotWidth}" y2="${margin.top + plotHeight}" stroke="#d8dde0"/>`)
+  parts.push(
+    `<line x1="${margin.left}" y1="${margin.top}" x2="${margin.left}" y2="${margin.top + plotHeight}" stroke="#d8dde0"/>`
+  )
+  parts.push(
+    `<line x1="${margin.left}" y1="${margin.top + plotHeight}" x2="${margin.left + plotWidth}" y2="${margin.top + plotHeight}" stroke="#d8dde0"/>`
+  )
   for (let k = 0; k <= 4; k++) {
     const v = low + ((high - low) * k) / 4
-    parts.push(`<text x="${margin.left - 6}" y="${num(y(v) + 4)}" text-anchor="end">${escapeXml(o.formatValue(v))}</text>`)
+    parts.push(
+      `<text x="${margin.left - 6}" y="${num(y(v) + 4)}" text-anchor="end">${escapeXml(o.formatValue(v))}</text>`
+    )
   }
   const first = o.dates[0]
   const last = o.dates[count - 1]
-  if (first) parts.push(`<text x="${num(x(0))}" y="${o.height - 12}" text-anchor="start">${escapeXml(o.formatDate(first))}</text>`)
-  if (last && count > 1) parts.push(`<text x="${num(x(count - 1))}" y="${o.height - 12}" text-anchor="end">${escapeXml(o.formatDate(last))}</text>`)
+  if (first)
+    parts.push(
+      `<text x="${num(x(0))}" y="${o.height - 12}" text-anchor="start">${escapeXml(o.formatDate(first))}</text>`
+    )
+  if (last && count > 1)
+    parts.push(
+      `<text x="${num(x(count - 1))}" y="${o.height - 12}" text-anchor="end">${escapeXml(o.formatDate(last))}</text>`
+    )
   parts.push('</g>')
   return { parts, x, y, margin, plotHeight }
 }

@@ -16,8 +16,10 @@ function variationColour(icon: VariationIcon): string {
 }
 
 function frame(label: string, colour: string, inner: string, size: number): string {
-  return `<svg xmlns="http://www.w3.org/2000/svg" class="mdc-icon" role="img" aria-label="${escapeXml(label)}" viewBox="0 0 40 40" width="${size}" height="${size}" focusable="false">` +
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" class="mdc-icon" role="img" aria-label="${escapeXml(label)}" viewBox="0 0 40 40" width="${size}" height="${size}" focusable="false">` +
     `<title>${escapeXml(label)}</title><circle cx="20" cy="20" r="17" fill="#ffffff" stroke="${colour}" stroke-width="3"/>${inner}</svg>`
+  )
 }
 
 function letter(text: string, colour: string): string {
@@ -27,7 +29,9 @@ function letter(text: string, colour: string): string {
 export function variationIconSvg(icon: VariationIcon, size = 32): string {
   const colour = variationColour(icon)
   if (icon === 'common_cause') {
-    const dots = [9, 15, 21, 27, 33].map((cx, i) => `<circle cx="${cx}" cy="${i % 2 === 0 ? 20 : 17}" r="2.3" fill="${colour}"/>`).join('')
+    const dots = [9, 15, 21, 27, 33]
+      .map((cx, i) => `<circle cx="${cx}" cy="${i % 2 === 0 ? 20 : 17}" r="2.3" fill="${colour}"/>`)
+      .join('')
     return frame(variationLabels[icon], colour, dots, size)
   }
   return frame(variationLabels[icon], colour, letter(icon.endsWith('high') ? 'H' : 'L', colour), size)
@@ -35,9 +39,33 @@ export function variationIconSvg(icon: VariationIcon, size = 32): string {
 
 export function assuranceIconSvg(icon: AssuranceIcon, size = 32): string {
   switch (icon) {
-    case 'pass': return frame(assuranceLabels.pass, SPC_COLOURS.special_cause_improvement, letter('P', SPC_COLOURS.special_cause_improvement), size)
-    case 'fail': return frame(assuranceLabels.fail, SPC_COLOURS.special_cause_concern, letter('F', SPC_COLOURS.special_cause_concern), size)
-    case 'inconsistent': return frame(assuranceLabels.inconsistent, SPC_COLOURS.common_cause, '<path d="M9 21 q5.5 -8 11 0 t11 0" fill="none" stroke="#768692" stroke-width="2.5"/>', size)
-    case 'none': return frame(assuranceLabels.none, '#d8dde0', '<line x1="12" y1="20" x2="28" y2="20" stroke="#768692" stroke-width="2.5"/>', size)
+    case 'pass':
+      return frame(
+        assuranceLabels.pass,
+        SPC_COLOURS.special_cause_improvement,
+        letter('P', SPC_COLOURS.special_cause_improvement),
+        size
+      )
+    case 'fail':
+      return frame(
+        assuranceLabels.fail,
+        SPC_COLOURS.special_cause_concern,
+        letter('F', SPC_COLOURS.special_cause_concern),
+        size
+      )
+    case 'inconsistent':
+      return frame(
+        assuranceLabels.inconsistent,
+        SPC_COLOURS.common_cause,
+        '<path d="M9 21 q5.5 -8 11 0 t11 0" fill="none" stroke="#768692" stroke-width="2.5"/>',
+        size
+      )
+    case 'none':
+      return frame(
+        assuranceLabels.none,
+        '#d8dde0',
+        '<line x1="12" y1="20" x2="28" y2="20" stroke="#768692" stroke-width="2.5"/>',
+        size
+      )
   }
 }

@@ -34,24 +34,40 @@ export function runChartSvg(result: RunChartResult, options: RunChartSvgOptions)
   if (result.median !== null) levels.push(result.median)
   if (target !== null) levels.push(target)
   const { parts, x, y, margin, plotHeight } = chartFrame({
-    id, className: 'spc-chart spc-chart--run', title: options.title, description: options.description,
-    width, height, levels, dates: options.dates.slice(0, points.length), formatValue, formatDate
+    id,
+    className: 'spc-chart spc-chart--run',
+    title: options.title,
+    description: options.description,
+    width,
+    height,
+    levels,
+    dates: options.dates.slice(0, points.length),
+    formatValue,
+    formatDate
   })
   if (result.median !== null && points.length > 0) {
-    parts.push(`<line class="spc-chart__median" x1="${num(x(0))}" y1="${num(y(result.median))}" x2="${num(x(points.length - 1))}" y2="${num(y(result.median))}" stroke="${SPC_COLOURS.mean_line}" stroke-width="1.5"/>`)
+    parts.push(
+      `<line class="spc-chart__median" x1="${num(x(0))}" y1="${num(y(result.median))}" x2="${num(x(points.length - 1))}" y2="${num(y(result.median))}" stroke="${SPC_COLOURS.mean_line}" stroke-width="1.5"/>`
+    )
   }
   if (target !== null && points.length > 0) {
-    parts.push(`<line class="spc-chart__target" x1="${num(x(0))}" y1="${num(y(target))}" x2="${num(x(points.length - 1))}" y2="${num(y(target))}" stroke="${SPC_COLOURS.target}" stroke-width="1.5" stroke-dasharray="2 3"/>`)
+    parts.push(
+      `<line class="spc-chart__target" x1="${num(x(0))}" y1="${num(y(target))}" x2="${num(x(points.length - 1))}" y2="${num(y(target))}" stroke="${SPC_COLOURS.target}" stroke-width="1.5" stroke-dasharray="2 3"/>`
+    )
   }
   if (points.length > 0) {
     const path = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${num(x(i))} ${num(y(p.value))}`).join(' ')
-    parts.push(`<path class="spc-chart__process" d="${path}" fill="none" stroke="${SPC_COLOURS.value_line}" stroke-width="1.5"/>`)
+    parts.push(
+      `<path class="spc-chart__process" d="${path}" fill="none" stroke="${SPC_COLOURS.value_line}" stroke-width="1.5"/>`
+    )
   }
   parts.push(...annotationMarks(options.dates, options.annotations ?? [], x, margin.top, plotHeight))
   points.forEach((p, i) => {
     const signal = p.shift || p.trend || p.astronomical
     const label = `${formatDate(options.dates[i] ?? '')}: ${formatValue(p.value)}${signal ? ' (part of a signal)' : ''}`
-    parts.push(`<circle class="spc-chart__point" cx="${num(x(i))}" cy="${num(y(p.value))}" r="4" fill="${signal ? SPC_COLOURS.special_cause_improvement : SPC_COLOURS.common_cause}"><title>${escapeXml(label)}</title></circle>`)
+    parts.push(
+      `<circle class="spc-chart__point" cx="${num(x(i))}" cy="${num(y(p.value))}" r="4" fill="${signal ? SPC_COLOURS.special_cause_improvement : SPC_COLOURS.common_cause}"><title>${escapeXml(label)}</title></circle>`
+    )
   })
   parts.push('</svg>')
   return parts.join('\n')

@@ -41,7 +41,11 @@ export interface SpcChartSvgOptions {
   annotations?: readonly ChartAnnotation[]
 }
 
-export interface ChartAnnotation { date: string; label: string; kind: 'pdsa' | 'rebase' | 'note' }
+export interface ChartAnnotation {
+  date: string
+  label: string
+  kind: 'pdsa' | 'rebase' | 'note'
+}
 
 export function pointColour(type: PointType): string {
   switch (type) {
@@ -58,7 +62,12 @@ export function pointColour(type: PointType): string {
 }
 
 export function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;')
 }
 
 const num = chartNumber
@@ -90,8 +99,16 @@ export function spcChartSvg(result: SpcResult, options: SpcChartSvgOptions): str
   const levels: number[] = points.flatMap((p) => [p.value, p.mean, p.lpl, p.upl].filter((v): v is number => v !== null))
   if (target !== null) levels.push(target)
   const { parts, x, y, margin, plotHeight } = chartFrame({
-    id, className: 'spc-chart', title: options.title, description: options.description ?? defaultDescription(result, formatDate),
-    width, height, levels, dates: points.map((p) => p.date), formatValue, formatDate
+    id,
+    className: 'spc-chart',
+    title: options.title,
+    description: options.description ?? defaultDescription(result, formatDate),
+    width,
+    height,
+    levels,
+    dates: points.map((p) => p.date),
+    formatValue,
+    formatDate
   })
 
   // per segment: limits, mean and the process line, broken at each rebase
@@ -101,26 +118,49 @@ export function spcChartSvg(result: SpcResult, options: SpcChartSvgOptions): str
     list.push({ point, index })
     segments.set(point.segment, list)
   })
-  const horizontal = (from: number, to: number, level: number, colour: string, dash: string | null, cls: string): string =>
+  const horizontal = (
+    from: number,
+    to: number,
+    level: number,
+    colour: string,
+    dash: string | null,
+    cls: string
+  ): string =>
     `<line class="${cls}" x1="${num(x(from))}" y1="${num(y(level))}" x2="${num(x(to))}" y2="${num(y(level))}" stroke="${colour}" stroke-width="1.5"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`
   for (const members of segments.values()) {
     const head = members[0]
     const tail = members[members.length - 1]
     if (!head || !tail) continue
     const { lpl, upl, mean } = head.point
-    if (lpl !== null) parts.push(horizontal(head.index, tail.index, lpl, SPC_COLOURS.limit_line, '6 4', 'spc-chart__lpl'))
-    if (upl !== null) parts.push(horizontal(head.index, tail.index, upl, SPC_COLOURS.limit_line, '6 4', 'spc-chart__upl'))
+    if (lpl !== null)
+      parts.push(horizontal(head.index, tail.index, lpl, SPC_COLOURS.limit_line, '6 4', 'spc-chart__lpl'))
+    if (upl !== null)
+      parts.push(horizontal(head.index, tail.index, upl, SPC_COLOURS.limit_line, '6 4', 'spc-chart__upl'))
     parts.push(horizontal(head.index, tail.index, mean, SPC_COLOURS.mean_line, null, 'spc-chart__mean'))
-    const path = members.map(({ point, index }, k) => `${k === 0 ? 'M' : 'L'}${num(x(index))} ${num(y(point.value))}`).join(' ')
-    parts.push(`<path class="spc-chart__process" d="${path}" fill="none" stroke="${SPC_COLOURS.value_line}" stroke-width="1.5"/>`)
+    const path = members
+      .map(({ point, index }, k) => `${k === 0 ? 'M' : 'L'}${num(x(index))} ${num(y(point.value))}`)
+      .join(' ')
+    parts.push(
+      `<path class="spc-chart__process" d="${path}" fill="none" stroke="${SPC_COLOURS.value_line}" stroke-width="1.5"/>`
+    )
   }
   if (target !== null && points.length > 0) {
     parts.push(horizontal(0, points.length - 1, target, SPC_COLOURS.target, '2 3', 'spc-chart__target'))
   }
-  parts.push(...annotationMarks(points.map((p) => p.date), options.annotations ?? [], x, margin.top, plotHeight))
+  parts.push(
+    ...annotationMarks(
+      points.map((p) => p.date),
+      options.annotations ?? [],
+      x,
+      margin.top,
+      plotHeight
+    )
+  )
   for (const [index, point] of points.entries()) {
     const label = `${formatDate(point.date)}: ${formatValue(point.value)} (${POINT_LABELS[point.pointType]})`
-    parts.push(`<circle class="spc-chart__point spc-chart__point--${point.pointType}" cx="${num(x(index))}" cy="${num(y(point.value))}" r="4" fill="${pointColour(point.pointType)}"><title>${escapeXml(label)}</title></circle>`)
+    parts.push(
+      `<circle class="spc-chart__point spc-chart__point--${point.pointType}" cx="${num(x(index))}" cy="${num(y(point.value))}" r="4" fill="${pointColour(point.pointType)}"><title>${escapeXml(label)}</title></circle>`
+    )
   }
   parts.push('</svg>')
   return parts.join('\n')
@@ -129,7 +169,13 @@ export function spcChartSvg(result: SpcResult, options: SpcChartSvgOptions): str
 export const ANNOTATION_COLOURS = { pdsa: '#005eb8', rebase: '#212b32', note: '#4c6272' } as const
 
 /** Vertical annotation lines, numbered 1, 2, 3… in date order so a table below can explain them. */
-export function annotationMarks(dates: readonly string[], annotations: readonly ChartAnnotation[], x: (i: number) => number, top: number, plotHeight: number): string[] {
+export function annotationMarks(
+  dates: readonly string[],
+  annotations: readonly ChartAnnotation[],
+  x: (i: number) => number,
+  top: number,
+  plotHeight: number
+): string[] {
   const marks: string[] = []
   const sorted = [...annotations].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
   sorted.forEach((annotation, k) => {
@@ -137,9 +183,11 @@ export function annotationMarks(dates: readonly string[], annotations: readonly 
     if (index < 0) return
     const colour = ANNOTATION_COLOURS[annotation.kind]
     const at = num(x(index))
-    marks.push(`<g class="spc-chart__annotation spc-chart__annotation--${annotation.kind}"><title>${escapeXml(`${k + 1}. ${annotation.label}`)}</title>` +
-      `<line x1="${at}" y1="${top}" x2="${at}" y2="${top + plotHeight}" stroke="${colour}" stroke-width="1" stroke-dasharray="3 3"/>` +
-      `<text x="${at}" y="${top + 10}" dx="3" font-size="11" fill="${colour}">${k + 1}</text></g>`)
+    marks.push(
+      `<g class="spc-chart__annotation spc-chart__annotation--${annotation.kind}"><title>${escapeXml(`${k + 1}. ${annotation.label}`)}</title>` +
+        `<line x1="${at}" y1="${top}" x2="${at}" y2="${top + plotHeight}" stroke="${colour}" stroke-width="1" stroke-dasharray="3 3"/>` +
+        `<text x="${at}" y="${top + 10}" dx="3" font-size="11" fill="${colour}">${k + 1}</text></g>`
+    )
   })
   return marks
 }

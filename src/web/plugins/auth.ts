@@ -37,53 +37,66 @@ export interface AuthOptions {
   secureCookies: boolean
 }
 
-export const authPlugin = fp(async (app, opts: AuthOptions) => {
-  app.decorateRequest('user', null)
-  app.decorateRequest('organisation', null)
-  app.decorateRequest('sessionToken', null)
-  app.decorateRequest('flash', null)
-  app.decorateReply('flash', function flash(this: FastifyReply, text: string, kind: 'success' | 'info' = 'success') {
-    return this.setCookie(flashCookie, JSON.stringify({ text, kind }), { path: '/', httpOnly: true, sameSite: 'lax', signed: true, secure: opts.secureCookies })
-  })
+export const authPlugin = fp(
+  async (app, opts: AuthOptions) => {
+    app.decorateRequest('user', null)
+    app.decorateRequest('organisation', null)
+    app.decorateRequest('sessionToken', null)
+    app.decorateRequest('flash', null)
+    app.decorateReply('flash', function flash(this: FastifyReply, text: string, kind: 'success' | 'info' = 'success') {
+      return this.setCookie(flashCookie, JSON.stringify({ text, kind }), {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        signed: true,
+        secure: opts.secureCookies
+      })
+    })
 
-  app.addHook('onRequest', async (request, reply) => {
-    if (isAssetPath(request.url)) return
-    const rawFlash = request.cookies[flashCookie]
-    if (rawFlash) {
-      const unsigned = request.unsignCookie(rawFlash)
-      if (unsigned.valid && unsigned.value) {
-        try { request.flash = JSON.parse(unsigned.value) as FastifyRequest['flash'] } catch { request.flash = null }
+    app.addHook('onRequest', async (request, reply) => {
+      if (isAssetPath(request.url)) return
+      const rawFlash = request.cookies[flashCookie]
+      if (rawFlash) {
+        const unsigned = request.unsignCookie(rawFlash)
+        if (unsigned.valid && unsigned.value) {
+          try {
+            request.flash = JSON.parse(unsigned.value) as FastifyRequest['flash']
+          } catch {
+            request.flash = null
+          }
+        }
+        reply.clearCookie(flashCookie, { path: '/' })
       }
-      reply.clearCookie(flashCookie, { path: '/' })
-    }
-    const token = request.cookies[sessionCookie]
-    if (!token || token.length > 100) return
-    const session = await touchSession(app.database.db, token, opts.idleMinutes)
-    if (!session) {
-      reply.clearCookie(sessionCookie, { path: '/' })
-      return
-    }
-    const row = await findStaff(app.database.db, session.orgId, session.userId)
-    if (!row || row.disabled_at) return
-    request.user = staffRowToUser(row)
-    request.organisation = (await findOrganisation(app.database.db, row.org_id)) ?? null
-    request.sessionToken = token
-  })
+      const token = request.cookies[sessionCookie]
+      if (!token || token.length > 100) return
+      const session = await touchSession(app.database.db, token, opts.idleMinutes)
+      if (!session) {
+        reply.clearCookie(sessionCookie, { path: '/' })
+        return
+      }
+      const row = await findStaff(app.database.db, session.orgId, session.userId)
+      if (!row || row.disabled_at) return
+      request.user = staffRowToUser(row)
+      request.organisation = (await findOrganisation(app.database.db, row.org_id)) ?? null
+      request.sessionToken = token
+    })
 
-  app.addHook('preHandler', async (request, reply) => {
-    if (isAssetPath(request.url) || !request.routeOptions.url) return
-    const access: Access = request.routeOptions.config.access ?? 'signed-in'
-    if (access === 'public') return
-    if (!request.user) {
-      const returnUrl = request.method === 'GET' ? `?returnUrl=${encodeURIComponent(request.url)}` : ''
-      return reply.redirect(`/sign-in${returnUrl}`, 303)
-    }
-    if (access !== 'signed-in' && !can(request.user.role, access)) {
-      request.log.info({ event: 'forbidden', userId: request.user.id, access }, 'forbidden')
-      return reply.code(403).render('errors/403.njk')
-    }
-  })
-}, { name: 'auth', dependencies: ['security', 'database'] })
+    app.addHook('preHandler', async (request, reply) => {
+      if (isAssetPath(request.url) || !request.routeOptions.url) return
+      const access: Access = request.routeOptions.config.access ?? 'signed-in'
+      if (access === 'public') return
+      if (!request.user) {
+        const returnUrl = request.method === 'GET' ? `?returnUrl=${encodeURIComponent(request.url)}` : ''
+        return reply.redirect(`/sign-in${returnUrl}`, 303)
+      }
+      if (access !== 'signed-in' && !can(request.user.role, access)) {
+        request.log.info({ event: 'forbidden', userId: request.user.id, access }, 'forbidden')
+        return reply.code(403).render('errors/403.njk')
+      }
+    })
+  },
+  { name: 'auth', dependencies: ['security', 'database'] }
+)
 
 function isAssetPath(url: string): boolean {
   return url.startsWith('/nhsuk/') || url.startsWith('/static/')
@@ -91,12 +104,25 @@ function isAssetPath(url: string): boolean {
 
 /** A `returnUrl` is followed only when it is a local path (never another site). */
 export function safeReturnUrl(value: unknown, fallback = '/home'): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\'))
+    return fallback
   return value
 }
 
 /** Who did it, and from where: the part of an audit row that comes from the request. */
-export function auditActor(request: FastifyRequest): { orgId: string; actorUserId: string; actorRole: string; ip: string; userAgent: string | null } {
+export function auditActor(request: FastifyRequest): {
+  orgId: string
+  actorUserId: string
+  actorRole: string
+  ip: string
+  userAgent: string | null
+} {
   if (!request.user) throw new Error('auditActor needs a signed-in user')
-  return { orgId: request.user.orgId, actorUserId: request.user.id, actorRole: request.user.role, ip: request.ip, userAgent: request.headers['user-agent'] ?? null }
+  return {
+    orgId: request.user.orgId,
+    actorUserId: request.user.id,
+    actorRole: request.user.role,
+    ip: request.ip,
+    userAgent: request.headers['user-agent'] ?? null
+  }
 }

@@ -14,11 +14,16 @@ declare module 'fastify' {
   }
 }
 
-export const databasePlugin = fp(async (app, opts: { database: ReachDatabase }) => {
-  app.decorate('database', opts.database)
-  app.decorateRequest('withOrg', function <T>(this: import('fastify').FastifyRequest, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
-    const orgId = this.user?.orgId
-    if (!orgId) throw new Error('withOrg needs a signed-in user')
-    return withOrg(opts.database, orgId, work)
-  })
-}, { name: 'database' })
+export const databasePlugin = fp(
+  async (app, opts: { database: ReachDatabase }) => {
+    app.decorate('database', opts.database)
+    app.decorateRequest('withOrg', function <
+      T
+    >(this: import('fastify').FastifyRequest, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+      const orgId = this.user?.orgId
+      if (!orgId) throw new Error('withOrg needs a signed-in user')
+      return withOrg(opts.database, orgId, work)
+    })
+  },
+  { name: 'database' }
+)

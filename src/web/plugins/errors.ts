@@ -5,20 +5,31 @@
 import fp from 'fastify-plugin'
 import type { FastifyError } from 'fastify'
 
-export const errorsPlugin = fp(async (app) => {
-  app.setNotFoundHandler({
-    preHandler: app.rateLimit({ max: 120, timeWindow: '1 minute' })
-  }, (request, reply) => {
-    reply.code(404).render('errors/404.njk')
-  })
+export const errorsPlugin = fp(
+  async (app) => {
+    app.setNotFoundHandler(
+      {
+        preHandler: app.rateLimit({ max: 120, timeWindow: '1 minute' })
+      },
+      (request, reply) => {
+        reply.code(404).render('errors/404.njk')
+      }
+    )
 
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500
-    if (status >= 500) request.log.error({ err: error }, 'request failed')
-    else request.log.info({ event: 'client_error', status, code: error.code }, 'client error')
-    const isCsrf = typeof error.code === 'string' && error.code.startsWith('FST_CSRF')
-    reply.code(isCsrf ? 403 : status)
-    if (status >= 500) return reply.render('errors/500.njk')
-    return reply.render('errors/4xx.njk', { status: isCsrf ? 403 : status, isCsrf, isTooLarge: status === 413, isRateLimited: status === 429 })
-  })
-}, { name: 'errors', dependencies: ['views'] })
+    app.setErrorHandler((error: FastifyError, request, reply) => {
+      const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500
+      if (status >= 500) request.log.error({ err: error }, 'request failed')
+      else request.log.info({ event: 'client_error', status, code: error.code }, 'client error')
+      const isCsrf = typeof error.code === 'string' && error.code.startsWith('FST_CSRF')
+      reply.code(isCsrf ? 403 : status)
+      if (status >= 500) return reply.render('errors/500.njk')
+      return reply.render('errors/4xx.njk', {
+        status: isCsrf ? 403 : status,
+        isCsrf,
+        isTooLarge: status === 413,
+        isRateLimited: status === 429
+      })
+    })
+  },
+  { name: 'errors', dependencies: ['views'] }
+)

@@ -1,10 +1,22 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { equityDsr, equityTable, siiAcrossQuintiles, broadStandardPopulation } from '../../../src/domain/area/equity.js'
-import { effectiveWeights, assembleRiskIndexRows, INDICATOR_SOURCES } from '../../../src/domain/area/risk-index-sources.js'
+import {
+  effectiveWeights,
+  assembleRiskIndexRows,
+  INDICATOR_SOURCES
+} from '../../../src/domain/area/risk-index-sources.js'
 import { computeRiskIndex } from '../../../src/domain/area/risk-index.js'
 
-const row = (group: string, patients: number, screened: number, highBarrier: number) => ({ group, patients, screened, offline: 0, highBarrier, referred: 0, outcomes: 0 })
+const row = (group: string, patients: number, screened: number, highBarrier: number) => ({
+  group,
+  patients,
+  screened,
+  offline: 0,
+  highBarrier,
+  referred: 0,
+  outcomes: 0
+})
 
 describe('equityTable', () => {
   it('gives Wilson intervals and compares groups with the overall interval', () => {
@@ -18,7 +30,10 @@ describe('equityTable', () => {
 
   it('hides counts of 1 to 4 and one more so the hidden count cannot be worked out', () => {
     const t = equityTable([row('a', 50, 3, 0), row('b', 50, 20, 0), row('c', 50, 30, 0)], 'coverage')
-    assert.deepEqual(t.rows.map((r) => r.numerator.reason), ['primary', 'secondary', null])
+    assert.deepEqual(
+      t.rows.map((r) => r.numerator.reason),
+      ['primary', 'secondary', null]
+    )
     assert.equal(t.rows[0]!.value, null)
     assert.equal(t.rows[1]!.value, null)
     assert.equal(t.rows[2]!.value, 60)
@@ -42,7 +57,10 @@ describe('siiAcrossQuintiles', () => {
 
 describe('equityDsr', () => {
   it('standardises to the broad ESP2013 bands; equal age-specific rates give that rate', () => {
-    assert.equal(broadStandardPopulation().reduce((a, b) => a + b, 0), 100000)
+    assert.equal(
+      broadStandardPopulation().reduce((a, b) => a + b, 0),
+      100000
+    )
     const rows = [0, 1, 2, 3, 4].map((ageBand) => ({ ...row('a', 40, 40, 10), ageBand }))
     const [d] = equityDsr(rows, 'barrier')
     assert.ok(Math.abs(d!.value! - 25) < 1e-9)

@@ -64,24 +64,74 @@ function row(lsoa: string, values: Record<IndicatorKey, number | null>): RiskInd
  *   B (95/14 + 7 + 60/9) / 3 = 6.817460…
  *   C (5 + 8 + 75/9) / 3 = 7.111111…
  */
-const A = row('A', { pct_65_plus: 10, pct_75_plus: 5, pct_limited_activities: 20, pct_grade_de: 30, pct_no_qualifications: 10, pension_credit_per_1000: 100, unemployment_rate: 2, imd_score: 10, pct_below_30mbit: 0, pct_below_10mbit: 1, avg_download_mbit: 100 })
-const B = row('B', { pct_65_plus: 20, pct_75_plus: 10, pct_limited_activities: 15, pct_grade_de: 40, pct_no_qualifications: 20, pension_credit_per_1000: 200, unemployment_rate: 4, imd_score: 30, pct_below_30mbit: 5, pct_below_10mbit: 2, avg_download_mbit: 50 })
-const C = row('C', { pct_65_plus: 30, pct_75_plus: 5, pct_limited_activities: 25, pct_grade_de: 20, pct_no_qualifications: 30, pension_credit_per_1000: 150, unemployment_rate: 6, imd_score: 20, pct_below_30mbit: 10, pct_below_10mbit: 3, avg_download_mbit: 75 })
+const A = row('A', {
+  pct_65_plus: 10,
+  pct_75_plus: 5,
+  pct_limited_activities: 20,
+  pct_grade_de: 30,
+  pct_no_qualifications: 10,
+  pension_credit_per_1000: 100,
+  unemployment_rate: 2,
+  imd_score: 10,
+  pct_below_30mbit: 0,
+  pct_below_10mbit: 1,
+  avg_download_mbit: 100
+})
+const B = row('B', {
+  pct_65_plus: 20,
+  pct_75_plus: 10,
+  pct_limited_activities: 15,
+  pct_grade_de: 40,
+  pct_no_qualifications: 20,
+  pension_credit_per_1000: 200,
+  unemployment_rate: 4,
+  imd_score: 30,
+  pct_below_30mbit: 5,
+  pct_below_10mbit: 2,
+  avg_download_mbit: 50
+})
+const C = row('C', {
+  pct_65_plus: 30,
+  pct_75_plus: 5,
+  pct_limited_activities: 25,
+  pct_grade_de: 20,
+  pct_no_qualifications: 30,
+  pension_credit_per_1000: 150,
+  unemployment_rate: 6,
+  imd_score: 20,
+  pct_below_30mbit: 10,
+  pct_below_10mbit: 3,
+  avg_download_mbit: 75
+})
 
 describe('indicators and default weights', () => {
   it('lists the eleven indicators in method order with GMCA default weights', () => {
     assert.deepEqual(INDICATOR_KEYS, [
-      'pct_65_plus', 'pct_75_plus', 'pct_limited_activities', 'pct_grade_de',
-      'pct_no_qualifications', 'pension_credit_per_1000', 'unemployment_rate', 'imd_score',
-      'pct_below_30mbit', 'pct_below_10mbit', 'avg_download_mbit'
+      'pct_65_plus',
+      'pct_75_plus',
+      'pct_limited_activities',
+      'pct_grade_de',
+      'pct_no_qualifications',
+      'pension_credit_per_1000',
+      'unemployment_rate',
+      'imd_score',
+      'pct_below_30mbit',
+      'pct_below_10mbit',
+      'avg_download_mbit'
     ])
-    assert.deepEqual(INDICATORS.map((i) => i.defaultWeight), [5, 5, 2, 2, 4, 2, 2, 2, 3, 3, 3])
+    assert.deepEqual(
+      INDICATORS.map((i) => i.defaultWeight),
+      [5, 5, 2, 2, 4, 2, 2, 2, 3, 3, 3]
+    )
     assert.deepEqual([DEFAULT_WEIGHTS.demography, DEFAULT_WEIGHTS.deprivation, DEFAULT_WEIGHTS.broadband], [3, 3, 3])
     assert.deepEqual(indicatorsOf('broadband'), ['pct_below_30mbit', 'pct_below_10mbit', 'avg_download_mbit'])
   })
 
   it('marks only average download speed as lower = more risk', () => {
-    assert.deepEqual(INDICATORS.filter((i) => i.direction === 'lower').map((i) => i.key), ['avg_download_mbit'])
+    assert.deepEqual(
+      INDICATORS.filter((i) => i.direction === 'lower').map((i) => i.key),
+      ['avg_download_mbit']
+    )
   })
 })
 
@@ -111,9 +161,45 @@ describe('computeRiskIndex: worked example', () => {
   const [a, b, c] = computeRiskIndex([A, B, C])
 
   it('gives indicator scores as in the table', () => {
-    assert.deepEqual(a?.scores, { pct_65_plus: 0, pct_75_plus: 0, pct_limited_activities: 5, pct_grade_de: 5, pct_no_qualifications: 0, pension_credit_per_1000: 0, unemployment_rate: 0, imd_score: 0, pct_below_30mbit: 0, pct_below_10mbit: 0, avg_download_mbit: 0 })
-    assert.deepEqual(b?.scores, { pct_65_plus: 5, pct_75_plus: 10, pct_limited_activities: 0, pct_grade_de: 10, pct_no_qualifications: 5, pension_credit_per_1000: 10, unemployment_rate: 5, imd_score: 10, pct_below_30mbit: 5, pct_below_10mbit: 5, avg_download_mbit: 10 })
-    assert.deepEqual(c?.scores, { pct_65_plus: 10, pct_75_plus: 0, pct_limited_activities: 10, pct_grade_de: 0, pct_no_qualifications: 10, pension_credit_per_1000: 5, unemployment_rate: 10, imd_score: 5, pct_below_30mbit: 10, pct_below_10mbit: 10, avg_download_mbit: 5 })
+    assert.deepEqual(a?.scores, {
+      pct_65_plus: 0,
+      pct_75_plus: 0,
+      pct_limited_activities: 5,
+      pct_grade_de: 5,
+      pct_no_qualifications: 0,
+      pension_credit_per_1000: 0,
+      unemployment_rate: 0,
+      imd_score: 0,
+      pct_below_30mbit: 0,
+      pct_below_10mbit: 0,
+      avg_download_mbit: 0
+    })
+    assert.deepEqual(b?.scores, {
+      pct_65_plus: 5,
+      pct_75_plus: 10,
+      pct_limited_activities: 0,
+      pct_grade_de: 10,
+      pct_no_qualifications: 5,
+      pension_credit_per_1000: 10,
+      unemployment_rate: 5,
+      imd_score: 10,
+      pct_below_30mbit: 5,
+      pct_below_10mbit: 5,
+      avg_download_mbit: 10
+    })
+    assert.deepEqual(c?.scores, {
+      pct_65_plus: 10,
+      pct_75_plus: 0,
+      pct_limited_activities: 10,
+      pct_grade_de: 0,
+      pct_no_qualifications: 10,
+      pension_credit_per_1000: 5,
+      unemployment_rate: 10,
+      imd_score: 5,
+      pct_below_30mbit: 10,
+      pct_below_10mbit: 10,
+      avg_download_mbit: 5
+    })
   })
 
   it('gives component and DERI scores as worked out by hand', () => {
@@ -127,7 +213,7 @@ describe('computeRiskIndex: worked example', () => {
     close(a?.broadband, 0)
     close(b?.broadband, 60 / 9)
     close(c?.broadband, 75 / 9)
-    close(a?.deri, (20 / 14) / 3)
+    close(a?.deri, 20 / 14 / 3)
     close(b?.deri, (95 / 14 + 7 + 60 / 9) / 3)
     close(c?.deri, (5 + 8 + 75 / 9) / 3)
   })
@@ -139,7 +225,10 @@ describe('computeRiskIndex: worked example', () => {
   })
 
   it('returns rows in input order', () => {
-    assert.deepEqual(computeRiskIndex([C, A, B]).map((r) => r.lsoa), ['C', 'A', 'B'])
+    assert.deepEqual(
+      computeRiskIndex([C, A, B]).map((r) => r.lsoa),
+      ['C', 'A', 'B']
+    )
   })
 
   it('gives an empty result for no rows', () => {
@@ -160,7 +249,10 @@ describe('constant indicator and download direction', () => {
     // only download speed weighted: broadband = download score
     const results = computeRiskIndex([A, B, C], { weights: { pct_below_30mbit: 0, pct_below_10mbit: 0 } })
     // A 100 Mbit/s -> 0, B 50 Mbit/s -> 10, C 75 Mbit/s -> 5
-    assert.deepEqual(results.map((r) => r.broadband), [0, 10, 5])
+    assert.deepEqual(
+      results.map((r) => r.broadband),
+      [0, 10, 5]
+    )
   })
 })
 
@@ -178,10 +270,24 @@ describe('weights', () => {
   it('changes the worked example as expected', () => {
     // demography weights 10,0,0,0: demography = the 65+ score; components 1,0,0: DERI = demography
     const results = computeRiskIndex([A, B, C], {
-      weights: { pct_65_plus: 10, pct_75_plus: 0, pct_limited_activities: 0, pct_grade_de: 0, demography: 1, deprivation: 0, broadband: 0 }
+      weights: {
+        pct_65_plus: 10,
+        pct_75_plus: 0,
+        pct_limited_activities: 0,
+        pct_grade_de: 0,
+        demography: 1,
+        deprivation: 0,
+        broadband: 0
+      }
     })
-    assert.deepEqual(results.map((r) => r.demography), [0, 5, 10])
-    assert.deepEqual(results.map((r) => r.deri), [0, 5, 10])
+    assert.deepEqual(
+      results.map((r) => r.demography),
+      [0, 5, 10]
+    )
+    assert.deepEqual(
+      results.map((r) => r.deri),
+      [0, 5, 10]
+    )
     // components 1,0,1 for B: (95/14 + 60/9) / 2
     const [, b] = computeRiskIndex([A, B, C], { weights: { deprivation: 0, demography: 1, broadband: 1 } })
     close(b?.deri, (95 / 14 + 60 / 9) / 2)
@@ -196,7 +302,11 @@ describe('weights', () => {
     assert.throws(() => parseWeightsOverride([1, 2]), /JSON object/)
     assert.throws(() => resolveWeights({ pct_65_plus: Number.NaN }), RiskIndexWeightsError)
     assert.throws(() => resolveWeights({ imd_score: Number.POSITIVE_INFINITY }), /imd_score/)
-    assert.deepEqual(parseWeightsOverride({ pct_75_plus: 0, demography: 10, broadband: 2.5 }), { pct_75_plus: 0, demography: 10, broadband: 2.5 })
+    assert.deepEqual(parseWeightsOverride({ pct_75_plus: 0, demography: 10, broadband: 2.5 }), {
+      pct_75_plus: 0,
+      demography: 10,
+      broadband: 2.5
+    })
   })
 
   it('rejects a component whose indicator weights are all zero, and all-zero component weights', () => {
@@ -204,22 +314,37 @@ describe('weights', () => {
       () => resolveWeights({ pct_below_30mbit: 0, pct_below_10mbit: 0, avg_download_mbit: 0 }),
       /broadband indicator weights .* are all zero/
     )
-    assert.throws(() => resolveWeights({ demography: 0, deprivation: 0, broadband: 0 }), /component weights .* are all zero/)
+    assert.throws(
+      () => resolveWeights({ demography: 0, deprivation: 0, broadband: 0 }),
+      /component weights .* are all zero/
+    )
     assert.deepEqual(weightProblems(defaultWeights()), [])
-    assert.throws(() => computeRiskIndex([A], { weights: { demography: 0, deprivation: 0, broadband: 0 } }), RiskIndexWeightsError)
+    assert.throws(
+      () => computeRiskIndex([A], { weights: { demography: 0, deprivation: 0, broadband: 0 } }),
+      RiskIndexWeightsError
+    )
   })
 })
 
 describe('demography formula', () => {
   it('weighted-mean coefficients sum to 1', () => {
     const co = componentCoefficients('demography', defaultWeights(), 'weighted-mean')
-    assert.deepEqual(co.map((c) => c.key), ['pct_65_plus', 'pct_75_plus', 'pct_limited_activities', 'pct_grade_de'])
-    close(co.reduce((s, c) => s + c.coefficient, 0), 1)
+    assert.deepEqual(
+      co.map((c) => c.key),
+      ['pct_65_plus', 'pct_75_plus', 'pct_limited_activities', 'pct_grade_de']
+    )
+    close(
+      co.reduce((s, c) => s + c.coefficient, 0),
+      1
+    )
   })
 
   it('gmca-printed coefficients are 5/10, 5/10, 2/14, 2/14 (sum about 1.2857)', () => {
     const co = componentCoefficients('demography', defaultWeights(), 'gmca-printed')
-    assert.deepEqual(co.map((c) => c.coefficient), [5 / 10, 5 / 10, 2 / 14, 2 / 14])
+    assert.deepEqual(
+      co.map((c) => c.coefficient),
+      [5 / 10, 5 / 10, 2 / 14, 2 / 14]
+    )
     const sum = co.reduce((s, c) => s + c.coefficient, 0)
     close(sum, 9 / 7)
     assert.equal(sum.toFixed(4), '1.2857')
@@ -227,7 +352,10 @@ describe('demography formula', () => {
 
   it('only the demography component changes under gmca-printed', () => {
     const co = componentCoefficients('deprivation', defaultWeights(), 'gmca-printed')
-    assert.deepEqual(co.map((c) => c.coefficient), [0.4, 0.2, 0.2, 0.2])
+    assert.deepEqual(
+      co.map((c) => c.coefficient),
+      [0.4, 0.2, 0.2, 0.2]
+    )
   })
 
   it('reproduces the printed formula on the worked example', () => {
@@ -252,8 +380,14 @@ describe('demography formula', () => {
 
   it('drops a term whose weight is zero instead of dividing 0 by 0', () => {
     const w = resolveWeights({ pct_65_plus: 0, pct_75_plus: 0 })
-    assert.deepEqual(componentCoefficients('demography', w, 'gmca-printed').map((c) => c.coefficient), [0, 0, 0.5, 0.5])
-    const results = computeRiskIndex([A, B, C], { weights: { pct_65_plus: 0, pct_75_plus: 0 }, demographyFormula: 'gmca-printed' })
+    assert.deepEqual(
+      componentCoefficients('demography', w, 'gmca-printed').map((c) => c.coefficient),
+      [0, 0, 0.5, 0.5]
+    )
+    const results = computeRiskIndex([A, B, C], {
+      weights: { pct_65_plus: 0, pct_75_plus: 0 },
+      demographyFormula: 'gmca-printed'
+    })
     // B: 0*0.5 + 10*0.5 = 5
     close(results[1]?.demography, 5)
   })
@@ -278,9 +412,16 @@ describe('missing values and bad rows', () => {
 
 describe('computeRiskIndexBySet', () => {
   it('takes min and max within each set and keeps input order', () => {
-    const rows = [{ ...A, set: 'x' }, { ...B, set: 'y' }, { ...C, set: 'x' }]
+    const rows = [
+      { ...A, set: 'x' },
+      { ...B, set: 'y' },
+      { ...C, set: 'x' }
+    ]
     const results = computeRiskIndexBySet(rows, (r) => r.set)
-    assert.deepEqual(results.map((r) => r.lsoa), ['A', 'B', 'C'])
+    assert.deepEqual(
+      results.map((r) => r.lsoa),
+      ['A', 'B', 'C']
+    )
     // B alone in its set: every indicator is constant, so every score is 0
     assert.equal(results[1]?.deri, 0)
     // A and C: pct_65_plus 10 and 30 -> 0 and 10
@@ -304,7 +445,10 @@ describe('rank and band helpers', () => {
     // deciles of ten values: one per decile, highest value decile 1
     assert.deepEqual(bandByRisk(values, 10), [10, 9, 8, 7, 6, 5, 4, 3, 2, 1])
     // seven values, quintiles: ceil(r*5/7) for r = 1..7 = 1, 2, 3, 3, 4, 5, 5
-    assert.deepEqual([1, 2, 3, 4, 5, 6, 7].map((r) => bandFromRank(r, 7, 5)), [1, 2, 3, 3, 4, 5, 5])
+    assert.deepEqual(
+      [1, 2, 3, 4, 5, 6, 7].map((r) => bandFromRank(r, 7, 5)),
+      [1, 2, 3, 3, 4, 5, 5]
+    )
     // tied values share a band
     assert.deepEqual(bandByRisk([4, 4, 4, 1], 2), [1, 1, 1, 2])
     assert.throws(() => bandFromRank(0, 5, 5), RangeError)

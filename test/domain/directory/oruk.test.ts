@@ -6,13 +6,30 @@ import { parseDirectoryImport, serviceToOruk } from '../../../src/domain/directo
 import { isDueForReview } from '../../../src/domain/directory/service.js'
 
 const sharedEntry = {
-  id: 'gtf-national-device-bank', name: 'National Device Bank', organisation: 'Good Things Foundation', description: 'Free refurbished devices.',
-  barriers: ['access'], offerTypes: ['device'], eligibility: 'People without a suitable device.', audience: 'patients', area: 'national', status: 'active',
-  verified: true, sourceDate: '2022-2023', source: ['https://example.org/a'],
+  id: 'gtf-national-device-bank',
+  name: 'National Device Bank',
+  organisation: 'Good Things Foundation',
+  description: 'Free refurbished devices.',
+  barriers: ['access'],
+  offerTypes: ['device'],
+  eligibility: 'People without a suitable device.',
+  audience: 'patients',
+  area: 'national',
+  status: 'active',
+  verified: true,
+  sourceDate: '2022-2023',
+  source: ['https://example.org/a'],
   oruk: {
-    id: '5f0e3c1e-0000-5000-8000-000000000001', name: 'National Device Bank', status: 'active', url: 'https://www.goodthingsfoundation.org/',
+    id: '5f0e3c1e-0000-5000-8000-000000000001',
+    name: 'National Device Bank',
+    status: 'active',
+    url: 'https://www.goodthingsfoundation.org/',
     description: 'Free refurbished devices. Eligibility: People without a suitable device.',
-    organization: { id: 'b6cc77bf-2d84-51b6-8d71-e0e082f19bfb', name: 'Good Things Foundation', description: 'Charity.' },
+    organization: {
+      id: 'b6cc77bf-2d84-51b6-8d71-e0e082f19bfb',
+      name: 'Good Things Foundation',
+      description: 'Charity.'
+    },
     service_areas: [{ name: 'United Kingdom' }],
     attributes: [
       { taxonomy_term: { name: 'access', taxonomy: 'reach-digital-inclusion-barrier' } },
@@ -22,16 +39,31 @@ const sharedEntry = {
 }
 
 const fullOruk = {
-  id: 'svc-local-1', name: 'Digital drop-in', description: 'Weekly drop-in for help with phones.', url: 'https://example.org/drop-in', email: 'help@example.org', status: 'active',
+  id: 'svc-local-1',
+  name: 'Digital drop-in',
+  description: 'Weekly drop-in for help with phones.',
+  url: 'https://example.org/drop-in',
+  email: 'help@example.org',
+  status: 'active',
   organization: { name: 'Example Community Centre' },
   service_areas: [{ name: 'London Borough of Hackney' }],
   languages: [{ code: 'tr' }, { code: 'pl' }],
   eligibilitys: [{ eligibility: 'Adults aged 50 and over', minimum_age: 50 }],
   cost_options: [{ option: 'Free' }],
-  service_at_locations: [{ location: { name: 'Centre', physical_addresses: [{ address_1: '1 Mare Street', city: 'London', postal_code: 'E8 1AA' }] } }],
+  service_at_locations: [
+    {
+      location: {
+        name: 'Centre',
+        physical_addresses: [{ address_1: '1 Mare Street', city: 'London', postal_code: 'E8 1AA' }]
+      }
+    }
+  ],
   contacts: [{ name: 'Drop-in team', email: 'help@example.org' }],
   regular_schedules: [{ weekday: 'Tuesday', opens_at: '10:00', closes_at: '12:00' }],
-  service_taxonomys: [{ taxonomy: { name: 'skills', vocabulary: 'reach-digital-inclusion-barrier' } }, { taxonomy: { name: 'one-to-one help', vocabulary: 'reach-digital-inclusion-offer-type' } }],
+  service_taxonomys: [
+    { taxonomy: { name: 'skills', vocabulary: 'reach-digital-inclusion-barrier' } },
+    { taxonomy: { name: 'one-to-one help', vocabulary: 'reach-digital-inclusion-offer-type' } }
+  ],
   x_reach: { verified: true, last_verified_on: '2026-01-10' }
 }
 
@@ -70,7 +102,15 @@ describe('ORUK directory import and export', () => {
     const bad = { ...fullOruk, id: 'svc-2', name: '', status: 'open', email: 'not-an-email' }
     const result = parseDirectoryImport([fullOruk, bad, { ...fullOruk }])
     assert.deepEqual(result.services, [])
-    assert.deepEqual(result.problems.map((p) => [p.index, p.field]), [[1, 'name'], [1, 'email'], [1, 'status'], [2, 'id']])
+    assert.deepEqual(
+      result.problems.map((p) => [p.index, p.field]),
+      [
+        [1, 'name'],
+        [1, 'email'],
+        [1, 'status'],
+        [2, 'id']
+      ]
+    )
     assert.match(result.problems[3]!.message, /duplicate id/)
     assert.equal(parseDirectoryImport({ nothing: true }).problems[0]!.index, -1)
   })

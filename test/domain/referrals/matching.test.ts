@@ -3,32 +3,99 @@
 // Hackney Libraries (access/skills; device, data, assisted digital), an unverified council course.
 import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { ageOn, exclusion, rankServices, scoreService, type PatientForMatching, type ServiceForMatching } from '../../../src/domain/referrals/matching.js'
+import {
+  ageOn,
+  exclusion,
+  rankServices,
+  scoreService,
+  type PatientForMatching,
+  type ServiceForMatching
+} from '../../../src/domain/referrals/matching.js'
 import { areasForDistrict, postcodeDistrict } from '../../../src/domain/referrals/postcode-area.js'
 
 const service = (over: Partial<ServiceForMatching>): ServiceForMatching => ({
-  id: 'x', name: 'X', status: 'active', verified: true, barriers: [], offerTypes: [], languages: [], areas: ['national'], eligibility: { audience: 'patients' }, locations: [], ...over
+  id: 'x',
+  name: 'X',
+  status: 'active',
+  verified: true,
+  barriers: [],
+  offerTypes: [],
+  languages: [],
+  areas: ['national'],
+  eligibility: { audience: 'patients' },
+  locations: [],
+  ...over
 })
-const deviceBank = service({ id: 'device-bank', name: 'National Device Bank', barriers: ['access'], offerTypes: ['device'] })
-const libraries = service({ id: 'libraries', name: 'Hackney Libraries', barriers: ['access', 'skills'], offerTypes: ['data/connectivity', 'device', 'assisted digital'], areas: ['Hackney'], locations: [{ postcode: 'E8 1GQ' }] })
-const course = service({ id: 'course', name: 'Getting online course', barriers: ['skills', 'language'], offerTypes: ['skills training'], areas: ['Hackney'], verified: false })
-const learnMyWay = service({ id: 'lmw', name: 'Learn My Way', barriers: ['skills', 'motivation'], offerTypes: ['skills training'] })
-const patient = (over: Partial<PatientForMatching>): PatientForMatching => ({ barriers: {}, language: 'en', interpreterNeeded: false, age: 70, postcode: 'E8 3AB', ...over })
+const deviceBank = service({
+  id: 'device-bank',
+  name: 'National Device Bank',
+  barriers: ['access'],
+  offerTypes: ['device']
+})
+const libraries = service({
+  id: 'libraries',
+  name: 'Hackney Libraries',
+  barriers: ['access', 'skills'],
+  offerTypes: ['data/connectivity', 'device', 'assisted digital'],
+  areas: ['Hackney'],
+  locations: [{ postcode: 'E8 1GQ' }]
+})
+const course = service({
+  id: 'course',
+  name: 'Getting online course',
+  barriers: ['skills', 'language'],
+  offerTypes: ['skills training'],
+  areas: ['Hackney'],
+  verified: false
+})
+const learnMyWay = service({
+  id: 'lmw',
+  name: 'Learn My Way',
+  barriers: ['skills', 'motivation'],
+  offerTypes: ['skills training']
+})
+const patient = (over: Partial<PatientForMatching>): PatientForMatching => ({
+  barriers: {},
+  language: 'en',
+  interpreterNeeded: false,
+  age: 70,
+  postcode: 'E8 3AB',
+  ...over
+})
 
 describe('matching', () => {
   test('a high access barrier: Hackney Libraries (device, venue in E8) ranks above the national device bank', () => {
-    const ranked = rankServices(patient({ barriers: { access: 'high', skills: 'none' } }), [deviceBank, libraries, learnMyWay])
-    assert.deepEqual(ranked.map((r) => r.serviceId), ['libraries', 'device-bank'])
+    const ranked = rankServices(patient({ barriers: { access: 'high', skills: 'none' } }), [
+      deviceBank,
+      libraries,
+      learnMyWay
+    ])
+    assert.deepEqual(
+      ranked.map((r) => r.serviceId),
+      ['libraries', 'device-bank']
+    )
     // libraries: access high 3 + offer 1 + venue in district 1 = 5; device bank: 3 + 1 = 4
     assert.equal(ranked[0]!.score, 5)
     assert.equal(ranked[1]!.score, 4)
-    assert.equal(ranked[1]!.reasons[0], "Offers free or loaned devices, which matches the patient's high access (device or internet) barrier")
+    assert.equal(
+      ranked[1]!.reasons[0],
+      "Offers free or loaned devices, which matches the patient's high access (device or internet) barrier"
+    )
     assert.ok(ranked[0]!.reasons.includes("Has a venue in the patient's postcode district (E8)"))
   })
 
   test('high barriers weigh more than some: skills high beats access some', () => {
-    const ranked = rankServices(patient({ barriers: { access: 'some', skills: 'high' }, postcode: null }), [deviceBank, learnMyWay])
-    assert.deepEqual(ranked.map((r) => [r.serviceId, r.score]), [['lmw', 4], ['device-bank', 2]])
+    const ranked = rankServices(patient({ barriers: { access: 'some', skills: 'high' }, postcode: null }), [
+      deviceBank,
+      learnMyWay
+    ])
+    assert.deepEqual(
+      ranked.map((r) => [r.serviceId, r.score]),
+      [
+        ['lmw', 4],
+        ['device-bank', 2]
+      ]
+    )
   })
 
   test('unverified, retired, staff-only and out-of-area services are never suggested', () => {
@@ -46,9 +113,12 @@ describe('matching', () => {
     assert.equal(exclusion(patient({ age: null }), over60), null)
   })
 
-  test('language: the patient\'s language scores 2, interpreting help 1', () => {
+  test("language: the patient's language scores 2, interpreting help 1", () => {
     const turkish = { ...learnMyWay, id: 'tr', languages: ['tr'] }
-    const s = scoreService(patient({ barriers: { skills: 'some' }, language: 'tr', interpreterNeeded: true, postcode: null }), turkish)!
+    const s = scoreService(
+      patient({ barriers: { skills: 'some' }, language: 'tr', interpreterNeeded: true, postcode: null }),
+      turkish
+    )!
     assert.equal(s.score, 1 + 1 + 2)
     assert.ok(s.reasons.includes("Works in the patient's language (tr)"))
   })

@@ -8,7 +8,7 @@ import {
   parseScreeningAnswers,
   screeningStatus,
   validateAnswers,
-  type AnswerInput,
+  type AnswerInput
 } from '../../../src/domain/screening/answers.js'
 import { ANSWER_SYSTEM, screeningQuestionnaire } from '../../../src/domain/screening/questionnaire.js'
 import { confident } from './fixtures.js'
@@ -30,33 +30,69 @@ describe('validateAnswers', () => {
   })
 
   it('treats empty strings and empty lists as no answer', () => {
-    assert.deepEqual(codes(validateAnswers(screeningQuestionnaire, { ...complete, motivation: '  ', worries: [] })), ['motivation:required', 'worries:required'])
+    assert.deepEqual(codes(validateAnswers(screeningQuestionnaire, { ...complete, motivation: '  ', worries: [] })), [
+      'motivation:required',
+      'worries:required'
+    ])
   })
 
   it('rejects an option that is not in the question, then reports the required question as unanswered', () => {
-    assert.deepEqual(codes(validateAnswers(screeningQuestionnaire, { ...complete, motivation: 'very-keen' })), ['motivation:invalid-option', 'motivation:required'])
+    assert.deepEqual(codes(validateAnswers(screeningQuestionnaire, { ...complete, motivation: 'very-keen' })), [
+      'motivation:invalid-option',
+      'motivation:required'
+    ])
     // A code from another question is not accepted either.
-    assert.deepEqual(codes(validateAnswers(screeningQuestionnaire, { ...complete, afford: 'alone' })), ['afford:invalid-option', 'afford:required'])
+    assert.deepEqual(codes(validateAnswers(screeningQuestionnaire, { ...complete, afford: 'alone' })), [
+      'afford:invalid-option',
+      'afford:required'
+    ])
   })
 
   it('rejects several answers to a single-answer question', () => {
-    assert.deepEqual(codes(validateAnswers(screeningQuestionnaire, { ...complete, afford: ['yes', 'no'] })), ['afford:not-repeatable', 'afford:required'])
+    assert.deepEqual(codes(validateAnswers(screeningQuestionnaire, { ...complete, afford: ['yes', 'no'] })), [
+      'afford:not-repeatable',
+      'afford:required'
+    ])
   })
 
   it('rejects "none of these" combined with another option', () => {
-    assert.deepEqual(codes(validateAnswers(screeningQuestionnaire, { ...complete, worries: ['scams', 'none'] })), ['worries:exclusive-option', 'worries:required'])
-    assert.deepEqual(codes(validateAnswers(screeningQuestionnaire, { ...complete, interpreter: ['no', 'bsl'] })), ['interpreter:exclusive-option', 'interpreter:required'])
+    assert.deepEqual(codes(validateAnswers(screeningQuestionnaire, { ...complete, worries: ['scams', 'none'] })), [
+      'worries:exclusive-option',
+      'worries:required'
+    ])
+    assert.deepEqual(codes(validateAnswers(screeningQuestionnaire, { ...complete, interpreter: ['no', 'bsl'] })), [
+      'interpreter:exclusive-option',
+      'interpreter:required'
+    ])
   })
 
   it('reports unknown linkIds and answers given to groups', () => {
-    assert.deepEqual(codes(validateAnswers(screeningQuestionnaire, { ...complete, favourite_colour: 'blue', skills: 'alone' })), ['skills:unknown-item', 'favourite_colour:unknown-item'])
+    assert.deepEqual(
+      codes(validateAnswers(screeningQuestionnaire, { ...complete, favourite_colour: 'blue', skills: 'alone' })),
+      ['skills:unknown-item', 'favourite_colour:unknown-item']
+    )
   })
 
   it('checks language codes and string lengths and patterns', () => {
     // With no valid main language, 'how well do you read English' is shown too ('!=' en holds with no answer).
-    assert.deepEqual(codes(validateAnswers(screeningQuestionnaire, { ...complete, 'main-language': 'English' })), ['main-language:invalid-value', 'main-language:required', 'reads-english:required'])
-    const withProxy = { ...complete, helpers: ['carer'], 'proxy-consent': 'yes', 'proxy-name': 'A'.repeat(101), 'proxy-phone': 'call me' }
-    assert.deepEqual(codes(validateAnswers(screeningQuestionnaire, withProxy)), ['proxy-name:too-long', 'proxy-name:required', 'proxy-phone:invalid-value', 'proxy-phone:required'])
+    assert.deepEqual(codes(validateAnswers(screeningQuestionnaire, { ...complete, 'main-language': 'English' })), [
+      'main-language:invalid-value',
+      'main-language:required',
+      'reads-english:required'
+    ])
+    const withProxy = {
+      ...complete,
+      helpers: ['carer'],
+      'proxy-consent': 'yes',
+      'proxy-name': 'A'.repeat(101),
+      'proxy-phone': 'call me'
+    }
+    assert.deepEqual(codes(validateAnswers(screeningQuestionnaire, withProxy)), [
+      'proxy-name:too-long',
+      'proxy-name:required',
+      'proxy-phone:invalid-value',
+      'proxy-phone:required'
+    ])
     const good = { ...withProxy, 'proxy-name': '  Sam Carer ', 'proxy-phone': '+44 (0)20 7946 0000' }
     assert.deepEqual(validateAnswers(screeningQuestionnaire, good), [])
   })
@@ -65,8 +101,16 @@ describe('validateAnswers', () => {
     // '!=' declined is true when participation has no answer, so every section shows and is required.
     const errors = codes(validateAnswers(screeningQuestionnaire, {}))
     assert.deepEqual(errors, [
-      'participation:required', 'devices:required', 'motivation:required', 'worries:required', 'difficulties:required',
-      'main-language:required', 'reads-english:required', 'interpreter:required', 'helpers:required', 'communication-needs:required',
+      'participation:required',
+      'devices:required',
+      'motivation:required',
+      'worries:required',
+      'difficulties:required',
+      'main-language:required',
+      'reads-english:required',
+      'interpreter:required',
+      'helpers:required',
+      'communication-needs:required'
     ])
   })
 })
@@ -84,42 +128,79 @@ describe('enableWhen hiding', () => {
     const answers = { ...complete, devices: ['mobile-basic', 'landline'] }
     const result = normaliseAnswers(screeningQuestionnaire, answers)
     assert.deepEqual(result.errors, [])
-    assert.deepEqual(result.hidden, ['internet', 'afford', 'skill-connect', 'skill-apps', 'skill-online-forms', 'skill-video', 'skill-messages'])
-    for (const linkId of ['device-sharing', 'internet', 'afford', 'skills', 'skill-video', 'eheals']) assert.ok(!result.enabled.has(linkId), linkId)
+    assert.deepEqual(result.hidden, [
+      'internet',
+      'afford',
+      'skill-connect',
+      'skill-apps',
+      'skill-online-forms',
+      'skill-video',
+      'skill-messages'
+    ])
+    for (const linkId of ['device-sharing', 'internet', 'afford', 'skills', 'skill-video', 'eheals'])
+      assert.ok(!result.enabled.has(linkId), linkId)
   })
 
   it('does not require hidden questions', () => {
-    const answers = { participation: 'agreed', devices: ['none'], motivation: 'prefers-not', worries: ['none'], difficulties: ['none'], 'main-language': 'en', interpreter: ['no'], helpers: ['none'], 'communication-needs': ['none'] }
+    const answers = {
+      participation: 'agreed',
+      devices: ['none'],
+      motivation: 'prefers-not',
+      worries: ['none'],
+      difficulties: ['none'],
+      'main-language': 'en',
+      interpreter: ['no'],
+      helpers: ['none'],
+      'communication-needs': ['none']
+    }
     assert.deepEqual(validateAnswers(screeningQuestionnaire, answers), [])
   })
 
   it('asks how well English is read only when the main language is not English (any regional form)', () => {
     assert.ok(!enabledLinkIds(screeningQuestionnaire, { ...complete, 'main-language': 'en-GB' }).has('reads-english'))
     assert.ok(enabledLinkIds(screeningQuestionnaire, { ...complete, 'main-language': 'pl' }).has('reads-english'))
-    assert.deepEqual(codes(validateAnswers(screeningQuestionnaire, { ...complete, 'main-language': 'pl' })), ['reads-english:required'])
+    assert.deepEqual(codes(validateAnswers(screeningQuestionnaire, { ...complete, 'main-language': 'pl' })), [
+      'reads-english:required'
+    ])
   })
 
   it('asks for the interpreter language only for a spoken-language interpreter', () => {
-    assert.ok(enabledLinkIds(screeningQuestionnaire, { ...complete, interpreter: ['spoken'] }).has('interpreter-language'))
-    assert.ok(!enabledLinkIds(screeningQuestionnaire, { ...complete, interpreter: ['bsl'] }).has('interpreter-language'))
+    assert.ok(
+      enabledLinkIds(screeningQuestionnaire, { ...complete, interpreter: ['spoken'] }).has('interpreter-language')
+    )
+    assert.ok(
+      !enabledLinkIds(screeningQuestionnaire, { ...complete, interpreter: ['bsl'] }).has('interpreter-language')
+    )
   })
 
   it('cascades: proxy details are hidden when the patient has no helper, even if consent was ticked', () => {
-    const result = normaliseAnswers(screeningQuestionnaire, { ...complete, helpers: ['none'], 'proxy-consent': 'yes', 'proxy-name': 'Sam' })
+    const result = normaliseAnswers(screeningQuestionnaire, {
+      ...complete,
+      helpers: ['none'],
+      'proxy-consent': 'yes',
+      'proxy-name': 'Sam'
+    })
     assert.deepEqual(result.hidden, ['proxy-consent', 'proxy-name'])
     assert.deepEqual(result.errors, [])
   })
 
   it('requires proxy contact details once consent is given', () => {
     const answers = { ...complete, helpers: ['family-friend'], 'proxy-consent': 'yes' }
-    assert.deepEqual(codes(validateAnswers(screeningQuestionnaire, answers)), ['proxy-name:required', 'proxy-phone:required'])
+    assert.deepEqual(codes(validateAnswers(screeningQuestionnaire, answers)), [
+      'proxy-name:required',
+      'proxy-phone:required'
+    ])
     assert.deepEqual(validateAnswers(screeningQuestionnaire, { ...answers, 'proxy-consent': 'no' }), [])
   })
 
   it('shows eHEALS only to people who can get online', () => {
     assert.ok(enabledLinkIds(screeningQuestionnaire, complete).has('eheals-1'))
     assert.ok(!enabledLinkIds(screeningQuestionnaire, { ...complete, internet: ['none'] }).has('eheals-1'))
-    assert.ok(!enabledLinkIds(screeningQuestionnaire, { ...complete, devices: ['none'], internet: ['home-broadband'] }).has('eheals-1'))
+    assert.ok(
+      !enabledLinkIds(screeningQuestionnaire, { ...complete, devices: ['none'], internet: ['home-broadband'] }).has(
+        'eheals-1'
+      )
+    )
   })
 })
 
@@ -164,13 +245,32 @@ describe('the validator reads any Questionnaire', () => {
     resourceType: 'Questionnaire',
     status: 'draft',
     item: [
-      { linkId: 'a', type: 'choice', required: true, answerOption: [{ valueCoding: { system: ANSWER_SYSTEM, code: 'x' } }, { valueCoding: { system: ANSWER_SYSTEM, code: 'y' } }] },
-      { linkId: 'b', type: 'string', required: true, enableWhen: [{ question: 'a', operator: 'exists', answerBoolean: true }] },
       {
-        linkId: 'c', type: 'string', required: true, enableBehavior: 'all',
-        enableWhen: [{ question: 'a', operator: '=', answerCoding: { system: ANSWER_SYSTEM, code: 'x' } }, { question: 'b', operator: '=', answerString: 'go' }],
+        linkId: 'a',
+        type: 'choice',
+        required: true,
+        answerOption: [
+          { valueCoding: { system: ANSWER_SYSTEM, code: 'x' } },
+          { valueCoding: { system: ANSWER_SYSTEM, code: 'y' } }
+        ]
       },
-    ],
+      {
+        linkId: 'b',
+        type: 'string',
+        required: true,
+        enableWhen: [{ question: 'a', operator: 'exists', answerBoolean: true }]
+      },
+      {
+        linkId: 'c',
+        type: 'string',
+        required: true,
+        enableBehavior: 'all',
+        enableWhen: [
+          { question: 'a', operator: '=', answerCoding: { system: ANSWER_SYSTEM, code: 'x' } },
+          { question: 'b', operator: '=', answerString: 'go' }
+        ]
+      }
+    ]
   }
 
   it('supports exists, = with answerString and enableBehavior all', () => {
@@ -182,16 +282,21 @@ describe('the validator reads any Questionnaire', () => {
 
   it('refuses enableWhen cycles and unsupported operators', () => {
     const cycle: Questionnaire = {
-      resourceType: 'Questionnaire', status: 'draft',
+      resourceType: 'Questionnaire',
+      status: 'draft',
       item: [
         { linkId: 'p', type: 'string', enableWhen: [{ question: 'q', operator: 'exists', answerBoolean: true }] },
-        { linkId: 'q', type: 'string', enableWhen: [{ question: 'p', operator: 'exists', answerBoolean: true }] },
-      ],
+        { linkId: 'q', type: 'string', enableWhen: [{ question: 'p', operator: 'exists', answerBoolean: true }] }
+      ]
     }
     assert.throws(() => validateAnswers(cycle, {}), /cycle/)
     const greater: Questionnaire = {
-      resourceType: 'Questionnaire', status: 'draft',
-      item: [{ linkId: 'p', type: 'string' }, { linkId: 'q', type: 'string', enableWhen: [{ question: 'p', operator: '>', answerString: 'a' }] }],
+      resourceType: 'Questionnaire',
+      status: 'draft',
+      item: [
+        { linkId: 'p', type: 'string' },
+        { linkId: 'q', type: 'string', enableWhen: [{ question: 'p', operator: '>', answerString: 'a' }] }
+      ]
     }
     assert.throws(() => validateAnswers(greater, {}), /not supported/)
   })

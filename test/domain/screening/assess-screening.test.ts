@@ -1,8 +1,13 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { assessScreening, BARRIERS, SCREENING_RESULT_KEYS, type AnswerInput, type ScreeningAssessment } from '../../../src/domain/screening/index.js'
+import {
+  assessScreening,
+  BARRIERS,
+  SCREENING_RESULT_KEYS,
+  type AnswerInput,
+  type ScreeningAssessment
+} from '../../../src/domain/screening/index.js'
 import { confident } from './fixtures.js'
-
 
 const levels = (r: ScreeningAssessment) => Object.fromEntries(BARRIERS.map((b) => [b, r.barriers[b].level]))
 
@@ -23,7 +28,10 @@ describe('assessScreening: worked examples', () => {
     const r = assessScreening(confident, { now: '2025-03-15' })
     assert.equal(r.status, 'complete')
     assert.equal(r.statusKey, 'screening.status.complete')
-    assert.deepEqual(r.questionnaire, { url: 'https://reach.example/fhir/Questionnaire/digital-inclusion-screen', version: '1.0.0' })
+    assert.deepEqual(r.questionnaire, {
+      url: 'https://reach.example/fhir/Questionnaire/digital-inclusion-screen',
+      version: '1.0.0'
+    })
     assert.equal(r.readiness.level, 'confident_online')
     assert.deepEqual(r.plan.avoid, [])
     assert.equal(r.eheals.status, 'not_asked')
@@ -47,7 +55,10 @@ describe('assessScreening: worked examples', () => {
     const { motivation: _m, helpers: _h, ...rest } = confident
     const r = assessScreening(rest, { now: new Date('2025-03-15T10:00:00Z') })
     assert.equal(r.status, 'partial')
-    assert.deepEqual(r.errors.map((e) => `${e.linkId}:${e.code}`), ['motivation:required', 'helpers:required'])
+    assert.deepEqual(
+      r.errors.map((e) => `${e.linkId}:${e.code}`),
+      ['motivation:required', 'helpers:required']
+    )
     assert.deepEqual([r.readiness.level, r.readiness.missing], ['incomplete', ['motivation']])
     assert.deepEqual(r.rescreen, { dueOn: '2025-03-15', intervalMonths: 12, key: 'screening.rescreen.next-contact' })
   })
@@ -62,26 +73,53 @@ describe('assessScreening: worked examples', () => {
   it('no device at all, nobody to help', () => {
     const r = assessScreening({ ...confident, devices: ['none'] })
     assert.equal(r.status, 'complete')
-    assert.deepEqual(levels(r), { access: 'high', skills: 'unknown', motivation: 'none', trust: 'none', accessibility: 'none', language: 'none', support: 'high' })
+    assert.deepEqual(levels(r), {
+      access: 'high',
+      skills: 'unknown',
+      motivation: 'none',
+      trust: 'none',
+      accessibility: 'none',
+      language: 'none',
+      support: 'high'
+    })
     assert.deepEqual([r.readiness.level, r.readiness.ruleId], ['offline', 'no-access'])
     assert.deepEqual(r.plan.use, ['letter'])
     assert.equal(r.plan.nonDigitalAlternative.channel, 'letter')
     // The online questions were skipped, so their answers are dropped.
-    assert.deepEqual(r.hidden, ['internet', 'afford', 'skill-connect', 'skill-apps', 'skill-online-forms', 'skill-video', 'skill-messages'])
+    assert.deepEqual(r.hidden, [
+      'internet',
+      'afford',
+      'skill-connect',
+      'skill-apps',
+      'skill-online-forms',
+      'skill-video',
+      'skill-messages'
+    ])
   })
 
   it('device but no skills, with a carer who has proxy consent', () => {
     const r = assessScreening({
       ...confident,
-      'skill-connect': 'with-help', 'skill-apps': 'cannot', 'skill-online-forms': 'cannot', 'skill-video': 'cannot', 'skill-messages': 'cannot',
-      helpers: ['carer'], 'proxy-consent': 'yes', 'proxy-name': 'Sam Carer', 'proxy-phone': '07700 900123',
+      'skill-connect': 'with-help',
+      'skill-apps': 'cannot',
+      'skill-online-forms': 'cannot',
+      'skill-video': 'cannot',
+      'skill-messages': 'cannot',
+      helpers: ['carer'],
+      'proxy-consent': 'yes',
+      'proxy-name': 'Sam Carer',
+      'proxy-phone': '07700 900123'
     })
     assert.equal(r.status, 'complete')
     assert.equal(r.barriers.skills.level, 'high')
     assert.equal(r.barriers.support.level, 'none')
     assert.deepEqual([r.readiness.level, r.readiness.ruleId], ['needs_substantial_support', 'skills-with-help'])
     assert.deepEqual(r.plan.avoid, ['sms', 'email', 'nhs_app', 'video'])
-    assert.deepEqual(r.plan.proxy, { consent: 'given', contact: { name: 'Sam Carer', phone: '07700 900123' }, helpers: ['carer'] })
+    assert.deepEqual(r.plan.proxy, {
+      consent: 'given',
+      contact: { name: 'Sam Carer', phone: '07700 900123' },
+      helpers: ['carer']
+    })
     assert.equal(r.plan.nonDigitalAlternative.channel, 'phone')
   })
 
@@ -92,26 +130,55 @@ describe('assessScreening: worked examples', () => {
 
   it('trust only', () => {
     const r = assessScreening({ ...confident, worries: ['data-sharing'] })
-    assert.deepEqual(levels(r), { access: 'none', skills: 'none', motivation: 'none', trust: 'some', accessibility: 'none', language: 'none', support: 'none' })
+    assert.deepEqual(levels(r), {
+      access: 'none',
+      skills: 'none',
+      motivation: 'none',
+      trust: 'some',
+      accessibility: 'none',
+      language: 'none',
+      support: 'none'
+    })
     assert.deepEqual([r.readiness.level, r.readiness.basis], ['online_with_support', ['trust']])
     assert.deepEqual(r.plan.avoid, [])
   })
 
   it('interpreter + BSL', () => {
-    const r = assessScreening({ ...confident, 'main-language': 'sgn-GB', 'reads-english': 'a-little', interpreter: ['spoken', 'bsl'], 'interpreter-language': 'Pl' })
+    const r = assessScreening({
+      ...confident,
+      'main-language': 'sgn-GB',
+      'reads-english': 'a-little',
+      interpreter: ['spoken', 'bsl'],
+      'interpreter-language': 'Pl'
+    })
     assert.equal(r.status, 'complete')
     assert.equal(r.answers['main-language'], 'bfi')
     assert.equal(r.answers['interpreter-language'], 'pl')
     assert.equal(r.barriers.language.level, 'some')
     assert.equal(r.readiness.level, 'online_with_support')
-    assert.deepEqual(r.plan.needs.map((n) => n.need), ['bsl_interpreter', 'interpreter'])
-    assert.deepEqual(r.plan.codes.map((c) => c.code), ['204331000000107', '203901000000102'])
+    assert.deepEqual(
+      r.plan.needs.map((n) => n.need),
+      ['bsl_interpreter', 'interpreter']
+    )
+    assert.deepEqual(
+      r.plan.codes.map((c) => c.code),
+      ['204331000000107', '203901000000102']
+    )
     assert.equal(r.plan.nonDigitalAlternative.channel, 'in_person')
     assert.ok(r.plan.avoid.includes('phone'))
   })
 
   it('eHEALS complete and incomplete', () => {
-    const items = { 'eheals-1': 'agree', 'eheals-2': 'agree', 'eheals-3': 'agree', 'eheals-4': 'agree', 'eheals-5': 'undecided', 'eheals-6': 'undecided', 'eheals-7': 'disagree', 'eheals-8': 'strongly-agree' }
+    const items = {
+      'eheals-1': 'agree',
+      'eheals-2': 'agree',
+      'eheals-3': 'agree',
+      'eheals-4': 'agree',
+      'eheals-5': 'undecided',
+      'eheals-6': 'undecided',
+      'eheals-7': 'disagree',
+      'eheals-8': 'strongly-agree'
+    }
     const complete = assessScreening({ ...confident, ...items })
     assert.equal(complete.eheals.status === 'complete' && complete.eheals.score, 4 * 4 + 3 + 3 + 2 + 5)
     const { 'eheals-3': _x, ...seven } = items
@@ -122,7 +189,10 @@ describe('assessScreening: worked examples', () => {
   })
 
   it('custom re-screen interval', () => {
-    assert.equal(assessScreening(confident, { now: '2025-01-31', rescreenIntervalMonths: 1 }).rescreen?.dueOn, '2025-02-28')
+    assert.equal(
+      assessScreening(confident, { now: '2025-01-31', rescreenIntervalMonths: 1 }).rescreen?.dueOn,
+      '2025-02-28'
+    )
   })
 })
 
@@ -132,7 +202,12 @@ describe('assessScreening: same answers, same result in every mode', () => {
     // Patient pages post single values as strings and lists in the order ticked.
     const patient: AnswerInput = { ...confident, devices: ['computer', 'smartphone'], worries: 'scams' }
     // Paper is transcribed with stray spaces, a repeated tick and a regional language tag.
-    const paper: AnswerInput = { ...confident, devices: [' computer ', 'smartphone', 'computer'], worries: ['scams '], 'main-language': 'EN-GB' }
+    const paper: AnswerInput = {
+      ...confident,
+      devices: [' computer ', 'smartphone', 'computer'],
+      worries: ['scams '],
+      'main-language': 'EN-GB'
+    }
     const now = '2025-05-01'
     const results = [clinician, patient, paper].map((a) => assessScreening(a, { now }))
     assert.deepEqual(results[1], results[0])
@@ -145,11 +220,20 @@ describe('assessScreening: same answers, same result in every mode', () => {
       { participation: 'declined' },
       {},
       { ...confident, devices: ['none'], 'communication-needs': ['large-print', 'braille'], interpreter: ['spoken'] },
-      { ...confident, 'skill-video': 'with-help', worries: ['scams', 'data-sharing'], difficulties: ['sight', 'hearing'], afford: 'sometimes', helpers: ['carer'], 'proxy-consent': 'no' },
+      {
+        ...confident,
+        'skill-video': 'with-help',
+        worries: ['scams', 'data-sharing'],
+        difficulties: ['sight', 'hearing'],
+        afford: 'sometimes',
+        helpers: ['carer'],
+        'proxy-consent': 'no'
+      }
     ]
     const known = new Set(SCREENING_RESULT_KEYS)
     for (const answers of examples) {
-      for (const key of textKeys(assessScreening(answers, { now: '2025-01-01' }))) assert.ok(known.has(key), `unexpected text key ${key}`)
+      for (const key of textKeys(assessScreening(answers, { now: '2025-01-01' })))
+        assert.ok(known.has(key), `unexpected text key ${key}`)
     }
   })
 })

@@ -1,9 +1,13 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { parseScreeningAnswers, type AnswerInput } from '../../../src/domain/screening/answers.js'
-import { BARRIERS, scoreBarriers, type Barrier, type BarrierProfile } from '../../../src/domain/screening/barrier-profile.js'
+import {
+  BARRIERS,
+  scoreBarriers,
+  type Barrier,
+  type BarrierProfile
+} from '../../../src/domain/screening/barrier-profile.js'
 import { confident } from './fixtures.js'
-
 
 function profile(input: AnswerInput): BarrierProfile {
   return scoreBarriers(parseScreeningAnswers(input).answers)
@@ -15,7 +19,15 @@ function levels(p: BarrierProfile): Record<Barrier, string> {
 
 const reasonKeys = (p: BarrierProfile, b: Barrier) => p[b].reasons.map((r) => r.key)
 
-const allNone = { access: 'none', skills: 'none', motivation: 'none', trust: 'none', accessibility: 'none', language: 'none', support: 'none' }
+const allNone = {
+  access: 'none',
+  skills: 'none',
+  motivation: 'none',
+  trust: 'none',
+  accessibility: 'none',
+  language: 'none',
+  support: 'none'
+}
 
 describe('scoreBarriers', () => {
   it('finds no barrier for a confident online patient', () => {
@@ -29,7 +41,9 @@ describe('scoreBarriers', () => {
     it('is high with no device at all, and skills are not assessed', () => {
       const p = profile({ ...confident, devices: ['none'] })
       assert.equal(p.access.level, 'high')
-      assert.deepEqual(p.access.reasons, [{ key: 'screening.reason.access.no-online-device', linkId: 'devices', answers: ['none'] }])
+      assert.deepEqual(p.access.reasons, [
+        { key: 'screening.reason.access.no-online-device', linkId: 'devices', answers: ['none'] }
+      ])
       assert.equal(p.skills.level, 'unknown')
       assert.deepEqual(reasonKeys(p, 'skills'), ['screening.reason.skills.not-asked-no-device'])
       assert.deepEqual(p.skills.missing, [])
@@ -46,14 +60,20 @@ describe('scoreBarriers', () => {
     })
 
     it('is high when the patient cannot afford to stay connected, some when it is sometimes hard', () => {
-      assert.deepEqual(reasonKeys(profile({ ...confident, afford: 'no' }), 'access'), ['screening.reason.access.cannot-afford'])
+      assert.deepEqual(reasonKeys(profile({ ...confident, afford: 'no' }), 'access'), [
+        'screening.reason.access.cannot-afford'
+      ])
       assert.equal(profile({ ...confident, afford: 'no' }).access.level, 'high')
       assert.equal(profile({ ...confident, afford: 'sometimes' }).access.level, 'some')
     })
 
     it('is some for a shared or public device, or public wifi only', () => {
-      assert.deepEqual(reasonKeys(profile({ ...confident, 'device-sharing': 'shared' }), 'access'), ['screening.reason.access.shared-device'])
-      assert.deepEqual(reasonKeys(profile({ ...confident, 'device-sharing': 'public' }), 'access'), ['screening.reason.access.public-device'])
+      assert.deepEqual(reasonKeys(profile({ ...confident, 'device-sharing': 'shared' }), 'access'), [
+        'screening.reason.access.shared-device'
+      ])
+      assert.deepEqual(reasonKeys(profile({ ...confident, 'device-sharing': 'public' }), 'access'), [
+        'screening.reason.access.public-device'
+      ])
       const wifi = profile({ ...confident, internet: ['public-wifi'] })
       assert.equal(wifi.access.level, 'some')
       assert.deepEqual(reasonKeys(wifi, 'access'), ['screening.reason.access.public-wifi-only'])
@@ -78,12 +98,17 @@ describe('scoreBarriers', () => {
       assert.equal(p.skills.level, 'high')
       assert.deepEqual(p.skills.reasons, [
         { key: 'screening.reason.skills.cannot-foundation', linkId: 'skill-connect', answers: ['cannot'] },
-        { key: 'screening.reason.skills.needs-help', linkId: 'skill-apps', answers: ['with-help'] },
+        { key: 'screening.reason.skills.needs-help', linkId: 'skill-apps', answers: ['with-help'] }
       ])
     })
 
     it('is high when none of the three everyday health tasks can be done', () => {
-      const p = profile({ ...confident, 'skill-online-forms': 'cannot', 'skill-video': 'cannot', 'skill-messages': 'cannot' })
+      const p = profile({
+        ...confident,
+        'skill-online-forms': 'cannot',
+        'skill-video': 'cannot',
+        'skill-messages': 'cannot'
+      })
       assert.equal(p.skills.level, 'high')
       assert.deepEqual(reasonKeys(p, 'skills'), Array(3).fill('screening.reason.skills.cannot-everyday-tasks'))
     })
@@ -92,7 +117,10 @@ describe('scoreBarriers', () => {
       assert.equal(profile({ ...confident, 'skill-video': 'with-help' }).skills.level, 'some')
       const p = profile({ ...confident, 'skill-video': 'cannot', 'skill-online-forms': 'cannot' })
       assert.equal(p.skills.level, 'some')
-      assert.deepEqual(reasonKeys(p, 'skills'), ['screening.reason.skills.cannot-task', 'screening.reason.skills.cannot-task'])
+      assert.deepEqual(reasonKeys(p, 'skills'), [
+        'screening.reason.skills.cannot-task',
+        'screening.reason.skills.cannot-task'
+      ])
     })
 
     it('lists unanswered skills as missing', () => {
@@ -105,7 +133,9 @@ describe('scoreBarriers', () => {
 
   describe('motivation and trust', () => {
     it('motivation: lacks confidence = some, would rather not = high', () => {
-      assert.deepEqual(reasonKeys(profile({ ...confident, motivation: 'lacks-confidence' }), 'motivation'), ['screening.reason.motivation.lacks-confidence'])
+      assert.deepEqual(reasonKeys(profile({ ...confident, motivation: 'lacks-confidence' }), 'motivation'), [
+        'screening.reason.motivation.lacks-confidence'
+      ])
       assert.equal(profile({ ...confident, motivation: 'lacks-confidence' }).motivation.level, 'some')
       assert.equal(profile({ ...confident, motivation: 'prefers-not' }).motivation.level, 'high')
     })
@@ -113,7 +143,9 @@ describe('scoreBarriers', () => {
     it('trust only: one worry = some, both = high, and nothing else is raised', () => {
       const scams = profile({ ...confident, worries: ['scams'] })
       assert.deepEqual(levels(scams), { ...allNone, trust: 'some' })
-      assert.deepEqual(scams.trust.reasons, [{ key: 'screening.reason.trust.scams', linkId: 'worries', answers: ['scams'] }])
+      assert.deepEqual(scams.trust.reasons, [
+        { key: 'screening.reason.trust.scams', linkId: 'worries', answers: ['scams'] }
+      ])
       const both = profile({ ...confident, worries: ['scams', 'data-sharing'] })
       assert.deepEqual(levels(both), { ...allNone, trust: 'high' })
     })
@@ -124,25 +156,46 @@ describe('scoreBarriers', () => {
       assert.equal(profile({ ...confident, difficulties: ['sight'] }).accessibility.level, 'some')
       const two = profile({ ...confident, difficulties: ['sight', 'dexterity'] })
       assert.equal(two.accessibility.level, 'high')
-      assert.deepEqual(reasonKeys(two, 'accessibility'), ['screening.reason.accessibility.sight', 'screening.reason.accessibility.dexterity'])
+      assert.deepEqual(reasonKeys(two, 'accessibility'), [
+        'screening.reason.accessibility.sight',
+        'screening.reason.accessibility.dexterity'
+      ])
       const withAt = profile({ ...confident, difficulties: ['sight', 'dexterity'], 'assistive-tech': 'yes' })
       assert.equal(withAt.accessibility.level, 'some')
-      assert.deepEqual(reasonKeys(withAt, 'accessibility').at(-1), 'screening.reason.accessibility.uses-assistive-technology')
-      assert.equal(profile({ ...confident, difficulties: ['hearing', 'cognition'], 'assistive-tech': 'no' }).accessibility.level, 'high')
+      assert.deepEqual(
+        reasonKeys(withAt, 'accessibility').at(-1),
+        'screening.reason.accessibility.uses-assistive-technology'
+      )
+      assert.equal(
+        profile({ ...confident, difficulties: ['hearing', 'cognition'], 'assistive-tech': 'no' }).accessibility.level,
+        'high'
+      )
     })
   })
 
   describe('language', () => {
     it('reads no English = high; reads a little = some', () => {
-      assert.equal(profile({ ...confident, 'main-language': 'pl', 'reads-english': 'not-at-all' }).language.level, 'high')
+      assert.equal(
+        profile({ ...confident, 'main-language': 'pl', 'reads-english': 'not-at-all' }).language.level,
+        'high'
+      )
       assert.equal(profile({ ...confident, 'main-language': 'pl', 'reads-english': 'a-little' }).language.level, 'some')
       assert.equal(profile({ ...confident, 'main-language': 'pl', 'reads-english': 'well' }).language.level, 'none')
     })
 
     it('an interpreter (spoken or BSL) = some, with a reason for each', () => {
-      const p = profile({ ...confident, 'main-language': 'bfi', 'reads-english': 'well', interpreter: ['spoken', 'bsl'], 'interpreter-language': 'pl' })
+      const p = profile({
+        ...confident,
+        'main-language': 'bfi',
+        'reads-english': 'well',
+        interpreter: ['spoken', 'bsl'],
+        'interpreter-language': 'pl'
+      })
       assert.equal(p.language.level, 'some')
-      assert.deepEqual(reasonKeys(p, 'language'), ['screening.reason.language.interpreter-needed', 'screening.reason.language.bsl-interpreter-needed'])
+      assert.deepEqual(reasonKeys(p, 'language'), [
+        'screening.reason.language.interpreter-needed',
+        'screening.reason.language.bsl-interpreter-needed'
+      ])
     })
 
     it('is unknown when a non-English speaker was not asked about reading English', () => {
@@ -154,7 +207,11 @@ describe('scoreBarriers', () => {
 
   describe('support', () => {
     it('someone helps = none, even with low skills', () => {
-      assert.equal(profile({ ...confident, 'skill-connect': 'cannot', helpers: ['family-friend'], 'proxy-consent': 'no' }).support.level, 'none')
+      assert.equal(
+        profile({ ...confident, 'skill-connect': 'cannot', helpers: ['family-friend'], 'proxy-consent': 'no' }).support
+          .level,
+        'none'
+      )
     })
 
     it('nobody helps and no help is needed = none', () => {
@@ -166,7 +223,7 @@ describe('scoreBarriers', () => {
       assert.equal(some.support.level, 'some')
       assert.deepEqual(some.support.reasons, [
         { key: 'screening.reason.support.no-helper', linkId: 'helpers', answers: ['none'] },
-        { key: 'screening.reason.support.help-needed', linkId: 'skill-video', answers: ['with-help'] },
+        { key: 'screening.reason.support.help-needed', linkId: 'skill-video', answers: ['with-help'] }
       ])
       assert.equal(profile({ ...confident, 'skill-connect': 'cannot' }).support.level, 'high')
     })
@@ -174,7 +231,10 @@ describe('scoreBarriers', () => {
     it('nobody helps and no device = high', () => {
       const p = profile({ ...confident, devices: ['none'] })
       assert.equal(p.support.level, 'high')
-      assert.deepEqual(reasonKeys(p, 'support'), ['screening.reason.support.no-helper', 'screening.reason.support.help-needed'])
+      assert.deepEqual(reasonKeys(p, 'support'), [
+        'screening.reason.support.no-helper',
+        'screening.reason.support.help-needed'
+      ])
     })
   })
 
@@ -182,7 +242,9 @@ describe('scoreBarriers', () => {
     const p = profile({ participation: 'declined' })
     for (const b of BARRIERS) {
       assert.equal(p[b].level, 'unknown')
-      assert.deepEqual(p[b].reasons, [{ key: 'screening.reason.declined', linkId: 'participation', answers: ['declined'] }])
+      assert.deepEqual(p[b].reasons, [
+        { key: 'screening.reason.declined', linkId: 'participation', answers: ['declined'] }
+      ])
     }
   })
 })

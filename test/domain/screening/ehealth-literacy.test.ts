@@ -3,7 +3,11 @@ import assert from 'node:assert/strict'
 import { parseScreeningAnswers, type AnswerInput } from '../../../src/domain/screening/answers.js'
 import { EHEALS_LINK_IDS, scoreEheals } from '../../../src/domain/screening/ehealth-literacy.js'
 
-const online = { participation: 'agreed', devices: ['tablet'], internet: ['home-broadband'] } as const satisfies AnswerInput
+const online = {
+  participation: 'agreed',
+  devices: ['tablet'],
+  internet: ['home-broadband']
+} as const satisfies AnswerInput
 
 function eheals(items: Record<string, string>, base: AnswerInput = online) {
   return scoreEheals(parseScreeningAnswers({ ...base, ...items }).answers)
@@ -22,8 +26,14 @@ describe('scoreEheals (Norman & Skinner 2006: sum of 8 items scored 1-5, range 8
 
   it('sums mixed answers item by item', () => {
     const result = eheals({
-      'eheals-1': 'strongly-disagree', 'eheals-2': 'disagree', 'eheals-3': 'undecided', 'eheals-4': 'agree',
-      'eheals-5': 'strongly-agree', 'eheals-6': 'agree', 'eheals-7': 'undecided', 'eheals-8': 'disagree',
+      'eheals-1': 'strongly-disagree',
+      'eheals-2': 'disagree',
+      'eheals-3': 'undecided',
+      'eheals-4': 'agree',
+      'eheals-5': 'strongly-agree',
+      'eheals-6': 'agree',
+      'eheals-7': 'undecided',
+      'eheals-8': 'disagree'
     })
     assert.equal(result.status, 'complete')
     if (result.status !== 'complete') return
@@ -36,7 +46,12 @@ describe('scoreEheals (Norman & Skinner 2006: sum of 8 items scored 1-5, range 8
   it('gives no score when any item is missing (no pro-rating)', () => {
     const { 'eheals-8': _last, ...seven } = all('agree')
     const result = eheals(seven)
-    assert.deepEqual(result, { status: 'incomplete', key: 'screening.eheals.incomplete', answered: 7, missing: ['eheals-8'] })
+    assert.deepEqual(result, {
+      status: 'incomplete',
+      key: 'screening.eheals.incomplete',
+      answered: 7,
+      missing: ['eheals-8']
+    })
   })
 
   it('is not_asked when no item is answered', () => {

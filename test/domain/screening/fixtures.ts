@@ -20,5 +20,5 @@ export const confident = {
   'main-language': 'en',
   interpreter: ['no'],
   helpers: ['none'],
-  'communication-needs': ['none'],
+  'communication-needs': ['none']
 } as const satisfies AnswerInput

@@ -5,7 +5,6 @@ import { scoreBarriers } from '../../../src/domain/screening/barrier-profile.js'
 import { assessReadiness, READINESS_RULES, type Readiness } from '../../../src/domain/screening/readiness.js'
 import { confident } from './fixtures.js'
 
-
 function readiness(input: AnswerInput): Readiness {
   const parsed = parseScreeningAnswers(input)
   return assessReadiness(screeningStatus(parsed.answers, parsed.errors), scoreBarriers(parsed.answers))
@@ -13,15 +12,18 @@ function readiness(input: AnswerInput): Readiness {
 
 describe('readiness (operational triage, not a validated clinical score)', () => {
   it('is a small ordered table ending in a rule that always holds', () => {
-    assert.deepEqual(READINESS_RULES.map((r) => `${r.id}:${r.level}`), [
-      'no-access:offline',
-      'prefers-offline:offline',
-      'no-skills-no-help:offline',
-      'skills-with-help:needs_substantial_support',
-      'language-or-accessibility:needs_substantial_support',
-      'some-barrier:online_with_support',
-      'no-barrier:confident_online',
-    ])
+    assert.deepEqual(
+      READINESS_RULES.map((r) => `${r.id}:${r.level}`),
+      [
+        'no-access:offline',
+        'prefers-offline:offline',
+        'no-skills-no-help:offline',
+        'skills-with-help:needs_substantial_support',
+        'language-or-accessibility:needs_substantial_support',
+        'some-barrier:online_with_support',
+        'no-barrier:confident_online'
+      ]
+    )
     assert.equal(READINESS_RULES.at(-1)?.tests.length, 0)
   })
 
@@ -54,7 +56,10 @@ describe('readiness (operational triage, not a validated clinical score)', () =>
   })
 
   it('needs_substantial_support when reading no English or with difficulties in two areas', () => {
-    assert.equal(readiness({ ...confident, 'main-language': 'ar', 'reads-english': 'not-at-all' }).ruleId, 'language-or-accessibility')
+    assert.equal(
+      readiness({ ...confident, 'main-language': 'ar', 'reads-english': 'not-at-all' }).ruleId,
+      'language-or-accessibility'
+    )
     const r = readiness({ ...confident, difficulties: ['sight', 'hearing'] })
     assert.deepEqual([r.level, r.basis], ['needs_substantial_support', ['accessibility']])
   })

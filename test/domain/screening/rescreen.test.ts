@@ -1,6 +1,12 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { addMonths, DEFAULT_RESCREEN_INTERVAL_MONTHS, isRescreenDue, rescreenDueDate, toCalendarDate } from '../../../src/domain/screening/rescreen.js'
+import {
+  addMonths,
+  DEFAULT_RESCREEN_INTERVAL_MONTHS,
+  isRescreenDue,
+  rescreenDueDate,
+  toCalendarDate
+} from '../../../src/domain/screening/rescreen.js'
 
 describe('re-screen dates', () => {
   it('defaults to 12 months', () => {

@@ -5,17 +5,38 @@ import assert from 'node:assert/strict'
 import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parse } from 'csv-parse/sync'
-import { formatNhsNumber, nhsCheckDigit, testRangeNhsNumber, validateNhsNumber } from '../../../src/domain/shared/nhs-number.js'
+import {
+  formatNhsNumber,
+  nhsCheckDigit,
+  testRangeNhsNumber,
+  validateNhsNumber
+} from '../../../src/domain/shared/nhs-number.js'
 
-const examplesFile = join(resolve(process.env.REACH_SHARED_DATA ?? '../shared/data'), 'screening', 'nhs-number-examples.csv')
+const examplesFile = join(
+  resolve(process.env.REACH_SHARED_DATA ?? '../shared/data'),
+  'screening',
+  'nhs-number-examples.csv'
+)
 
-test('every worked example in the shared examples file', { skip: !existsSync(examplesFile) && 'shared data not found' }, () => {
-  const rows = parse(readFileSync(examplesFile, 'utf8'), { columns: true }) as { value: string; valid: string; reason: string }[]
-  assert.ok(rows.length >= 10)
-  for (const row of rows) {
-    assert.equal(validateNhsNumber(row.value).valid, row.valid === 'true', `${JSON.stringify(row.value)}: ${row.reason}`)
+test(
+  'every worked example in the shared examples file',
+  { skip: !existsSync(examplesFile) && 'shared data not found' },
+  () => {
+    const rows = parse(readFileSync(examplesFile, 'utf8'), { columns: true }) as {
+      value: string
+      valid: string
+      reason: string
+    }[]
+    assert.ok(rows.length >= 10)
+    for (const row of rows) {
+      assert.equal(
+        validateNhsNumber(row.value).valid,
+        row.valid === 'true',
+        `${JSON.stringify(row.value)}: ${row.reason}`
+      )
+    }
   }
-})
+)
 
 test('Modulus 11 arithmetic (NHS Data Dictionary worked example 943 476 5919)', () => {
   // 9×10 + 4×9 + 3×8 + 4×7 + 7×6 + 6×5 + 5×4 + 9×3 + 1×2 = 299; 299 mod 11 = 2; 11 − 2 = 9
@@ -24,7 +45,10 @@ test('Modulus 11 arithmetic (NHS Data Dictionary worked example 943 476 5919)', 
 })
 
 test('reasons for invalid numbers', () => {
-  const problem = (v: string) => { const r = validateNhsNumber(v); return r.valid ? 'valid' : r.problem }
+  const problem = (v: string) => {
+    const r = validateNhsNumber(v)
+    return r.valid ? 'valid' : r.problem
+  }
   assert.equal(problem(''), 'empty')
   assert.equal(problem('   '), 'empty')
   assert.equal(problem('943476591'), 'wrong-length')

@@ -17,9 +17,18 @@ test('length, deny-list, repeats and email, but no composition rules', () => {
 
 test('every role has a permission list, and only admins manage staff and read the audit trail', () => {
   for (const role of roles) assert.ok(Array.isArray(rolePermissions[role]))
-  assert.deepEqual(roles.filter((r) => can(r, 'audit:read')), ['admin'])
-  assert.deepEqual(roles.filter((r) => can(r, 'staff:manage')), ['admin'])
-  assert.deepEqual(roles.filter((r) => can(r, 'patient:write')), ['admin', 'clinician', 'receptionist'])
+  assert.deepEqual(
+    roles.filter((r) => can(r, 'audit:read')),
+    ['admin']
+  )
+  assert.deepEqual(
+    roles.filter((r) => can(r, 'staff:manage')),
+    ['admin']
+  )
+  assert.deepEqual(
+    roles.filter((r) => can(r, 'patient:write')),
+    ['admin', 'clinician', 'receptionist']
+  )
   assert.equal(can('board', 'patient:read'), false)
   assert.equal(can('analyst', 'patient:read'), false)
 })

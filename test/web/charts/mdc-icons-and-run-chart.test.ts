@@ -27,7 +27,12 @@ test('assurance icons', () => {
 test('run chart: title, description, median line and a point per value', () => {
   const values = [3, 2, 3, 2, 3, 2, 6, 7]
   const dates = values.map((_, i) => `2026-0${i + 1}-01`)
-  const svg = runChartSvg(computeRunChart(values), { title: 'Test & run', description: 'Eight points', dates, target: 5 })
+  const svg = runChartSvg(computeRunChart(values), {
+    title: 'Test & run',
+    description: 'Eight points',
+    dates,
+    target: 5
+  })
   assert.match(svg, /<title id="run-chart-title">Test &amp; run<\/title>/)
   assert.match(svg, /<desc id="run-chart-desc">Eight points<\/desc>/)
   assert.match(svg, /class="spc-chart__median"/)
@@ -36,10 +41,17 @@ test('run chart: title, description, median line and a point per value', () => {
 })
 
 test('annotations are numbered dashed lines at the first point on or after their date; none past the end', () => {
-  const points = Array.from({ length: 12 }, (_, i) => ({ date: `2026-${String(i + 1).padStart(2, '0')}-01`, value: 10 + (i % 3) }))
+  const points = Array.from({ length: 12 }, (_, i) => ({
+    date: `2026-${String(i + 1).padStart(2, '0')}-01`,
+    value: 10 + (i % 3)
+  }))
   const svg = spcChartSvg(computeSpc(points), {
     title: 'x',
-    annotations: [{ date: '2026-03-15', label: 'PDSA 1', kind: 'pdsa' }, { date: '2026-01-01', label: 'Start', kind: 'note' }, { date: '2027-01-01', label: 'Later', kind: 'note' }]
+    annotations: [
+      { date: '2026-03-15', label: 'PDSA 1', kind: 'pdsa' },
+      { date: '2026-01-01', label: 'Start', kind: 'note' },
+      { date: '2027-01-01', label: 'Later', kind: 'note' }
+    ]
   })
   assert.equal(svg.match(/class="spc-chart__annotation /g)?.length, 2)
   assert.match(svg, /<title>1\. Start<\/title>/)

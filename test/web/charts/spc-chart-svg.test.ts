@@ -14,7 +14,10 @@ test('the chart is an image with an accessible name and description', () => {
   assert.match(svg, /^<svg [^>]*role="img"/)
   assert.match(svg, /aria-labelledby="waits-title waits-desc"/)
   assert.match(svg, /<title id="waits-title">Waits &lt;4 hours &amp; &quot;more&quot;<\/title>/)
-  assert.match(svg, /<desc id="waits-desc">18 points from 2021-03-22 to 2021-04-08; 1 special cause; variation: common cause\.<\/desc>/)
+  assert.match(
+    svg,
+    /<desc id="waits-desc">18 points from 2021-03-22 to 2021-04-08; 1 special cause; variation: common cause\.<\/desc>/
+  )
   assert.doesNotMatch(svg, /NaN|undefined/)
 })
 

@@ -7,11 +7,24 @@
 export type Vintage = '2011' | '2021'
 
 export type AreaFileKind =
-  | 'iod2019-file2' | 'mysociety-gb-imd' | 'iod2019-subdomains' | 'iod2019-indicators'
-  | 'iod2025-file7' | 'iod2025-subdomains' | 'iod2025-indicators'
-  | 'census21-rm121-age' | 'census21-ts038-disability' | 'census21-ts021-ethnicity' | 'census21-ts011-household-deprivation'
-  | 'ons-sape-mid2020' | 'lookup-lsoa21-ward-lad' | 'lookup-lsoa11-lad' | 'lookup-lsoa11-lsoa21'
-  | 'boundaries-lsoa21' | 'boundaries-lsoa11' | 'postcode-lsoa'
+  | 'iod2019-file2'
+  | 'mysociety-gb-imd'
+  | 'iod2019-subdomains'
+  | 'iod2019-indicators'
+  | 'iod2025-file7'
+  | 'iod2025-subdomains'
+  | 'iod2025-indicators'
+  | 'census21-rm121-age'
+  | 'census21-ts038-disability'
+  | 'census21-ts021-ethnicity'
+  | 'census21-ts011-household-deprivation'
+  | 'ons-sape-mid2020'
+  | 'lookup-lsoa21-ward-lad'
+  | 'lookup-lsoa11-lad'
+  | 'lookup-lsoa11-lsoa21'
+  | 'boundaries-lsoa21'
+  | 'boundaries-lsoa11'
+  | 'postcode-lsoa'
 
 export interface AreaLsoa {
   code: string
@@ -24,10 +37,25 @@ export interface AreaLsoa {
   geometry?: unknown
 }
 
-export interface AreaIndicatorValue { lsoa: string; indicator: string; value: number }
-export interface AreaLookup { lsoa11: string; lsoa21: string; changeCode: string | null }
-export interface AreaPostcode { postcode: string; lsoa21: string; lsoa11: string | null }
-export interface AreaProblem { line: number; message: string }
+export interface AreaIndicatorValue {
+  lsoa: string
+  indicator: string
+  value: number
+}
+export interface AreaLookup {
+  lsoa11: string
+  lsoa21: string
+  changeCode: string | null
+}
+export interface AreaPostcode {
+  postcode: string
+  lsoa21: string
+  lsoa11: string | null
+}
+export interface AreaProblem {
+  line: number
+  message: string
+}
 
 export interface ParsedAreaFile {
   kind: AreaFileKind
@@ -60,5 +88,8 @@ export function postcodeKey(value: string): string {
 
 /** A lower-case identifier made from a label ("Black, Black British" becomes "black_black_british"). */
 export function slug(label: string): string {
-  return label.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '')
+  return label
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
 }

@@ -67,7 +67,9 @@ function validateBand(band: DsrBand, index: number): void {
     throw new RangeError(`${where}: population must be a number greater than zero, got ${band.population}`)
   }
   if (!Number.isFinite(band.standardPopulation) || band.standardPopulation < 0) {
-    throw new RangeError(`${where}: standard population must be a number greater than or equal to zero, got ${band.standardPopulation}`)
+    throw new RangeError(
+      `${where}: standard population must be a number greater than or equal to zero, got ${band.standardPopulation}`
+    )
   }
 }
 
@@ -76,7 +78,14 @@ function validateBand(band: DsrBand, index: number): void {
  * where `value` is already scaled by the multiplier and `variance` is on the unscaled rate.
  * Returns null when Byar's lower limit does not exist (very small counts).
  */
-export function dobsonLimit(value: number, variance: number, totalCount: number, side: 'lower' | 'upper', confidence: number, multiplier: number): number | null {
+export function dobsonLimit(
+  value: number,
+  variance: number,
+  totalCount: number,
+  side: 'lower' | 'upper',
+  confidence: number,
+  multiplier: number
+): number | null {
   assertConfidence(confidence)
   const byars = side === 'lower' ? byarsLower(totalCount, confidence) : byarsUpper(totalCount, confidence)
   if (byars === null) return null
@@ -86,7 +95,8 @@ export function dobsonLimit(value: number, variance: number, totalCount: number,
 /** The directly standardised rate for one group of age bands, with 95% and 99.8% Dobson limits. */
 export function directlyStandardisedRate(bands: readonly DsrBand[], options: DsrOptions = {}): DsrResult {
   const multiplier = options.multiplier ?? 100000
-  if (!Number.isFinite(multiplier) || multiplier <= 0) throw new RangeError(`multiplier must be a number greater than zero, got ${multiplier}`)
+  if (!Number.isFinite(multiplier) || multiplier <= 0)
+    throw new RangeError(`multiplier must be a number greater than zero, got ${multiplier}`)
   if (bands.length === 0) throw new RangeError('at least one age band is needed')
   bands.forEach(validateBand)
 
@@ -94,7 +104,16 @@ export function directlyStandardisedRate(bands: readonly DsrBand[], options: Dsr
   const totalCount = accurateSum(counts)
   const totalPopulation = accurateSum(bands.map((b) => b.population))
   if (totalCount < DSR_MINIMUM_TOTAL_COUNT) {
-    return { totalCount, totalPopulation, suppressed: true, value: null, lower95: null, upper95: null, lower99_8: null, upper99_8: null }
+    return {
+      totalCount,
+      totalPopulation,
+      suppressed: true,
+      value: null,
+      lower95: null,
+      upper95: null,
+      lower99_8: null,
+      upper99_8: null
+    }
   }
 
   const standardTotal = accurateSum(bands.map((b) => b.standardPopulation))

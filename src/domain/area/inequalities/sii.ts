@@ -71,7 +71,11 @@ export function relativeRanks(populations: readonly number[]): number[] {
 }
 
 /** Weighted least squares fit of y = intercept + slope * x. */
-function weightedLine(x: readonly number[], y: readonly number[], weights: readonly number[]): { intercept: number; slope: number } {
+function weightedLine(
+  x: readonly number[],
+  y: readonly number[],
+  weights: readonly number[]
+): { intercept: number; slope: number } {
   const totalWeight = weights.reduce((sum, w) => sum + w, 0)
   const meanX = weights.reduce((sum, w, i) => sum + w * (x[i] ?? 0), 0) / totalWeight
   const meanY = weights.reduce((sum, w, i) => sum + w * (y[i] ?? 0), 0) / totalWeight
@@ -90,7 +94,9 @@ const expit = (t: number): number => Math.exp(t) / (1 + Math.exp(t))
 
 function validate(rows: readonly SiiQuantile[], transform: SiiTransform, multiplier: number): void {
   if (rows.length < SII_MIN_QUANTILES || rows.length > SII_MAX_QUANTILES) {
-    throw new RangeError(`the number of quantiles must be between ${SII_MIN_QUANTILES} and ${SII_MAX_QUANTILES}, got ${rows.length}`)
+    throw new RangeError(
+      `the number of quantiles must be between ${SII_MIN_QUANTILES} and ${SII_MAX_QUANTILES}, got ${rows.length}`
+    )
   }
   if (!Number.isFinite(multiplier)) throw new RangeError(`multiplier must be a finite number, got ${multiplier}`)
   const seen = new Set<number>()
@@ -99,14 +105,21 @@ function validate(rows: readonly SiiQuantile[], transform: SiiTransform, multipl
     if (seen.has(row.quantile)) throw new RangeError(`quantile ${row.quantile} appears more than once`)
     seen.add(row.quantile)
     if (!Number.isFinite(row.population) || row.population <= 0) {
-      throw new RangeError(`quantile ${row.quantile}: population must be a number greater than zero, got ${row.population}`)
+      throw new RangeError(
+        `quantile ${row.quantile}: population must be a number greater than zero, got ${row.population}`
+      )
     }
-    if (!Number.isFinite(row.value)) throw new RangeError(`quantile ${row.quantile}: value must be a number, got ${row.value}`)
+    if (!Number.isFinite(row.value))
+      throw new RangeError(`quantile ${row.quantile}: value must be a number, got ${row.value}`)
     if (transform === 'log' && row.value <= 0) {
-      throw new RangeError(`quantile ${row.quantile}: value must be greater than zero for the log transform, got ${row.value}`)
+      throw new RangeError(
+        `quantile ${row.quantile}: value must be greater than zero for the log transform, got ${row.value}`
+      )
     }
     if (transform === 'logit' && (row.value <= 0 || row.value >= 1)) {
-      throw new RangeError(`quantile ${row.quantile}: value must be a proportion strictly between 0 and 1 for the logit transform, got ${row.value}`)
+      throw new RangeError(
+        `quantile ${row.quantile}: value must be a proportion strictly between 0 and 1 for the logit transform, got ${row.value}`
+      )
     }
   }
 }
@@ -121,7 +134,9 @@ export function slopeIndexOfInequality(quantiles: readonly SiiQuantile[], option
   const total = populations.reduce((sum, p) => sum + p, 0)
   const shares = populations.map((p) => p / total)
   const ranks = relativeRanks(populations)
-  const y = rows.map((r) => (transform === 'log' ? Math.log(r.value) : transform === 'logit' ? Math.log(r.value / (1 - r.value)) : r.value))
+  const y = rows.map((r) =>
+    transform === 'log' ? Math.log(r.value) : transform === 'logit' ? Math.log(r.value / (1 - r.value)) : r.value
+  )
   const fit = weightedLine(ranks, y, shares)
 
   if (transform === 'none') {

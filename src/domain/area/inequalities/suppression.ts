@@ -62,7 +62,8 @@ export function needsPrimarySuppression(count: number, rule: PrimaryRule = {}): 
 }
 
 function assertCount(count: number, where: string): void {
-  if (!Number.isFinite(count) || count < 0) throw new RangeError(`${where}: count must be a number greater than or equal to zero, got ${count}`)
+  if (!Number.isFinite(count) || count < 0)
+    throw new RangeError(`${where}: count must be a number greater than or equal to zero, got ${count}`)
 }
 
 /** A grid position in the extended table (counts plus totals). */
@@ -85,8 +86,14 @@ function protectLines(lines: readonly (readonly Slot[])[]): void {
       const total = line[line.length - 1]
       const members = line.slice(0, -1).filter((s) => s.reason === null)
       const smallest = (candidates: Slot[]): Slot | undefined =>
-        candidates.reduce<Slot | undefined>((best, s) => (best === undefined || s.value < best.value ? s : best), undefined)
-      const partner = smallest(members.filter((s) => s.value !== 0)) ?? smallest(members) ?? (total && total.reason === null ? total : undefined)
+        candidates.reduce<Slot | undefined>(
+          (best, s) => (best === undefined || s.value < best.value ? s : best),
+          undefined
+        )
+      const partner =
+        smallest(members.filter((s) => s.value !== 0)) ??
+        smallest(members) ??
+        (total && total.reason === null ? total : undefined)
       if (partner) {
         partner.reason = 'secondary'
         changed = true
@@ -107,7 +114,10 @@ function primarySlot(value: number, rule: PrimaryRule): Slot {
 export function suppressOneWay(counts: readonly number[], rule: PrimaryRule = {}): OneWaySuppression {
   counts.forEach((c, i) => assertCount(c, `cell ${i + 1}`))
   const slots = counts.map((c) => primarySlot(c, rule))
-  const total = primarySlot(counts.reduce((sum, c) => sum + c, 0), rule)
+  const total = primarySlot(
+    counts.reduce((sum, c) => sum + c, 0),
+    rule
+  )
   protectLines([[...slots, total]])
   return { cells: slots.map(toCell), total: toCell(total) }
 }
@@ -120,9 +130,22 @@ export function suppressTwoWay(counts: readonly (readonly number[])[], rule: Pri
     row.forEach((c, j) => assertCount(c, `row ${i + 1}, column ${j + 1}`))
   })
   const grid = counts.map((row) => row.map((c) => primarySlot(c, rule)))
-  const rowTotals = counts.map((row) => primarySlot(row.reduce((sum, c) => sum + c, 0), rule))
-  const columnTotals = Array.from({ length: columns }, (_, j) => primarySlot(counts.reduce((sum, row) => sum + (row[j] ?? 0), 0), rule))
-  const grandTotal = primarySlot(counts.reduce((sum, row) => sum + row.reduce((s, c) => s + c, 0), 0), rule)
+  const rowTotals = counts.map((row) =>
+    primarySlot(
+      row.reduce((sum, c) => sum + c, 0),
+      rule
+    )
+  )
+  const columnTotals = Array.from({ length: columns }, (_, j) =>
+    primarySlot(
+      counts.reduce((sum, row) => sum + (row[j] ?? 0), 0),
+      rule
+    )
+  )
+  const grandTotal = primarySlot(
+    counts.reduce((sum, row) => sum + row.reduce((s, c) => s + c, 0), 0),
+    rule
+  )
 
   const lines: Slot[][] = []
   grid.forEach((row, i) => lines.push([...row, rowTotals[i] as Slot]))
@@ -144,6 +167,7 @@ export function suppressTwoWay(counts: readonly (readonly number[])[], rule: Pri
  * `values[i]` belongs to `numerators[i]`.
  */
 export function suppressDerived<T>(values: readonly (T | null)[], numerators: readonly SuppressedCell[]): (T | null)[] {
-  if (values.length !== numerators.length) throw new RangeError(`expected ${numerators.length} values, got ${values.length}`)
+  if (values.length !== numerators.length)
+    throw new RangeError(`expected ${numerators.length} values, got ${values.length}`)
   return values.map((v, i) => (numerators[i]?.reason ? null : v))
 }

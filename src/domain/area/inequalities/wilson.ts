@@ -64,7 +64,11 @@ export function wilsonUpper(numerator: number, denominator: number, confidence =
 }
 
 /** A proportion with its Wilson score interval, as `phe_proportion` returns it. */
-export function proportionWithWilsonInterval(numerator: number, denominator: number, options: ProportionOptions = {}): ProportionEstimate {
+export function proportionWithWilsonInterval(
+  numerator: number,
+  denominator: number,
+  options: ProportionOptions = {}
+): ProportionEstimate {
   const confidence = options.confidence ?? 0.95
   const multiplier = options.multiplier ?? 1
   if (!Number.isFinite(multiplier)) throw new RangeError(`multiplier must be a finite number, got ${multiplier}`)

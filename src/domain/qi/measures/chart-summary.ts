@@ -14,14 +14,22 @@ export interface SummaryFormat {
 
 function where(point: SpcPoint): string {
   switch (point.specialCauseType) {
-    case 'trend_increasing': return 'rising in a trend'
-    case 'trend_decreasing': return 'falling in a trend'
-    case 'above_upper_limit': return 'above the upper process limit'
-    case 'below_lower_limit': return 'below the lower process limit'
-    case 'two_of_three_above': return 'close to the upper process limit'
-    case 'two_of_three_below': return 'close to the lower process limit'
-    case 'run_below': return 'below the mean'
-    default: return 'above the mean'
+    case 'trend_increasing':
+      return 'rising in a trend'
+    case 'trend_decreasing':
+      return 'falling in a trend'
+    case 'above_upper_limit':
+      return 'above the upper process limit'
+    case 'below_lower_limit':
+      return 'below the lower process limit'
+    case 'two_of_three_above':
+      return 'close to the upper process limit'
+    case 'two_of_three_below':
+      return 'close to the lower process limit'
+    case 'run_below':
+      return 'below the mean'
+    default:
+      return 'above the mean'
   }
 }
 
@@ -32,8 +40,10 @@ export function spcSummary(result: SpcResult, format: SummaryFormat): string {
   const sentences: string[] = []
   const label = variationLabels[result.variation].replace(/ – (high|low).*$/, '')
   if (!last.specialCause) {
-    const limits = last.lpl !== null && last.upl !== null && last.lpl !== last.upl
-      ? ` is between the process limits of ${format.value(last.lpl)} and ${format.value(last.upl)} and` : ''
+    const limits =
+      last.lpl !== null && last.upl !== null && last.lpl !== last.upl
+        ? ` is between the process limits of ${format.value(last.lpl)} and ${format.value(last.upl)} and`
+        : ''
     sentences.push(`${label}: the latest value, ${format.value(last.value)},${limits} shows no special cause.`)
   } else {
     let first = points.length - 1
@@ -47,20 +57,29 @@ export function spcSummary(result: SpcResult, format: SummaryFormat): string {
     // one rule throughout names the run; a mix of rules is described by its side of the mean
     const wheres = new Set(points.slice(first).map(where))
     const described = wheres.size === 1 ? where(last) : last.relativeToMean < 0 ? 'below the mean' : 'above the mean'
-    sentences.push(count === 1
-      ? `${label}: the latest value, ${format.value(last.value)}, is ${where(last)}.`
-      : `${label}: ${count} points ${described} since ${since}.`)
+    sentences.push(
+      count === 1
+        ? `${label}: the latest value, ${format.value(last.value)}, is ${where(last)}.`
+        : `${label}: ${count} points ${described} since ${since}.`
+    )
   }
   if (result.assurance !== 'none') sentences.push(`${assuranceLabels[result.assurance]}.`)
-  if (result.shortGroupWarning) sentences.push('Some limits come from only a few points, so treat them as trial limits.')
+  if (result.shortGroupWarning)
+    sentences.push('Some limits come from only a few points, so treat them as trial limits.')
   return sentences.join(' ')
 }
 
 export function runChartSummary(result: RunChartResult, dates: readonly string[], format: SummaryFormat): string {
   if (result.median === null) return 'No data yet.'
   const sentences = [`Run chart of ${result.points.length} points with a median of ${format.value(result.median)}.`]
-  for (const shift of result.shifts) sentences.push(`Shift: ${shift.length} points ${shift.side} the median since ${format.month(dates[shift.start] ?? '')}.`)
-  for (const trend of result.trends) sentences.push(`Trend: ${trend.length} points ${trend.direction === 'increasing' ? 'rising' : 'falling'} from ${format.month(dates[trend.start] ?? '')}.`)
+  for (const shift of result.shifts)
+    sentences.push(
+      `Shift: ${shift.length} points ${shift.side} the median since ${format.month(dates[shift.start] ?? '')}.`
+    )
+  for (const trend of result.trends)
+    sentences.push(
+      `Trend: ${trend.length} points ${trend.direction === 'increasing' ? 'rising' : 'falling'} from ${format.month(dates[trend.start] ?? '')}.`
+    )
   if (result.tooFewRuns) sentences.push('Too few runs: a sign of non-random variation.')
   if (result.tooManyRuns) sentences.push('Too many runs: a sign of non-random variation.')
   if (!result.signal) sentences.push('No signal of non-random variation.')

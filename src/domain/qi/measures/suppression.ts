@@ -19,7 +19,9 @@ export interface PeriodFigure {
 
 /** Blanks every figure of a period when its numerator or denominator is a small number. */
 export function suppressSmallNumbers(rows: readonly PeriodFigure[]): PeriodFigure[] {
-  return rows.map((row) => (isSmallNumber(row.numerator) || isSmallNumber(row.denominator)
-    ? { periodStart: row.periodStart, numerator: null, denominator: null, value: null, suppressed: true }
-    : row))
+  return rows.map((row) =>
+    isSmallNumber(row.numerator) || isSmallNumber(row.denominator)
+      ? { periodStart: row.periodStart, numerator: null, denominator: null, value: null, suppressed: true }
+      : row
+  )
 }

@@ -5,8 +5,15 @@
  */
 import { isIsoDate } from '../spc/index.js'
 
-export interface ImportedValue { periodStart: string; value: number; line: number }
-export interface ImportProblem { line: number; text: string }
+export interface ImportedValue {
+  periodStart: string
+  value: number
+  line: number
+}
+export interface ImportProblem {
+  line: number
+  text: string
+}
 export type ImportResult = { ok: true; values: ImportedValue[] } | { ok: false; problems: ImportProblem[] }
 
 export const MAX_IMPORT_LINES = 1000
@@ -50,8 +57,10 @@ export function parseValueLines(text: string): ImportResult {
     firstLine.set(date, line)
     values.push({ periodStart: date, value, line })
   })
-  if (lines.length > MAX_IMPORT_LINES) problems.unshift({ line: MAX_IMPORT_LINES + 1, text: `Enter at most ${MAX_IMPORT_LINES} lines at a time` })
-  if (problems.length === 0 && values.length === 0) problems.push({ line: 1, text: 'Enter at least one line, like 2026-01-01,42' })
+  if (lines.length > MAX_IMPORT_LINES)
+    problems.unshift({ line: MAX_IMPORT_LINES + 1, text: `Enter at most ${MAX_IMPORT_LINES} lines at a time` })
+  if (problems.length === 0 && values.length === 0)
+    problems.push({ line: 1, text: 'Enter at least one line, like 2026-01-01,42' })
   return problems.length > 0 ? { ok: false, problems } : { ok: true, values }
 }
 

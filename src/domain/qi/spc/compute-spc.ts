@@ -42,7 +42,8 @@ function validate(points: readonly SpcInputPoint[], options: SpcOptions): void {
     throw new SpcInputError(`fix after n points must be a number of at least ${MIN_FIX_AFTER_N_POINTS}, not ${fix}`)
   }
   const target = options.target
-  if (target !== null && target !== undefined && !Number.isFinite(target)) throw new SpcInputError('the target must be a finite number')
+  if (target !== null && target !== undefined && !Number.isFinite(target))
+    throw new SpcInputError('the target must be a finite number')
   for (const date of options.rebase ?? []) {
     if (!isIsoDate(date)) throw new SpcInputError(`rebase date "${date}" is not a date (YYYY-MM-DD)`)
   }
@@ -58,19 +59,28 @@ export function computeSpc(points: readonly SpcInputPoint[], options: SpcOptions
   const target = options.target ?? null
   const threshold = options.shortGroupThreshold ?? DEFAULT_SHORT_GROUP_THRESHOLD
   const sorted = [...points].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
-  const indices = segmentIndices(sorted.map((p) => p.date), options.rebase ?? [])
+  const indices = segmentIndices(
+    sorted.map((p) => p.date),
+    options.rebase ?? []
+  )
   const chartPoints: SpcPoint[] = []
   const segments: SpcSegment[] = []
 
   groupBySegment(indices).forEach((positions, segment) => {
     const members = positions.map((p) => sorted[p]).filter((p): p is SpcInputPoint => p !== undefined)
     const values = members.map((p) => p.value)
-    const limits = xmrLimits(values, { fixAfterNPoints: options.fixAfterNPoints ?? null, screenOutliers: options.screenOutliers ?? true })
+    const limits = xmrLimits(values, {
+      fixAfterNPoints: options.fixAfterNPoints ?? null,
+      screenOutliers: options.screenOutliers ?? true
+    })
     const { mean, lpl, upl, lowerTwoSigma, upperTwoSigma } = limits
     const sides = values.map((v) => Math.sign(v - mean) as Side)
     // comparisons with the reference's NaN limits are NA there and never mark a point
     const outside = values.map((v) => (upl !== null && v > upl) || (lpl !== null && v < lpl))
-    const close = values.map((v, i) => !outside[i] && ((lowerTwoSigma !== null && v < lowerTwoSigma) || (upperTwoSigma !== null && v > upperTwoSigma)))
+    const close = values.map(
+      (v, i) =>
+        !outside[i] && ((lowerTwoSigma !== null && v < lowerTwoSigma) || (upperTwoSigma !== null && v > upperTwoSigma))
+    )
     const types = specialCauseTypes({ values, sides, close, outside })
     const shortGroupWarning = members.length < threshold
 

@@ -7,7 +7,13 @@ export { computeRunChart, median, SHIFT_LENGTH, TREND_LENGTH } from './run-chart
 export type { RunChartOptions, RunChartPoint, RunChartResult, RunChartShift, RunChartTrend } from './run-chart.js'
 export { runsLimits, RUNS_TABLE_MIN, RUNS_TABLE_MAX } from './runs-table.js'
 export type { RunsLimits } from './runs-table.js'
-export { xmrLimits, LIMIT_MULTIPLIER, TWO_SIGMA_MULTIPLIER, ONE_SIGMA_MULTIPLIER, OUTLIER_MULTIPLIER } from './xmr-limits.js'
+export {
+  xmrLimits,
+  LIMIT_MULTIPLIER,
+  TWO_SIGMA_MULTIPLIER,
+  ONE_SIGMA_MULTIPLIER,
+  OUTLIER_MULTIPLIER
+} from './xmr-limits.js'
 export type { XmrLimits, XmrLimitOptions } from './xmr-limits.js'
 export { assuranceIcon, variationIcon } from './icons.js'
 export { pointType } from './point-type.js'

@@ -56,7 +56,7 @@ export function preciseMean(values: readonly number[]): number {
     // Knuth's TwoSum of x and −first: d + err is exactly x − first
     const d = x - first
     const virtualB = d - x
-    const err = (x - (d - virtualB)) + (-first - virtualB)
+    const err = x - (d - virtualB) + (-first - virtualB)
     residuals.push(d)
     if (err !== 0) residuals.push(err)
   }

@@ -153,7 +153,8 @@ export function computeRunChart(values: readonly number[], options: RunChartOpti
   }
   const astronomical = new Set(options.astronomical ?? [])
   for (const i of astronomical) {
-    if (!Number.isInteger(i) || i < 0 || i >= values.length) throw new RangeError(`run chart: astronomical point ${i} is not a position in the series`)
+    if (!Number.isInteger(i) || i < 0 || i >= values.length)
+      throw new RangeError(`run chart: astronomical point ${i} is not a position in the series`)
   }
   const centre = median(baseline === undefined ? values : values.slice(0, baseline))
   const sides = values.map((v) => (centre === null ? 0 : Math.sign(v - centre)) as Side)

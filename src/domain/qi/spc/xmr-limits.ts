@@ -57,7 +57,11 @@ export function xmrLimits(values: readonly number[], options: XmrLimitOptions = 
   const amr = preciseMean(movingRanges.filter((v): v is number => v !== null))
   const meanMovingRange = Number.isNaN(amr) ? null : amr
   const line = (multiplier: number, sign: 1 | -1): number | null =>
-    meanMovingRange === null ? null : sign < 0 ? mean - multiplier * meanMovingRange : mean + multiplier * meanMovingRange
+    meanMovingRange === null
+      ? null
+      : sign < 0
+        ? mean - multiplier * meanMovingRange
+        : mean + multiplier * meanMovingRange
   return {
     mean,
     movingRanges: rawRanges,

@@ -1,14 +1,31 @@
 /** The equity page: query parsing, table rows (nhsuk table macro params), bar chart and CSV. */
 import { EQUITY_DIMENSIONS, type EquityCountsRow, type EquityDimension } from '../../../db/repositories/equity.js'
-import { EQUITY_MEASURES, equityTable, type EquityCell, type EquityMeasure, type EquityTable } from '../../../domain/area/equity.js'
+import {
+  EQUITY_MEASURES,
+  equityTable,
+  type EquityCell,
+  type EquityMeasure,
+  type EquityTable
+} from '../../../domain/area/equity.js'
 import { dateParts, formErrors, noErrors, text, type FormErrors } from '../../form-errors.js'
 
 export const DIMENSION_LABELS: Record<EquityDimension, string> = {
-  age: 'Age band', sex: 'Sex', ethnicity: 'Ethnic group', disability: 'Disability', language: 'Main language', imd: 'IMD 2025 quintile (1 = most deprived)', risk: 'Risk index fifth (1 = highest risk)'
+  age: 'Age band',
+  sex: 'Sex',
+  ethnicity: 'Ethnic group',
+  disability: 'Disability',
+  language: 'Main language',
+  imd: 'IMD 2025 quintile (1 = most deprived)',
+  risk: 'Risk index fifth (1 = highest risk)'
 }
 
 const SEX: Record<string, string> = { '0': 'Not known', '1': 'Male', '2': 'Female', '9': 'Not specified' }
-const DISABILITY: Record<string, string> = { no: 'Not disabled', limited_a_little: 'Day-to-day activities limited a little', limited_a_lot: 'Day-to-day activities limited a lot', not_known: 'Not known' }
+const DISABILITY: Record<string, string> = {
+  no: 'Not disabled',
+  limited_a_little: 'Day-to-day activities limited a little',
+  limited_a_lot: 'Day-to-day activities limited a lot',
+  not_known: 'Not known'
+}
 
 /** A group's name as people read it (the CSV keeps the stored code). */
 export function groupLabel(dimension: EquityDimension, group: string): string {
@@ -41,7 +58,10 @@ function parts(iso: string) {
 }
 
 /** Reads the GET form; missing fields take defaults (the last 12 months, all organisations' own view). */
-export function parseEquityQuery(query: Record<string, unknown>, today: string): { values: EquityQueryValues; from: string; to: string; errors: FormErrors } {
+export function parseEquityQuery(
+  query: Record<string, unknown>,
+  today: string
+): { values: EquityQueryValues; from: string; to: string; errors: FormErrors } {
   const yearAgo = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`
   const dim = text(query.dimension)
   const measure = text(query.measure)
@@ -60,13 +80,19 @@ export function parseEquityQuery(query: Record<string, unknown>, today: string):
   const to = isoFromParts(values.to)
   if (!from) problems.push({ field: 'from', text: 'Enter a real start date, for example 1 4 2025', anchor: 'from-day' })
   if (!to) problems.push({ field: 'to', text: 'Enter a real end date, for example 31 3 2026', anchor: 'to-day' })
-  if (from && to && from > to) problems.push({ field: 'to', text: 'The end date must be the same as or after the start date', anchor: 'to-day' })
+  if (from && to && from > to)
+    problems.push({ field: 'to', text: 'The end date must be the same as or after the start date', anchor: 'to-day' })
   const ok = problems.length === 0
   return { values, from: ok ? from! : yearAgo, to: ok ? to! : today, errors: ok ? noErrors : formErrors(problems) }
 }
 
 const pct = (v: number | null) => (v === null ? '' : v.toFixed(1))
-const COMPARISON_TEXT: Record<string, string> = { higher: 'Higher than overall', lower: 'Lower than overall', similar: 'Similar to overall', 'not-compared': 'Not compared' }
+const COMPARISON_TEXT: Record<string, string> = {
+  higher: 'Higher than overall',
+  lower: 'Lower than overall',
+  similar: 'Similar to overall',
+  'not-compared': 'Not compared'
+}
 
 function cellText(c: EquityCell['numerator']): string {
   return c.value === null ? (c.reason === 'primary' ? 'fewer than 5' : 'hidden') : String(c.value)
@@ -90,14 +116,49 @@ export function equityTableRows(table: EquityTable, dimension: EquityDimension) 
 
 export function equityCsv(table: EquityTable, measure: EquityMeasure, dimension: EquityDimension): string {
   const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s)
-  const lines = [['dimension', 'group', 'measure', 'numerator', 'denominator', 'percent', 'lower_95', 'upper_95', 'comparison_with_overall', 'suppressed'].join(',')]
+  const lines = [
+    [
+      'dimension',
+      'group',
+      'measure',
+      'numerator',
+      'denominator',
+      'percent',
+      'lower_95',
+      'upper_95',
+      'comparison_with_overall',
+      'suppressed'
+    ].join(',')
+  ]
   for (const c of [...table.rows, table.overall]) {
-    lines.push([dimension, c.group, measure, c.numerator.value ?? '', c.denominator.value ?? '', pct(c.value), pct(c.lower), pct(c.upper), c.comparison, c.numerator.reason ?? c.denominator.reason ?? ''].map((v) => quote(String(v))).join(','))
+    lines.push(
+      [
+        dimension,
+        c.group,
+        measure,
+        c.numerator.value ?? '',
+        c.denominator.value ?? '',
+        pct(c.value),
+        pct(c.lower),
+        pct(c.upper),
+        c.comparison,
+        c.numerator.reason ?? c.denominator.reason ?? ''
+      ]
+        .map((v) => quote(String(v)))
+        .join(',')
+    )
   }
   return `${lines.join('\n')}\n`
 }
 
-export interface BarChart { width: number; height: number; bars: { y: number; width: number; label: string; value: string; lowerX: number; upperX: number; whiskerY: number }[]; overallX: number | null; axisX: number; ticks: { x: number; label: string }[] }
+export interface BarChart {
+  width: number
+  height: number
+  bars: { y: number; width: number; label: string; value: string; lowerX: number; upperX: number; whiskerY: number }[]
+  overallX: number | null
+  axisX: number
+  ticks: { x: number; label: string }[]
+}
 
 /** Horizontal bars (percent) with 95% interval whiskers and a line at the overall value. */
 export function barChart(table: EquityTable, dimension: EquityDimension): BarChart {
@@ -108,11 +169,23 @@ export function barChart(table: EquityTable, dimension: EquityDimension): BarCha
   const max = Math.max(10, ...shown.map((r) => r.upper ?? 0))
   const scale = (v: number) => labelWidth + (v / max) * plot
   const bars = shown.map((r, i) => ({
-    y: 10 + i * rowHeight, width: scale(r.value!) - labelWidth, label: groupLabel(dimension, r.group), value: `${pct(r.value)}%`,
-    lowerX: scale(r.lower!), upperX: scale(r.upper!), whiskerY: 10 + i * rowHeight + 9
+    y: 10 + i * rowHeight,
+    width: scale(r.value!) - labelWidth,
+    label: groupLabel(dimension, r.group),
+    value: `${pct(r.value)}%`,
+    lowerX: scale(r.lower!),
+    upperX: scale(r.upper!),
+    whiskerY: 10 + i * rowHeight + 9
   }))
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => ({ x: scale(f * max), label: `${Math.round(f * max)}%` }))
-  return { width: labelWidth + plot + 60, height: 40 + shown.length * rowHeight, bars, overallX: table.overall.value === null ? null : scale(table.overall.value), axisX: labelWidth, ticks }
+  return {
+    width: labelWidth + plot + 60,
+    height: 40 + shown.length * rowHeight,
+    bars,
+    overallX: table.overall.value === null ? null : scale(table.overall.value),
+    axisX: labelWidth,
+    ticks
+  }
 }
 
 export function dimensionItems(selected: EquityDimension) {
@@ -120,14 +193,25 @@ export function dimensionItems(selected: EquityDimension) {
 }
 
 export function measureItems(selected: EquityMeasure) {
-  return (Object.keys(EQUITY_MEASURES) as EquityMeasure[]).map((m) => ({ value: m, text: `${EQUITY_MEASURES[m].label}: ${EQUITY_MEASURES[m].description}`, selected: m === selected }))
+  return (Object.keys(EQUITY_MEASURES) as EquityMeasure[]).map((m) => ({
+    value: m,
+    text: `${EQUITY_MEASURES[m].label}: ${EQUITY_MEASURES[m].description}`,
+    selected: m === selected
+  }))
 }
 
 export function tableFor(counts: readonly EquityCountsRow[], measure: EquityMeasure): EquityTable {
   return equityTable(counts, measure)
 }
 
-export interface QuintileChart { width: number; height: number; points: { x: number; y: number; lowerY: number; upperY: number; label: string; value: string }[]; line: string; ticks: { y: number; label: string }[]; axisY: number }
+export interface QuintileChart {
+  width: number
+  height: number
+  points: { x: number; y: number; lowerY: number; upperY: number; label: string; value: string }[]
+  line: string
+  ticks: { y: number; label: string }[]
+  axisY: number
+}
 
 /** A line chart of the rate across IMD quintiles (most deprived on the left) with 95% whiskers; null unless all five are shown. */
 export function quintileChart(table: EquityTable): QuintileChart | null {
@@ -139,9 +223,19 @@ export function quintileChart(table: EquityTable): QuintileChart | null {
   const bottom = 220
   const max = Math.max(10, ...rows.map((r) => r!.upper ?? 0))
   const y = (v: number) => bottom - (v / max) * 200
-  const points = rows.map((r, i) => ({ x: left + 40 + i * 85, y: y(r!.value!), lowerY: y(r!.lower!), upperY: y(r!.upper!), label: groupLabel('imd', r!.group).replace(' deprived)', ')'), value: `${pct(r!.value)}%` }))
+  const points = rows.map((r, i) => ({
+    x: left + 40 + i * 85,
+    y: y(r!.value!),
+    lowerY: y(r!.lower!),
+    upperY: y(r!.upper!),
+    label: groupLabel('imd', r!.group).replace(' deprived)', ')'),
+    value: `${pct(r!.value)}%`
+  }))
   return {
-    width, height, points, axisY: bottom,
+    width,
+    height,
+    points,
+    axisY: bottom,
     line: points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' '),
     ticks: [0, 0.5, 1].map((f) => ({ y: y(f * max), label: `${Math.round(f * max)}%` }))
   }

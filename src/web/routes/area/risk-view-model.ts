@@ -5,8 +5,25 @@
  */
 import { geoArea, geoMercator, geoPath } from 'd3-geo'
 import type { Feature, FeatureCollection, Geometry } from 'geojson'
-import { COMPONENT_KEYS, INDICATORS, computeRiskIndexBySet, defaultWeights, rankByRisk, bandByRisk, type RiskIndexResult, type RiskIndexWeights, type WeightKey, WEIGHT_KEYS, weightProblems } from '../../../domain/area/risk-index.js'
-import { INDICATOR_SOURCES, assembleRiskIndexRows, effectiveWeights, isAvailable } from '../../../domain/area/risk-index-sources.js'
+import {
+  COMPONENT_KEYS,
+  INDICATORS,
+  computeRiskIndexBySet,
+  defaultWeights,
+  rankByRisk,
+  bandByRisk,
+  type RiskIndexResult,
+  type RiskIndexWeights,
+  type WeightKey,
+  WEIGHT_KEYS,
+  weightProblems
+} from '../../../domain/area/risk-index.js'
+import {
+  INDICATOR_SOURCES,
+  assembleRiskIndexRows,
+  effectiveWeights,
+  isAvailable
+} from '../../../domain/area/risk-index-sources.js'
 import type { LsoaRow } from '../../../db/repositories/area.js'
 
 export type Comparison = 'lad' | 'all'
@@ -24,9 +41,19 @@ export interface ScoredLsoa {
 
 /** Viridis in five classes, darkest for the highest risk: readable with colour-vision deficiency and in greyscale. */
 export const BAND_COLOURS = ['#440154', '#3b528b', '#21918c', '#5ec962', '#fde725'] as const
-export const BAND_LABELS = ['Highest risk fifth', 'Second fifth', 'Middle fifth', 'Fourth fifth', 'Lowest risk fifth'] as const
+export const BAND_LABELS = [
+  'Highest risk fifth',
+  'Second fifth',
+  'Middle fifth',
+  'Fourth fifth',
+  'Lowest risk fifth'
+] as const
 
-export interface WeightsInput { weights: RiskIndexWeights; problems: string[]; values: Record<string, string> }
+export interface WeightsInput {
+  weights: RiskIndexWeights
+  problems: string[]
+  values: Record<string, string>
+}
 
 /** Reads weights from the query string; missing ones keep their defaults. */
 export function weightsFromQuery(query: Record<string, unknown>): WeightsInput {
@@ -47,24 +74,46 @@ export function weightsFromQuery(query: Record<string, unknown>): WeightsInput {
 }
 
 /** Scores every 2021 LSOA that has the inputs; rank and band are within the comparison set. */
-export function scoreLsoas(lsoas: readonly LsoaRow[], values: ReadonlyMap<string, ReadonlyMap<string, number>>, weights: RiskIndexWeights, comparison: Comparison): { scored: ScoredLsoa[]; missing: string[] } {
+export function scoreLsoas(
+  lsoas: readonly LsoaRow[],
+  values: ReadonlyMap<string, ReadonlyMap<string, number>>,
+  weights: RiskIndexWeights,
+  comparison: Comparison
+): { scored: ScoredLsoa[]; missing: string[] } {
   const byCode = new Map(lsoas.map((l) => [l.code, l]))
-  const { rows, missing } = assembleRiskIndexRows(lsoas.map((l) => l.code), values)
-  const setOf = (code: string) => (comparison === 'lad' ? byCode.get(code)?.ladCode ?? 'unknown' : 'all')
+  const { rows, missing } = assembleRiskIndexRows(
+    lsoas.map((l) => l.code),
+    values
+  )
+  const setOf = (code: string) => (comparison === 'lad' ? (byCode.get(code)?.ladCode ?? 'unknown') : 'all')
   const results = computeRiskIndexBySet(rows, (r) => setOf(r.lsoa), { weights })
   const groups = new Map<string, number[]>()
-  results.forEach((r, i) => { const g = setOf(r.lsoa); groups.set(g, [...(groups.get(g) ?? []), i]) })
+  results.forEach((r, i) => {
+    const g = setOf(r.lsoa)
+    groups.set(g, [...(groups.get(g) ?? []), i])
+  })
   const rank = new Array<number>(results.length)
   const band = new Array<number>(results.length)
   for (const idx of groups.values()) {
     const deri = idx.map((i) => results[i]!.deri)
     const ranks = rankByRisk(deri)
     const bands = bandByRisk(deri, 5)
-    idx.forEach((i, j) => { rank[i] = ranks[j]!; band[i] = bands[j]! })
+    idx.forEach((i, j) => {
+      rank[i] = ranks[j]!
+      band[i] = bands[j]!
+    })
   }
   const scored = results.map((result, i) => {
     const l = byCode.get(result.lsoa)!
-    return { code: l.code, name: l.name, ladName: l.ladName ?? '', wardName: l.wardName ?? '', result, rank: rank[i]!, band: band[i]! }
+    return {
+      code: l.code,
+      name: l.name,
+      ladName: l.ladName ?? '',
+      wardName: l.wardName ?? '',
+      result,
+      rank: rank[i]!,
+      band: band[i]!
+    }
   })
   return { scored, missing }
 }
@@ -75,11 +124,16 @@ export type SortKey = (typeof SORT_KEYS)[number]
 export function sortScored(scored: readonly ScoredLsoa[], sort: SortKey, descending: boolean): ScoredLsoa[] {
   const value = (s: ScoredLsoa): string | number => {
     switch (sort) {
-      case 'code': return s.code
-      case 'name': return s.name
-      case 'lad': return s.ladName
-      case 'rank': return s.rank
-      default: return s.result[sort]
+      case 'code':
+        return s.code
+      case 'name':
+        return s.name
+      case 'lad':
+        return s.ladName
+      case 'rank':
+        return s.rank
+      default:
+        return s.result[sort]
     }
   }
   const sorted = [...scored].sort((a, b) => {
@@ -108,15 +162,35 @@ export function rewind(geometry: Geometry): Geometry {
   return geometry
 }
 
-export interface MapArea { code: string; href: string; d: string; fill: string; title: string }
-export interface MapModel { width: number; height: number; areas: MapArea[]; legend: { colour: string; label: string }[] }
+export interface MapArea {
+  code: string
+  href: string
+  d: string
+  fill: string
+  title: string
+}
+export interface MapModel {
+  width: number
+  height: number
+  areas: MapArea[]
+  legend: { colour: string; label: string }[]
+}
 
 /** The choropleth: Mercator fitted to the boxes, one path per LSOA with a boundary. */
-export function mapModel(lsoas: readonly LsoaRow[], scored: readonly ScoredLsoa[], width = 640, height = 560): MapModel {
+export function mapModel(
+  lsoas: readonly LsoaRow[],
+  scored: readonly ScoredLsoa[],
+  width = 640,
+  height = 560
+): MapModel {
   const byCode = new Map(scored.map((s) => [s.code, s]))
   const features: Feature<Geometry, { code: string }>[] = lsoas
     .filter((l) => l.geometry !== null && byCode.has(l.code))
-    .map((l) => ({ type: 'Feature', properties: { code: l.code }, geometry: rewind((typeof l.geometry === 'string' ? JSON.parse(l.geometry) : l.geometry) as Geometry) }))
+    .map((l) => ({
+      type: 'Feature',
+      properties: { code: l.code },
+      geometry: rewind((typeof l.geometry === 'string' ? JSON.parse(l.geometry) : l.geometry) as Geometry)
+    }))
   const collection: FeatureCollection<Geometry, { code: string }> = { type: 'FeatureCollection', features }
   if (features.length === 0) return { width, height, areas: [], legend: [] }
   const projection = geoMercator().fitSize([width, height], collection)
@@ -140,7 +214,10 @@ export function weightFieldsets(values: Record<string, string>) {
     component: c,
     componentField: { id: `w-${c}`, name: c, value: values[c], label: `Weight of the ${c} component` },
     indicators: INDICATORS.filter((i) => i.component === c).map((i) => ({
-      key: i.key, label: i.label, available: isAvailable(i.key), source: INDICATOR_SOURCES[i.key]?.label ?? 'Not available in the imported open data',
+      key: i.key,
+      label: i.label,
+      available: isAvailable(i.key),
+      source: INDICATOR_SOURCES[i.key]?.label ?? 'Not available in the imported open data',
       field: { id: `w-${i.key}`, name: i.key, value: values[i.key] }
     }))
   }))

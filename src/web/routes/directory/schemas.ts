@@ -2,33 +2,83 @@ import { z } from 'zod'
 import { DIRECTORY_BARRIERS, OFFER_TYPES, SERVICE_AREAS } from '../../../domain/directory/service.js'
 import { list, text } from '../../form-errors.js'
 
-const age = (label: string) => z.string().refine((v) => v === '' || (/^\d{1,3}$/.test(v) && Number(v) <= 120), `${label} must be a whole number from 0 to 120`).transform((v) => (v === '' ? undefined : Number(v)))
+const age = (label: string) =>
+  z
+    .string()
+    .refine(
+      (v) => v === '' || (/^\d{1,3}$/.test(v) && Number(v) <= 120),
+      `${label} must be a whole number from 0 to 120`
+    )
+    .transform((v) => (v === '' ? undefined : Number(v)))
 
-export const serviceFormSchema = z.object({
-  name: z.string().min(1, 'Enter the service name').max(200, 'Service name must be 200 characters or fewer'),
-  organisationName: z.string().min(1, 'Enter the organisation that runs the service').max(200, 'Organisation must be 200 characters or fewer'),
-  description: z.string().min(1, 'Enter a description').max(2000, 'Description must be 2000 characters or fewer'),
-  url: z.string().refine((v) => v === '' || /^https?:\/\/\S+$/.test(v), 'Enter a website address starting with https://, or leave it blank').transform((v) => v || null),
-  email: z.string().refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), 'Enter an email address in the correct format, like name@example.com').transform((v) => v || null),
-  barriers: z.array(z.enum(DIRECTORY_BARRIERS)).min(1, 'Select at least one barrier the service helps with'),
-  offerTypes: z.array(z.enum(OFFER_TYPES)).min(1, 'Select at least one type of help'),
-  areas: z.array(z.enum(SERVICE_AREAS)).min(1, 'Select where the service works'),
-  languages: z.string().refine((v) => v.split(/[\s,]+/).filter(Boolean).every((c) => /^[a-z]{2,3}$/.test(c)), 'Enter language codes like tr, pl, yi, separated by commas').transform((v) => [...new Set(v.split(/[\s,]+/).filter(Boolean))]),
-  eligibility: z.string().max(1000, 'Eligibility must be 1000 characters or fewer'),
-  minimumAge: age('Minimum age'),
-  maximumAge: age('Maximum age'),
-  audience: z.enum(['patients', 'staff'], { message: 'Select who the service is for' }),
-  verified: z.enum(['yes', 'no'], { message: 'Select yes if you have checked the details with the service' })
-}).superRefine((v, ctx) => {
-  if (v.minimumAge !== undefined && v.maximumAge !== undefined && v.minimumAge > v.maximumAge) ctx.addIssue({ code: 'custom', path: ['maximumAge'], message: 'Maximum age must be the same as or more than the minimum age' })
-})
+export const serviceFormSchema = z
+  .object({
+    name: z.string().min(1, 'Enter the service name').max(200, 'Service name must be 200 characters or fewer'),
+    organisationName: z
+      .string()
+      .min(1, 'Enter the organisation that runs the service')
+      .max(200, 'Organisation must be 200 characters or fewer'),
+    description: z.string().min(1, 'Enter a description').max(2000, 'Description must be 2000 characters or fewer'),
+    url: z
+      .string()
+      .refine(
+        (v) => v === '' || /^https?:\/\/\S+$/.test(v),
+        'Enter a website address starting with https://, or leave it blank'
+      )
+      .transform((v) => v || null),
+    email: z
+      .string()
+      .refine(
+        (v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v),
+        'Enter an email address in the correct format, like name@example.com'
+      )
+      .transform((v) => v || null),
+    barriers: z.array(z.enum(DIRECTORY_BARRIERS)).min(1, 'Select at least one barrier the service helps with'),
+    offerTypes: z.array(z.enum(OFFER_TYPES)).min(1, 'Select at least one type of help'),
+    areas: z.array(z.enum(SERVICE_AREAS)).min(1, 'Select where the service works'),
+    languages: z
+      .string()
+      .refine(
+        (v) =>
+          v
+            .split(/[\s,]+/)
+            .filter(Boolean)
+            .every((c) => /^[a-z]{2,3}$/.test(c)),
+        'Enter language codes like tr, pl, yi, separated by commas'
+      )
+      .transform((v) => [...new Set(v.split(/[\s,]+/).filter(Boolean))]),
+    eligibility: z.string().max(1000, 'Eligibility must be 1000 characters or fewer'),
+    minimumAge: age('Minimum age'),
+    maximumAge: age('Maximum age'),
+    audience: z.enum(['patients', 'staff'], { message: 'Select who the service is for' }),
+    verified: z.enum(['yes', 'no'], { message: 'Select yes if you have checked the details with the service' })
+  })
+  .superRefine((v, ctx) => {
+    if (v.minimumAge !== undefined && v.maximumAge !== undefined && v.minimumAge > v.maximumAge)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['maximumAge'],
+        message: 'Maximum age must be the same as or more than the minimum age'
+      })
+  })
 
 export function serviceFormValues(body: unknown) {
   const b = (body ?? {}) as Record<string, unknown>
   return {
-    name: text(b.name), organisationName: text(b.organisationName), description: text(b.description), url: text(b.url), email: text(b.email),
-    barriers: list(b.barriers), offerTypes: list(b.offerTypes), areas: list(b.areas), languages: text(b.languages),
-    eligibility: text(b.eligibility), minimumAge: text(b.minimumAge), maximumAge: text(b.maximumAge), audience: text(b.audience), verified: text(b.verified)
+    name: text(b.name),
+    organisationName: text(b.organisationName),
+    description: text(b.description),
+    url: text(b.url),
+    email: text(b.email),
+    barriers: list(b.barriers),
+    offerTypes: list(b.offerTypes),
+    areas: list(b.areas),
+    languages: text(b.languages),
+    eligibility: text(b.eligibility),
+    minimumAge: text(b.minimumAge),
+    maximumAge: text(b.maximumAge),
+    audience: text(b.audience),
+    verified: text(b.verified)
   }
 }
 export type ServiceFormValues = ReturnType<typeof serviceFormValues>
@@ -37,5 +87,11 @@ export const publicFilterSchema = z.object({
   barrier: z.enum(DIRECTORY_BARRIERS).optional().catch(undefined),
   offerType: z.enum(OFFER_TYPES).optional().catch(undefined),
   area: z.enum(SERVICE_AREAS).optional().catch(undefined),
-  language: z.string().trim().toLowerCase().regex(/^[a-z]{2,3}$/).optional().catch(undefined)
+  language: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z]{2,3}$/)
+    .optional()
+    .catch(undefined)
 })

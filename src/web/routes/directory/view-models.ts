@@ -1,11 +1,22 @@
 import type { DirectoryService } from '../../../domain/directory/service.js'
-import { BARRIER_LABELS, DIRECTORY_BARRIERS, OFFER_TYPES, SERVICE_AREAS, isDueForReview } from '../../../domain/directory/service.js'
+import {
+  BARRIER_LABELS,
+  DIRECTORY_BARRIERS,
+  OFFER_TYPES,
+  SERVICE_AREAS,
+  isDueForReview
+} from '../../../domain/directory/service.js'
 import type { FormErrors } from '../../form-errors.js'
 import type { ServiceFormValues } from './schemas.js'
 import { escapeHtml } from '../../escape-html.js'
 import { formatDate } from '../../../domain/shared/dates.js'
 
-const AREA_TEXT: Record<string, string> = { national: 'Across the UK', London: 'London', Hackney: 'Hackney', City: 'City of London' }
+const AREA_TEXT: Record<string, string> = {
+  national: 'Across the UK',
+  London: 'London',
+  Hackney: 'Hackney',
+  City: 'City of London'
+}
 export const areaText = (areas: readonly string[]) => areas.map((a) => AREA_TEXT[a] ?? a).join(', ')
 
 export function serviceTableRows(services: DirectoryService[], today: string) {
@@ -13,12 +24,19 @@ export function serviceTableRows(services: DirectoryService[], today: string) {
     { html: `<a href="/directory/${encodeURIComponent(s.id)}">${escapeHtml(s.name)}</a>` },
     { text: s.organisationName },
     { text: areaText(s.areas) },
-    { html: s.status === 'retired' ? '<strong class="nhsuk-tag nhsuk-tag--grey">Retired</strong>' : !s.verified ? '<strong class="nhsuk-tag nhsuk-tag--orange">Not verified</strong>' : isDueForReview(s, today) ? '<strong class="nhsuk-tag nhsuk-tag--yellow">Due for review</strong>' : '<strong class="nhsuk-tag nhsuk-tag--green">Active</strong>' },
+    {
+      html:
+        s.status === 'retired'
+          ? '<strong class="nhsuk-tag nhsuk-tag--grey">Retired</strong>'
+          : !s.verified
+            ? '<strong class="nhsuk-tag nhsuk-tag--orange">Not verified</strong>'
+            : isDueForReview(s, today)
+              ? '<strong class="nhsuk-tag nhsuk-tag--yellow">Due for review</strong>'
+              : '<strong class="nhsuk-tag nhsuk-tag--green">Active</strong>'
+    },
     { text: s.lastVerifiedOn ? formatDate(s.lastVerifiedOn) : 'Never' }
   ])
 }
-
-
 
 export function serviceSummaryRows(s: DirectoryService) {
   return [
@@ -29,7 +47,12 @@ export function serviceSummaryRows(s: DirectoryService) {
     { key: { text: 'Area' }, value: { text: areaText(s.areas) } },
     { key: { text: 'Languages' }, value: { text: s.languages.join(', ') || 'English' } },
     { key: { text: 'Eligibility' }, value: { text: s.eligibility.text ?? 'Not stated' } },
-    { key: { text: 'For' }, value: { text: s.eligibility.audience === 'staff' ? 'Staff and volunteers (never suggested for patients)' : 'Patients' } },
+    {
+      key: { text: 'For' },
+      value: {
+        text: s.eligibility.audience === 'staff' ? 'Staff and volunteers (never suggested for patients)' : 'Patients'
+      }
+    },
     { key: { text: 'Website' }, value: { text: s.url ?? 'None' } },
     { key: { text: 'Status' }, value: { text: s.status === 'retired' ? 'Retired' : 'Active' } },
     { key: { text: 'Verified' }, value: { text: s.verified ? 'Yes' : 'No: never suggested automatically' } },
@@ -40,36 +63,125 @@ export function serviceSummaryRows(s: DirectoryService) {
 
 export function serviceToFormValues(s: DirectoryService): ServiceFormValues {
   return {
-    name: s.name, organisationName: s.organisationName, description: s.description, url: s.url ?? '', email: s.email ?? '',
-    barriers: s.barriers, offerTypes: s.offerTypes, areas: s.areas, languages: s.languages.join(', '), eligibility: s.eligibility.text ?? '',
-    minimumAge: s.eligibility.minimumAge?.toString() ?? '', maximumAge: s.eligibility.maximumAge?.toString() ?? '',
-    audience: s.eligibility.audience ?? 'patients', verified: s.verified ? 'yes' : 'no'
+    name: s.name,
+    organisationName: s.organisationName,
+    description: s.description,
+    url: s.url ?? '',
+    email: s.email ?? '',
+    barriers: s.barriers,
+    offerTypes: s.offerTypes,
+    areas: s.areas,
+    languages: s.languages.join(', '),
+    eligibility: s.eligibility.text ?? '',
+    minimumAge: s.eligibility.minimumAge?.toString() ?? '',
+    maximumAge: s.eligibility.maximumAge?.toString() ?? '',
+    audience: s.eligibility.audience ?? 'patients',
+    verified: s.verified ? 'yes' : 'no'
   }
 }
 
-export const emptyServiceForm = (): ServiceFormValues => ({ name: '', organisationName: '', description: '', url: '', email: '', barriers: [], offerTypes: [], areas: [], languages: '', eligibility: '', minimumAge: '', maximumAge: '', audience: 'patients', verified: '' })
+export const emptyServiceForm = (): ServiceFormValues => ({
+  name: '',
+  organisationName: '',
+  description: '',
+  url: '',
+  email: '',
+  barriers: [],
+  offerTypes: [],
+  areas: [],
+  languages: '',
+  eligibility: '',
+  minimumAge: '',
+  maximumAge: '',
+  audience: 'patients',
+  verified: ''
+})
 
 export function serviceFormFields(v: ServiceFormValues, errors: FormErrors) {
-  const err = (f: string) => errors.byField[f] ? { text: errors.byField[f]!.text } : undefined
-  const inputField = (name: keyof ServiceFormValues, label: string, extra: Record<string, unknown> = {}) => ({ id: name, name, label: { text: label }, value: v[name], errorMessage: err(name), ...extra })
-  const boxes = (name: 'barriers' | 'offerTypes' | 'areas', legend: string, options: readonly string[], labels: Record<string, string> = {}) => ({
-    idPrefix: name, name, fieldset: { legend: { text: legend, size: 's' } }, errorMessage: err(name),
+  const err = (f: string) => (errors.byField[f] ? { text: errors.byField[f]!.text } : undefined)
+  const inputField = (name: keyof ServiceFormValues, label: string, extra: Record<string, unknown> = {}) => ({
+    id: name,
+    name,
+    label: { text: label },
+    value: v[name],
+    errorMessage: err(name),
+    ...extra
+  })
+  const boxes = (
+    name: 'barriers' | 'offerTypes' | 'areas',
+    legend: string,
+    options: readonly string[],
+    labels: Record<string, string> = {}
+  ) => ({
+    idPrefix: name,
+    name,
+    fieldset: { legend: { text: legend, size: 's' } },
+    errorMessage: err(name),
     items: options.map((o) => ({ value: o, text: labels[o] ?? o, checked: v[name].includes(o) }))
   })
   return {
     name: inputField('name', 'Service name'),
     organisationName: inputField('organisationName', 'Organisation'),
-    description: { id: 'description', name: 'description', label: { text: 'Description' }, value: v.description, errorMessage: err('description') },
+    description: {
+      id: 'description',
+      name: 'description',
+      label: { text: 'Description' },
+      value: v.description,
+      errorMessage: err('description')
+    },
     url: inputField('url', 'Website (optional)', { type: 'url', spellcheck: false }),
-    email: inputField('email', 'Email for referrals (optional)', { type: 'email', spellcheck: false, hint: { text: 'Referral emails are queued to this address' } }),
+    email: inputField('email', 'Email for referrals (optional)', {
+      type: 'email',
+      spellcheck: false,
+      hint: { text: 'Referral emails are queued to this address' }
+    }),
     barriers: boxes('barriers', 'Barriers it helps with', DIRECTORY_BARRIERS, BARRIER_LABELS),
     offerTypes: boxes('offerTypes', 'Types of help', OFFER_TYPES),
-    areas: boxes('areas', 'Where it works', SERVICE_AREAS, { national: 'Across the UK', London: 'London', Hackney: 'Hackney', City: 'City of London' }),
-    languages: inputField('languages', 'Languages besides English (optional)', { hint: { text: 'Codes like tr, pl, yi, separated by commas' }, spellcheck: false }),
-    eligibility: { id: 'eligibility', name: 'eligibility', label: { text: 'Who it is for (optional)' }, value: v.eligibility, errorMessage: err('eligibility') },
-    minimumAge: inputField('minimumAge', 'Minimum age (optional)', { inputmode: 'numeric', classes: 'nhsuk-input--width-3' }),
-    maximumAge: inputField('maximumAge', 'Maximum age (optional)', { inputmode: 'numeric', classes: 'nhsuk-input--width-3' }),
-    audience: { idPrefix: 'audience', name: 'audience', fieldset: { legend: { text: 'Who can be referred', size: 's' } }, errorMessage: err('audience'), items: [{ value: 'patients', text: 'Patients', checked: v.audience === 'patients' }, { value: 'staff', text: 'Staff and volunteers only', checked: v.audience === 'staff' }] },
-    verified: { idPrefix: 'verified', name: 'verified', fieldset: { legend: { text: 'Have you checked these details with the service?', size: 's' } }, hint: { text: 'Only checked services are suggested for referral' }, errorMessage: err('verified'), items: [{ value: 'yes', text: 'Yes, checked today', checked: v.verified === 'yes' }, { value: 'no', text: 'No', checked: v.verified === 'no' }] }
+    areas: boxes('areas', 'Where it works', SERVICE_AREAS, {
+      national: 'Across the UK',
+      London: 'London',
+      Hackney: 'Hackney',
+      City: 'City of London'
+    }),
+    languages: inputField('languages', 'Languages besides English (optional)', {
+      hint: { text: 'Codes like tr, pl, yi, separated by commas' },
+      spellcheck: false
+    }),
+    eligibility: {
+      id: 'eligibility',
+      name: 'eligibility',
+      label: { text: 'Who it is for (optional)' },
+      value: v.eligibility,
+      errorMessage: err('eligibility')
+    },
+    minimumAge: inputField('minimumAge', 'Minimum age (optional)', {
+      inputmode: 'numeric',
+      classes: 'nhsuk-input--width-3'
+    }),
+    maximumAge: inputField('maximumAge', 'Maximum age (optional)', {
+      inputmode: 'numeric',
+      classes: 'nhsuk-input--width-3'
+    }),
+    audience: {
+      idPrefix: 'audience',
+      name: 'audience',
+      fieldset: { legend: { text: 'Who can be referred', size: 's' } },
+      errorMessage: err('audience'),
+      items: [
+        { value: 'patients', text: 'Patients', checked: v.audience === 'patients' },
+        { value: 'staff', text: 'Staff and volunteers only', checked: v.audience === 'staff' }
+      ]
+    },
+    verified: {
+      idPrefix: 'verified',
+      name: 'verified',
+      fieldset: { legend: { text: 'Have you checked these details with the service?', size: 's' } },
+      hint: { text: 'Only checked services are suggested for referral' },
+      errorMessage: err('verified'),
+      items: [
+        { value: 'yes', text: 'Yes, checked today', checked: v.verified === 'yes' },
+        { value: 'no', text: 'No', checked: v.verified === 'no' }
+      ]
+    }
   }
 }

@@ -5,8 +5,22 @@
  */
 import { stringify } from 'csv-stringify/sync'
 import type { MeasureAnnotationRow, MeasureRow } from '../../../db/repositories/measures.js'
-import { computeRunChart, computeSpc, type AssuranceIcon, type PointType, type RunChartResult, type SpcResult, type VariationIcon } from '../../../domain/qi/spc/index.js'
-import { assuranceLabels, runChartSummary, spcSummary, variationLabels, type PeriodFigure } from '../../../domain/qi/measures/index.js'
+import {
+  computeRunChart,
+  computeSpc,
+  type AssuranceIcon,
+  type PointType,
+  type RunChartResult,
+  type SpcResult,
+  type VariationIcon
+} from '../../../domain/qi/spc/index.js'
+import {
+  assuranceLabels,
+  runChartSummary,
+  spcSummary,
+  variationLabels,
+  type PeriodFigure
+} from '../../../domain/qi/measures/index.js'
 import { formatDate } from '../../../domain/shared/dates.js'
 import { spcChartSvg, type ChartAnnotation } from '../../charts/spc-chart-svg.js'
 import { runChartSvg } from '../../charts/run-chart-svg.js'
@@ -54,14 +68,25 @@ export interface ChartModel {
 }
 
 /** Rebase annotations become rebase dates: each moves to the first period starting on or after it. */
-export function rebaseDates(dates: readonly string[], annotations: readonly Pick<MeasureAnnotationRow, 'kind' | 'on_date'>[]): string[] {
-  return annotations.filter((a) => a.kind === 'rebase')
+export function rebaseDates(
+  dates: readonly string[],
+  annotations: readonly Pick<MeasureAnnotationRow, 'kind' | 'on_date'>[]
+): string[] {
+  return annotations
+    .filter((a) => a.kind === 'rebase')
     .map((a) => dates.find((d) => d >= a.on_date))
     .filter((d): d is string => d !== undefined)
 }
 
-export function chartModel(measure: Pick<MeasureRow, 'name' | 'unit' | 'improvement' | 'target'>, figures: readonly PeriodFigure[], annotationRows: readonly Pick<MeasureAnnotationRow, 'kind' | 'on_date' | 'label'>[], id = 'measure-chart'): ChartModel {
-  const points = figures.filter((f) => f.value !== null && !f.suppressed).map((f) => ({ date: f.periodStart, value: f.value as number }))
+export function chartModel(
+  measure: Pick<MeasureRow, 'name' | 'unit' | 'improvement' | 'target'>,
+  figures: readonly PeriodFigure[],
+  annotationRows: readonly Pick<MeasureAnnotationRow, 'kind' | 'on_date' | 'label'>[],
+  id = 'measure-chart'
+): ChartModel {
+  const points = figures
+    .filter((f) => f.value !== null && !f.suppressed)
+    .map((f) => ({ date: f.periodStart, value: f.value as number }))
   const format = valueFormatter(measure.unit)
   const annotations: ChartAnnotation[] = annotationRows.map((a) => ({ date: a.on_date, label: a.label, kind: a.kind }))
   const suppressedPeriods = figures.filter((f) => f.suppressed).length
@@ -70,45 +95,131 @@ export function chartModel(measure: Pick<MeasureRow, 'name' | 'unit' | 'improvem
   const formatDay = (d: string) => formatDate(d)
   if (points.length === 0) {
     return {
-      ...base, kind: 'empty', spc: null, run: null, svg: '', summary: 'No values yet.', variation: null, assurance: null,
-      variationText: 'Not enough data', assuranceText: 'Not enough data', variationSvg: '', assuranceSvg: '', tableHead: [], tableRows: []
+      ...base,
+      kind: 'empty',
+      spc: null,
+      run: null,
+      svg: '',
+      summary: 'No values yet.',
+      variation: null,
+      assurance: null,
+      variationText: 'Not enough data',
+      assuranceText: 'Not enough data',
+      variationSvg: '',
+      assuranceSvg: '',
+      tableHead: [],
+      tableRows: []
     }
   }
   if (points.length < MIN_SPC_POINTS) {
     const run = computeRunChart(points.map((p) => p.value))
     const summary = runChartSummary(run, dates, { value: format, month: formatMonth })
     return {
-      ...base, kind: 'run', spc: null, run, summary,
-      svg: runChartSvg(run, { title: `${measure.name}: run chart`, description: summary, dates, id, target: measure.target, formatValue: format, formatDate: formatDay, annotations }),
-      variation: null, assurance: null, variationText: 'Not enough data for SPC', assuranceText: 'Not enough data for SPC', variationSvg: '', assuranceSvg: '',
-      tableHead: [{ text: 'Period starting' }, { text: 'Value', format: 'numeric' }, { text: 'Median', format: 'numeric' }, { text: 'Signal' }],
+      ...base,
+      kind: 'run',
+      spc: null,
+      run,
+      summary,
+      svg: runChartSvg(run, {
+        title: `${measure.name}: run chart`,
+        description: summary,
+        dates,
+        id,
+        target: measure.target,
+        formatValue: format,
+        formatDate: formatDay,
+        annotations
+      }),
+      variation: null,
+      assurance: null,
+      variationText: 'Not enough data for SPC',
+      assuranceText: 'Not enough data for SPC',
+      variationSvg: '',
+      assuranceSvg: '',
+      tableHead: [
+        { text: 'Period starting' },
+        { text: 'Value', format: 'numeric' },
+        { text: 'Median', format: 'numeric' },
+        { text: 'Signal' }
+      ],
       tableRows: points.map((p, i) => {
         const rp = run.points[i]
-        const signal = rp && (rp.shift || rp.trend || rp.astronomical) ? [rp.shift && 'shift', rp.trend && 'trend'].filter(Boolean).join(', ') : 'None'
-        return [{ text: formatDay(p.date) }, { text: format(p.value), format: 'numeric' }, { text: format(run.median ?? 0), format: 'numeric' }, { text: signal || 'None' }]
+        const signal =
+          rp && (rp.shift || rp.trend || rp.astronomical)
+            ? [rp.shift && 'shift', rp.trend && 'trend'].filter(Boolean).join(', ')
+            : 'None'
+        return [
+          { text: formatDay(p.date) },
+          { text: format(p.value), format: 'numeric' },
+          { text: format(run.median ?? 0), format: 'numeric' },
+          { text: signal || 'None' }
+        ]
       })
     }
   }
-  const spc = computeSpc(points, { improvementDirection: measure.improvement, target: measure.target, rebase: rebaseDates(dates, annotationRows) })
+  const spc = computeSpc(points, {
+    improvementDirection: measure.improvement,
+    target: measure.target,
+    rebase: rebaseDates(dates, annotationRows)
+  })
   const summary = spcSummary(spc, { value: format, month: formatMonth })
   const limit = (v: number | null) => (v === null ? 'Not computed' : format(v))
   return {
-    ...base, kind: 'spc', spc, run: null, summary,
-    svg: spcChartSvg(spc, { title: `${measure.name}: statistical process control chart`, description: summary, id, formatValue: format, formatDate: formatDay, annotations }),
-    variation: spc.variation, assurance: spc.assurance,
-    variationText: variationLabels[spc.variation], assuranceText: assuranceLabels[spc.assurance],
-    variationSvg: variationIconSvg(spc.variation), assuranceSvg: assuranceIconSvg(spc.assurance),
-    tableHead: [{ text: 'Period starting' }, { text: 'Value', format: 'numeric' }, { text: 'Mean', format: 'numeric' }, { text: 'Lower process limit', format: 'numeric' }, { text: 'Upper process limit', format: 'numeric' }, { text: 'Point type' }],
+    ...base,
+    kind: 'spc',
+    spc,
+    run: null,
+    summary,
+    svg: spcChartSvg(spc, {
+      title: `${measure.name}: statistical process control chart`,
+      description: summary,
+      id,
+      formatValue: format,
+      formatDate: formatDay,
+      annotations
+    }),
+    variation: spc.variation,
+    assurance: spc.assurance,
+    variationText: variationLabels[spc.variation],
+    assuranceText: assuranceLabels[spc.assurance],
+    variationSvg: variationIconSvg(spc.variation),
+    assuranceSvg: assuranceIconSvg(spc.assurance),
+    tableHead: [
+      { text: 'Period starting' },
+      { text: 'Value', format: 'numeric' },
+      { text: 'Mean', format: 'numeric' },
+      { text: 'Lower process limit', format: 'numeric' },
+      { text: 'Upper process limit', format: 'numeric' },
+      { text: 'Point type' }
+    ],
     tableRows: spc.points.map((p) => [
-      { text: formatDay(p.date) }, { text: format(p.value), format: 'numeric' }, { text: format(p.mean), format: 'numeric' },
-      { text: limit(p.lpl), format: 'numeric' }, { text: limit(p.upl), format: 'numeric' }, { text: POINT_TYPE_TEXT[p.pointType] }
+      { text: formatDay(p.date) },
+      { text: format(p.value), format: 'numeric' },
+      { text: format(p.mean), format: 'numeric' },
+      { text: limit(p.lpl), format: 'numeric' },
+      { text: limit(p.upl), format: 'numeric' },
+      { text: POINT_TYPE_TEXT[p.pointType] }
     ])
   }
 }
 
 /** The CSV download: for an XmR chart, the same columns and numbers as `reach spc --format csv`. */
 export function chartCsv(model: ChartModel): string {
-  if (model.spc) return stringify([['date', 'value', 'mean', 'lpl', 'upl', 'pointType'], ...model.spc.points.map((p) => [p.date, p.value, p.mean, p.lpl ?? '', p.upl ?? '', p.pointType])])
-  if (model.run) return stringify([['date', 'value', 'median', 'shift', 'trend'], ...model.points.map((p, i) => [p.date, p.value, model.run?.median ?? '', model.run?.points[i]?.shift ? 'yes' : 'no', model.run?.points[i]?.trend ? 'yes' : 'no'])])
+  if (model.spc)
+    return stringify([
+      ['date', 'value', 'mean', 'lpl', 'upl', 'pointType'],
+      ...model.spc.points.map((p) => [p.date, p.value, p.mean, p.lpl ?? '', p.upl ?? '', p.pointType])
+    ])
+  if (model.run)
+    return stringify([
+      ['date', 'value', 'median', 'shift', 'trend'],
+      ...model.points.map((p, i) => [
+        p.date,
+        p.value,
+        model.run?.median ?? '',
+        model.run?.points[i]?.shift ? 'yes' : 'no',
+        model.run?.points[i]?.trend ? 'yes' : 'no'
+      ])
+    ])
   return stringify([['date', 'value']])
 }

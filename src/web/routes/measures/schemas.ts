@@ -3,21 +3,45 @@ import { isoDateFromParts } from '../../../domain/shared/dates.js'
 import { findDerivedMeasure } from '../../../domain/qi/measures/index.js'
 import { dateParts, text } from '../../form-errors.js'
 
-const optionalText = (max: number, label: string) => z.string().max(max, `${label} must be ${max} characters or fewer`).transform((v) => v || null)
-const uuidOrNull = z.string().refine((v) => v === '' || /^[0-9a-f-]{36}$/i.test(v), 'Select an option from the list').transform((v) => v || null)
+const optionalText = (max: number, label: string) =>
+  z
+    .string()
+    .max(max, `${label} must be ${max} characters or fewer`)
+    .transform((v) => v || null)
+const uuidOrNull = z
+  .string()
+  .refine((v) => v === '' || /^[0-9a-f-]{36}$/i.test(v), 'Select an option from the list')
+  .transform((v) => v || null)
 
 export function measureFormValues(body: unknown) {
   const b = (body ?? {}) as Record<string, unknown>
   return {
-    derivedKey: text(b.derivedKey), name: text(b.name), type: text(b.type), numerator: text(b.numerator), denominator: text(b.denominator),
-    inclusions: text(b.inclusions), exclusions: text(b.exclusions), frequency: text(b.frequency), improvement: text(b.improvement),
-    target: text(b.target), unit: text(b.unit), owner: text(b.owner), notes: text(b.notes), projectId: text(b.projectId), teamId: text(b.teamId)
+    derivedKey: text(b.derivedKey),
+    name: text(b.name),
+    type: text(b.type),
+    numerator: text(b.numerator),
+    denominator: text(b.denominator),
+    inclusions: text(b.inclusions),
+    exclusions: text(b.exclusions),
+    frequency: text(b.frequency),
+    improvement: text(b.improvement),
+    target: text(b.target),
+    unit: text(b.unit),
+    owner: text(b.owner),
+    notes: text(b.notes),
+    projectId: text(b.projectId),
+    teamId: text(b.teamId)
   }
 }
 export type MeasureFormValues = ReturnType<typeof measureFormValues>
 
 export const measureFormSchema = z.object({
-  derivedKey: z.string().refine((v) => v === '' || findDerivedMeasure(v)?.available === true, 'Select a derived measure that is available, or none'),
+  derivedKey: z
+    .string()
+    .refine(
+      (v) => v === '' || findDerivedMeasure(v)?.available === true,
+      'Select a derived measure that is available, or none'
+    ),
   name: z.string().max(120, 'Name must be 120 characters or fewer'),
   type: z.string(),
   numerator: optionalText(1000, 'Numerator'),
@@ -26,7 +50,10 @@ export const measureFormSchema = z.object({
   exclusions: optionalText(1000, 'Exclusions'),
   frequency: z.enum(['weekly', 'monthly'], { message: 'Select how often the measure is plotted' }),
   improvement: z.enum(['increase', 'decrease', 'neutral'], { message: 'Select which direction is an improvement' }),
-  target: z.string().refine((v) => v === '' || /^-?\d+(\.\d+)?$/.test(v), 'Target must be a number, like 80 or 12.5, or leave it blank').transform((v) => (v === '' ? null : Number(v))),
+  target: z
+    .string()
+    .refine((v) => v === '' || /^-?\d+(\.\d+)?$/.test(v), 'Target must be a number, like 80 or 12.5, or leave it blank')
+    .transform((v) => (v === '' ? null : Number(v))),
   unit: z.string(),
   owner: optionalText(120, 'Owner'),
   notes: optionalText(2000, 'Notes'),
@@ -40,14 +67,31 @@ export function manualMeasureIssues(values: MeasureFormValues): { field: string;
   if (values.derivedKey) return []
   const issues: { field: string; text: string }[] = []
   if (!values.name) issues.push({ field: 'name', text: 'Enter a name for the measure' })
-  if (!['outcome', 'process', 'balancing'].includes(values.type)) issues.push({ field: 'type', text: 'Select the type of measure' })
+  if (!['outcome', 'process', 'balancing'].includes(values.type))
+    issues.push({ field: 'type', text: 'Select the type of measure' })
   if (!values.numerator) issues.push({ field: 'numerator', text: 'Enter what is counted (the numerator)' })
   if (!['percent', 'count', 'days'].includes(values.unit)) issues.push({ field: 'unit', text: 'Select the unit' })
   return issues
 }
 
 /** Field order on the form, so the error summary lists problems in the order of the page. */
-export const measureFieldOrder = ['derivedKey', 'name', 'type', 'numerator', 'denominator', 'inclusions', 'exclusions', 'unit', 'frequency', 'improvement', 'target', 'owner', 'projectId', 'teamId', 'notes']
+export const measureFieldOrder = [
+  'derivedKey',
+  'name',
+  'type',
+  'numerator',
+  'denominator',
+  'inclusions',
+  'exclusions',
+  'unit',
+  'frequency',
+  'improvement',
+  'target',
+  'owner',
+  'projectId',
+  'teamId',
+  'notes'
+]
 
 function isoDateField(empty: string, invalid: string) {
   return z.object({ day: z.string(), month: z.string(), year: z.string() }).transform((parts, ctx) => {
@@ -66,8 +110,15 @@ export function singleValueValues(body: unknown) {
 }
 
 export const singleValueSchema = z.object({
-  periodStart: isoDateField('Enter the date the period starts', 'Period start must be a real date, for example 1 3 2026'),
-  value: z.string().min(1, 'Enter a value').refine((v) => v === '' || /^-?\d+(\.\d+)?$/.test(v), 'Value must be a number, like 42 or 87.5').transform(Number)
+  periodStart: isoDateField(
+    'Enter the date the period starts',
+    'Period start must be a real date, for example 1 3 2026'
+  ),
+  value: z
+    .string()
+    .min(1, 'Enter a value')
+    .refine((v) => v === '' || /^-?\d+(\.\d+)?$/.test(v), 'Value must be a number, like 42 or 87.5')
+    .transform(Number)
 })
 
 export function annotationValues(body: unknown) {
@@ -83,5 +134,8 @@ export const annotationSchema = z.object({
 
 export const projectSchema = z.object({
   name: z.string().min(1, 'Enter a project name').max(120, 'Project name must be 120 characters or fewer'),
-  aim: z.string().max(1000, 'Aim must be 1000 characters or fewer').transform((v) => v || null)
+  aim: z
+    .string()
+    .max(1000, 'Aim must be 1000 characters or fewer')
+    .transform((v) => v || null)
 })

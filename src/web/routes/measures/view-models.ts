@@ -14,64 +14,178 @@ const err = (errors: FormErrors, field: string) => errors.byField[field]
 
 export const typeLabels = { outcome: 'Outcome', process: 'Process', balancing: 'Balancing' } as const
 export const unitLabels: Record<string, string> = { percent: 'Percentage', count: 'Count', days: 'Days' }
-export const directionLabels = { increase: 'Higher is better', decrease: 'Lower is better', neutral: 'Neither (monitor only)' } as const
-export const annotationKindLabels = { pdsa: 'PDSA cycle', rebase: 'Rebase (the process changed)', note: 'Note' } as const
+export const directionLabels = {
+  increase: 'Higher is better',
+  decrease: 'Lower is better',
+  neutral: 'Neither (monitor only)'
+} as const
+export const annotationKindLabels = {
+  pdsa: 'PDSA cycle',
+  rebase: 'Rebase (the process changed)',
+  note: 'Note'
+} as const
 
 export function emptyMeasureForm(): MeasureFormValues {
-  return { derivedKey: '', name: '', type: '', numerator: '', denominator: '', inclusions: '', exclusions: '', frequency: 'monthly', improvement: '', target: '', unit: 'percent', owner: '', notes: '', projectId: '', teamId: '' }
+  return {
+    derivedKey: '',
+    name: '',
+    type: '',
+    numerator: '',
+    denominator: '',
+    inclusions: '',
+    exclusions: '',
+    frequency: 'monthly',
+    improvement: '',
+    target: '',
+    unit: 'percent',
+    owner: '',
+    notes: '',
+    projectId: '',
+    teamId: ''
+  }
 }
 
-function radios(name: string, legend: string, items: Record<string, string>, value: string, errors: FormErrors, hint?: string) {
+function radios(
+  name: string,
+  legend: string,
+  items: Record<string, string>,
+  value: string,
+  errors: FormErrors,
+  hint?: string
+) {
   return {
-    idPrefix: name, name, fieldset: { legend: { text: legend, size: 's' } }, hint: hint ? { text: hint } : undefined, errorMessage: err(errors, name),
+    idPrefix: name,
+    name,
+    fieldset: { legend: { text: legend, size: 's' } },
+    hint: hint ? { text: hint } : undefined,
+    errorMessage: err(errors, name),
     items: Object.entries(items).map(([v, t]) => ({ value: v, text: t, checked: value === v }))
   }
 }
 
-function textInput(name: string, label: string, value: string, errors: FormErrors, extra: Record<string, unknown> = {}) {
+function textInput(
+  name: string,
+  label: string,
+  value: string,
+  errors: FormErrors,
+  extra: Record<string, unknown> = {}
+) {
   return { id: name, name, label: { text: label, size: 's' }, value, errorMessage: err(errors, name), ...extra }
 }
 
 function textareaField(name: string, label: string, value: string, errors: FormErrors, hint?: string) {
-  return { id: name, name, label: { text: label, size: 's' }, hint: hint ? { text: hint } : undefined, value, rows: 3, errorMessage: err(errors, name) }
+  return {
+    id: name,
+    name,
+    label: { text: label, size: 's' },
+    hint: hint ? { text: hint } : undefined,
+    value,
+    rows: 3,
+    errorMessage: err(errors, name)
+  }
 }
 
-export function measureFormFields(values: MeasureFormValues, errors: FormErrors, projects: readonly QiProjectRow[], teams: readonly { id: string; name: string }[]) {
+export function measureFormFields(
+  values: MeasureFormValues,
+  errors: FormErrors,
+  projects: readonly QiProjectRow[],
+  teams: readonly { id: string; name: string }[]
+) {
   return {
     derivedKey: {
-      id: 'derivedKey', name: 'derivedKey', label: { text: 'Derived from Reach data (optional)', size: 's' },
-      hint: { text: 'Choose one to have Reach compute the values from its own records, with the standard definition. Leave as "None" to enter values yourself.' },
+      id: 'derivedKey',
+      name: 'derivedKey',
+      label: { text: 'Derived from Reach data (optional)', size: 's' },
+      hint: {
+        text: 'Choose one to have Reach compute the values from its own records, with the standard definition. Leave as "None" to enter values yourself.'
+      },
       errorMessage: err(errors, 'derivedKey'),
-      items: [{ value: '', text: 'None: I will enter the values', selected: values.derivedKey === '' },
-        ...derivedMeasures.map((m) => ({ value: m.key, text: m.available ? m.name : `${m.name} (not yet available)`, selected: values.derivedKey === m.key, disabled: !m.available }))]
+      items: [
+        { value: '', text: 'None: I will enter the values', selected: values.derivedKey === '' },
+        ...derivedMeasures.map((m) => ({
+          value: m.key,
+          text: m.available ? m.name : `${m.name} (not yet available)`,
+          selected: values.derivedKey === m.key,
+          disabled: !m.available
+        }))
+      ]
     },
-    name: textInput('name', 'Name', values.name, errors, { hint: { text: 'Leave blank for a derived measure to use its standard name' } }),
+    name: textInput('name', 'Name', values.name, errors, {
+      hint: { text: 'Leave blank for a derived measure to use its standard name' }
+    }),
     type: radios('type', 'Type of measure', typeLabels, values.type, errors, 'Not needed for a derived measure'),
-    numerator: textareaField('numerator', 'Numerator: what is counted', values.numerator, errors, 'Not needed for a derived measure'),
+    numerator: textareaField(
+      'numerator',
+      'Numerator: what is counted',
+      values.numerator,
+      errors,
+      'Not needed for a derived measure'
+    ),
     denominator: textareaField('denominator', 'Denominator: out of what (optional)', values.denominator, errors),
     inclusions: textareaField('inclusions', 'Inclusions (optional)', values.inclusions, errors),
     exclusions: textareaField('exclusions', 'Exclusions (optional)', values.exclusions, errors),
     unit: radios('unit', 'Unit', unitLabels, values.unit, errors),
-    frequency: radios('frequency', 'How often is it plotted?', { weekly: 'Weekly', monthly: 'Monthly' }, values.frequency, errors),
-    improvement: radios('improvement', 'Which direction is an improvement?', directionLabels, values.improvement, errors),
-    target: textInput('target', 'Target (optional)', values.target, errors, { classes: 'nhsuk-input--width-5', inputmode: 'decimal', hint: { text: 'A number in the unit of the measure, like 80 for 80%' } }),
-    owner: textInput('owner', 'Owner (optional)', values.owner, errors, { hint: { text: 'The person or role responsible for the measure' } }),
+    frequency: radios(
+      'frequency',
+      'How often is it plotted?',
+      { weekly: 'Weekly', monthly: 'Monthly' },
+      values.frequency,
+      errors
+    ),
+    improvement: radios(
+      'improvement',
+      'Which direction is an improvement?',
+      directionLabels,
+      values.improvement,
+      errors
+    ),
+    target: textInput('target', 'Target (optional)', values.target, errors, {
+      classes: 'nhsuk-input--width-5',
+      inputmode: 'decimal',
+      hint: { text: 'A number in the unit of the measure, like 80 for 80%' }
+    }),
+    owner: textInput('owner', 'Owner (optional)', values.owner, errors, {
+      hint: { text: 'The person or role responsible for the measure' }
+    }),
     notes: textareaField('notes', 'Notes (optional)', values.notes, errors),
     projectId: {
-      id: 'projectId', name: 'projectId', label: { text: 'Quality improvement project (optional)', size: 's' }, errorMessage: err(errors, 'projectId'),
-      items: [{ value: '', text: 'None', selected: values.projectId === '' }, ...projects.map((p) => ({ value: p.id, text: p.name, selected: values.projectId === p.id }))]
+      id: 'projectId',
+      name: 'projectId',
+      label: { text: 'Quality improvement project (optional)', size: 's' },
+      errorMessage: err(errors, 'projectId'),
+      items: [
+        { value: '', text: 'None', selected: values.projectId === '' },
+        ...projects.map((p) => ({ value: p.id, text: p.name, selected: values.projectId === p.id }))
+      ]
     },
     teamId: {
-      id: 'teamId', name: 'teamId', label: { text: 'Team (optional)', size: 's' }, hint: { text: 'A derived measure for a team counts only that team\'s records' }, errorMessage: err(errors, 'teamId'),
-      items: [{ value: '', text: 'Whole organisation', selected: values.teamId === '' }, ...teams.map((t) => ({ value: t.id, text: t.name, selected: values.teamId === t.id }))]
+      id: 'teamId',
+      name: 'teamId',
+      label: { text: 'Team (optional)', size: 's' },
+      hint: { text: "A derived measure for a team counts only that team's records" },
+      errorMessage: err(errors, 'teamId'),
+      items: [
+        { value: '', text: 'Whole organisation', selected: values.teamId === '' },
+        ...teams.map((t) => ({ value: t.id, text: t.name, selected: values.teamId === t.id }))
+      ]
     }
   }
 }
 
-export function dateField(id: string, legend: string, hint: string, value: { day: string; month: string; year: string }, error: { text: string } | undefined) {
+export function dateField(
+  id: string,
+  legend: string,
+  hint: string,
+  value: { day: string; month: string; year: string },
+  error: { text: string } | undefined
+) {
   const cls = (w: number) => `nhsuk-input--width-${w}${error ? ' nhsuk-input--error' : ''}`
   return {
-    id, namePrefix: id, fieldset: { legend: { text: legend, size: 's' } }, hint: { text: hint }, errorMessage: error,
+    id,
+    namePrefix: id,
+    fieldset: { legend: { text: legend, size: 's' } },
+    hint: { text: hint },
+    errorMessage: error,
     items: [
       { name: 'day', label: 'Day', classes: cls(2), value: value.day, inputmode: 'numeric' },
       { name: 'month', label: 'Month', classes: cls(2), value: value.month, inputmode: 'numeric' },
@@ -84,8 +198,16 @@ export function dateField(id: string, legend: string, hint: string, value: { day
 export function importErrors(problems: readonly ImportProblem[]): FormErrors {
   const shown = problems.slice(0, 20)
   const list = shown.map((p) => ({ href: '#lines', text: p.text }))
-  if (problems.length > shown.length) list.push({ href: '#lines', text: `And ${problems.length - shown.length} more lines with problems` })
-  return { list, byField: { lines: { text: `${problems.length === 1 ? 'There is a problem on 1 line' : `There are problems on ${problems.length} lines`}. Nothing was saved` } } }
+  if (problems.length > shown.length)
+    list.push({ href: '#lines', text: `And ${problems.length - shown.length} more lines with problems` })
+  return {
+    list,
+    byField: {
+      lines: {
+        text: `${problems.length === 1 ? 'There is a problem on 1 line' : `There are problems on ${problems.length} lines`}. Nothing was saved`
+      }
+    }
+  }
 }
 
 export interface SummaryRow {
@@ -104,7 +226,10 @@ export interface SummaryRow {
   assuranceText: string
 }
 
-export function summaryRow(measure: Pick<MeasureRow, 'id' | 'name' | 'unit' | 'target' | 'type' | 'source' | 'frequency'>, model: ChartModel): SummaryRow {
+export function summaryRow(
+  measure: Pick<MeasureRow, 'id' | 'name' | 'unit' | 'target' | 'type' | 'source' | 'frequency'>,
+  model: ChartModel
+): SummaryRow {
   const format = valueFormatter(measure.unit)
   return {
     id: measure.id,
@@ -113,27 +238,41 @@ export function summaryRow(measure: Pick<MeasureRow, 'id' | 'name' | 'unit' | 't
     type: typeLabels[measure.type],
     source: measure.source === 'derived' ? 'Derived from Reach data' : 'Entered by the team',
     latestValue: model.latest ? format(model.latest.value) : 'No data',
-    latestPeriod: model.latest ? (measure.frequency === 'monthly' ? formatMonth(model.latest.date) : `week starting ${formatDate(model.latest.date)}`) : '',
+    latestPeriod: model.latest
+      ? measure.frequency === 'monthly'
+        ? formatMonth(model.latest.date)
+        : `week starting ${formatDate(model.latest.date)}`
+      : '',
     target: measure.target === null ? 'None' : format(measure.target),
     chart: model.kind === 'spc' ? 'SPC' : model.kind === 'run' ? 'Run chart' : 'None',
-    variationSvg: model.variationSvg, variationText: model.variationText,
-    assuranceSvg: model.assuranceSvg, assuranceText: model.assuranceText
+    variationSvg: model.variationSvg,
+    variationText: model.variationText,
+    assuranceSvg: model.assuranceSvg,
+    assuranceText: model.assuranceText
   }
 }
 
 export function definitionRows(measure: MeasureRow, projectName: string | null, teamName: string | null) {
   const derived = findDerivedMeasure(measure.derived_key)
-  const row = (key: string, value: string | null | undefined) => ({ key: { text: key }, value: { text: value || 'Not recorded' } })
+  const row = (key: string, value: string | null | undefined) => ({
+    key: { text: key },
+    value: { text: value || 'Not recorded' }
+  })
   return [
     row('Type', typeLabels[measure.type]),
     row('Source', derived ? `Derived from Reach data: ${derived.name}` : 'Entered by the team'),
-    row('Numerator', measure.numerator), row('Denominator', measure.denominator),
-    row('Inclusions', measure.inclusions), row('Exclusions', measure.exclusions),
+    row('Numerator', measure.numerator),
+    row('Denominator', measure.denominator),
+    row('Inclusions', measure.inclusions),
+    row('Exclusions', measure.exclusions),
     ...(derived ? [row('Period by', derived.periodBy)] : []),
     row('Unit', unitLabels[measure.unit] ?? measure.unit),
     row('Frequency', measure.frequency === 'weekly' ? 'Weekly (weeks start on Monday)' : 'Monthly'),
     row('Improvement', directionLabels[measure.improvement]),
     row('Target', measure.target === null ? 'None' : valueFormatter(measure.unit)(measure.target)),
-    row('Owner', measure.owner), row('Project', projectName), row('Team', teamName ?? 'Whole organisation'), row('Notes', measure.notes)
+    row('Owner', measure.owner),
+    row('Project', projectName),
+    row('Team', teamName ?? 'Whole organisation'),
+    row('Notes', measure.notes)
   ]
 }

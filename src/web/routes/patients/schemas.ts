@@ -2,7 +2,13 @@ import { z } from 'zod'
 import { validateNhsNumber } from '../../../domain/shared/nhs-number.js'
 import { normalisePostcode } from '../../../domain/shared/postcode.js'
 import { isoDateFromParts } from '../../../domain/shared/dates.js'
-import { communicationNeedCodes, disabilityCodes, ethnicCategoryCodes, languageCodes, sexCodes } from '../../../domain/patients/patient-codes.js'
+import {
+  communicationNeedCodes,
+  disabilityCodes,
+  ethnicCategoryCodes,
+  languageCodes,
+  sexCodes
+} from '../../../domain/patients/patient-codes.js'
 import { dateParts, list, text } from '../../form-errors.js'
 
 const codesOf = (items: readonly { code: string }[]) => items.map((i) => i.code)
@@ -12,10 +18,14 @@ const nhsNumberField = z.string().transform((value, ctx) => {
   if (result.valid) return result.value
   ctx.addIssue({
     code: 'custom',
-    message: result.problem === 'empty' ? 'Enter an NHS number'
-      : result.problem === 'wrong-length' ? 'NHS number must be 10 digits'
-        : result.problem === 'non-digit' ? 'NHS number must contain only digits and spaces'
-          : 'Enter a valid NHS number. Check it for mistakes'
+    message:
+      result.problem === 'empty'
+        ? 'Enter an NHS number'
+        : result.problem === 'wrong-length'
+          ? 'NHS number must be 10 digits'
+          : result.problem === 'non-digit'
+            ? 'NHS number must contain only digits and spaces'
+            : 'Enter a valid NHS number. Check it for mistakes'
   })
   return z.NEVER
 })
@@ -60,11 +70,27 @@ export function patientFormSchema(today: string) {
       return normalised
     }),
     sex: z.enum(codesOf(sexCodes) as [string, ...string[]], { message: 'Select sex or gender' }),
-    ethnicCategory: z.string().refine((v) => v === '' || codesOf(ethnicCategoryCodes).includes(v), 'Select an ethnic category from the list').transform((v) => v || null),
-    mainLanguage: z.string().refine((v) => v === '' || codesOf(languageCodes).includes(v), 'Select a main language from the list').transform((v) => v || null),
-    interpreterNeeded: z.enum(['yes', 'no'], { message: 'Select yes if they need an interpreter' }).transform((v) => v === 'yes'),
-    disability: z.string().refine((v) => v === '' || codesOf(disabilityCodes).includes(v), 'Select an answer from the list').transform((v) => v || null),
-    communicationNeeds: z.array(z.string()).refine((v) => v.every((c) => codesOf(communicationNeedCodes).includes(c)), 'Select communication needs from the list')
+    ethnicCategory: z
+      .string()
+      .refine((v) => v === '' || codesOf(ethnicCategoryCodes).includes(v), 'Select an ethnic category from the list')
+      .transform((v) => v || null),
+    mainLanguage: z
+      .string()
+      .refine((v) => v === '' || codesOf(languageCodes).includes(v), 'Select a main language from the list')
+      .transform((v) => v || null),
+    interpreterNeeded: z
+      .enum(['yes', 'no'], { message: 'Select yes if they need an interpreter' })
+      .transform((v) => v === 'yes'),
+    disability: z
+      .string()
+      .refine((v) => v === '' || codesOf(disabilityCodes).includes(v), 'Select an answer from the list')
+      .transform((v) => v || null),
+    communicationNeeds: z
+      .array(z.string())
+      .refine(
+        (v) => v.every((c) => codesOf(communicationNeedCodes).includes(c)),
+        'Select communication needs from the list'
+      )
   })
 }
 
@@ -90,19 +116,29 @@ export function patientFormValues(body: unknown) {
 
 export type PatientFormValues = ReturnType<typeof patientFormValues>
 
-export const patientSearchSchema = z.discriminatedUnion('searchBy', [
-  z.object({ searchBy: z.literal('nhs-number'), nhsNumber: nhsNumberField }),
-  z.object({
-    searchBy: z.literal('name-dob'),
-    familyName: z.string().min(1, 'Enter a family name').max(100, 'Family name must be 100 characters or fewer'),
-    givenName: z.string().max(100, 'Given name must be 100 characters or fewer'),
-    dateOfBirth: z.object({ day: z.string(), month: z.string(), year: z.string() }).transform((parts, ctx) => {
-      const iso = isoDateFromParts(parts.day, parts.month, parts.year)
-      if (!iso) {
-        ctx.addIssue({ code: 'custom', message: parts.day || parts.month || parts.year ? 'Date of birth must be a real date, for example 27 3 1950' : 'Enter date of birth' })
-        return z.NEVER
-      }
-      return iso
+export const patientSearchSchema = z.discriminatedUnion(
+  'searchBy',
+  [
+    z.object({ searchBy: z.literal('nhs-number'), nhsNumber: nhsNumberField }),
+    z.object({
+      searchBy: z.literal('name-dob'),
+      familyName: z.string().min(1, 'Enter a family name').max(100, 'Family name must be 100 characters or fewer'),
+      givenName: z.string().max(100, 'Given name must be 100 characters or fewer'),
+      dateOfBirth: z.object({ day: z.string(), month: z.string(), year: z.string() }).transform((parts, ctx) => {
+        const iso = isoDateFromParts(parts.day, parts.month, parts.year)
+        if (!iso) {
+          ctx.addIssue({
+            code: 'custom',
+            message:
+              parts.day || parts.month || parts.year
+                ? 'Date of birth must be a real date, for example 27 3 1950'
+                : 'Enter date of birth'
+          })
+          return z.NEVER
+        }
+        return iso
+      })
     })
-  })
-], { message: 'Select how you want to search' })
+  ],
+  { message: 'Select how you want to search' }
+)

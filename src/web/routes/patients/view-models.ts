@@ -5,7 +5,14 @@
 import type { Patient } from '../../../db/repositories/patients.js'
 import { formatDate, ageOn } from '../../../domain/shared/dates.js'
 import { formatNhsNumber } from '../../../domain/shared/nhs-number.js'
-import { communicationNeedCodes, disabilityCodes, ethnicCategoryCodes, labelFor, languageCodes, sexCodes } from '../../../domain/patients/patient-codes.js'
+import {
+  communicationNeedCodes,
+  disabilityCodes,
+  ethnicCategoryCodes,
+  labelFor,
+  languageCodes,
+  sexCodes
+} from '../../../domain/patients/patient-codes.js'
 import type { FormErrors } from '../../form-errors.js'
 import type { PatientFormValues } from './schemas.js'
 import { escapeHtml } from '../../escape-html.js'
@@ -14,74 +21,189 @@ const err = (errors: FormErrors, field: string) => errors.byField[field]
 
 export function emptyPatientForm(): PatientFormValues {
   return {
-    nhsNumber: '', givenName: '', familyName: '', dateOfBirth: { day: '', month: '', year: '' }, postcode: '', sex: '',
-    ethnicCategory: '', mainLanguage: '', interpreterNeeded: '', disability: '', communicationNeeds: []
+    nhsNumber: '',
+    givenName: '',
+    familyName: '',
+    dateOfBirth: { day: '', month: '', year: '' },
+    postcode: '',
+    sex: '',
+    ethnicCategory: '',
+    mainLanguage: '',
+    interpreterNeeded: '',
+    disability: '',
+    communicationNeeds: []
   }
 }
 
 export function patientToFormValues(p: Patient): PatientFormValues {
   const [year = '', month = '', day = ''] = p.dateOfBirth.split('-')
   return {
-    nhsNumber: formatNhsNumber(p.nhsNumber), givenName: p.givenName, familyName: p.familyName,
+    nhsNumber: formatNhsNumber(p.nhsNumber),
+    givenName: p.givenName,
+    familyName: p.familyName,
     dateOfBirth: { day: String(Number(day)), month: String(Number(month)), year },
-    postcode: p.postcode ?? '', sex: p.sex, ethnicCategory: p.ethnicCategory ?? '', mainLanguage: p.mainLanguage ?? '',
-    interpreterNeeded: p.interpreterNeeded ? 'yes' : 'no', disability: p.disability ?? '', communicationNeeds: p.communicationNeeds
+    postcode: p.postcode ?? '',
+    sex: p.sex,
+    ethnicCategory: p.ethnicCategory ?? '',
+    mainLanguage: p.mainLanguage ?? '',
+    interpreterNeeded: p.interpreterNeeded ? 'yes' : 'no',
+    disability: p.disability ?? '',
+    communicationNeeds: p.communicationNeeds
   }
 }
 
-function dateInput(id: string, legend: string, value: { day: string; month: string; year: string }, error: { text: string } | undefined) {
+function dateInput(
+  id: string,
+  legend: string,
+  value: { day: string; month: string; year: string },
+  error: { text: string } | undefined
+) {
   return {
-    id, namePrefix: id,
+    id,
+    namePrefix: id,
     fieldset: { legend: { text: legend, size: 's' } },
     hint: { text: 'For example, 27 3 1950' },
     errorMessage: error,
     items: [
-      { name: 'day', label: 'Day', classes: `nhsuk-input--width-2${error ? ' nhsuk-input--error' : ''}`, value: value.day, inputmode: 'numeric' },
-      { name: 'month', label: 'Month', classes: `nhsuk-input--width-2${error ? ' nhsuk-input--error' : ''}`, value: value.month, inputmode: 'numeric' },
-      { name: 'year', label: 'Year', classes: `nhsuk-input--width-4${error ? ' nhsuk-input--error' : ''}`, value: value.year, inputmode: 'numeric' }
+      {
+        name: 'day',
+        label: 'Day',
+        classes: `nhsuk-input--width-2${error ? ' nhsuk-input--error' : ''}`,
+        value: value.day,
+        inputmode: 'numeric'
+      },
+      {
+        name: 'month',
+        label: 'Month',
+        classes: `nhsuk-input--width-2${error ? ' nhsuk-input--error' : ''}`,
+        value: value.month,
+        inputmode: 'numeric'
+      },
+      {
+        name: 'year',
+        label: 'Year',
+        classes: `nhsuk-input--width-4${error ? ' nhsuk-input--error' : ''}`,
+        value: value.year,
+        inputmode: 'numeric'
+      }
     ]
   }
 }
 
 function selectItems(list: readonly { code: string; label: string }[], value: string, placeholder: string) {
-  return [{ value: '', text: placeholder, selected: value === '' }, ...list.map((i) => ({ value: i.code, text: i.label, selected: i.code === value }))]
+  return [
+    { value: '', text: placeholder, selected: value === '' },
+    ...list.map((i) => ({ value: i.code, text: i.label, selected: i.code === value }))
+  ]
 }
 
 export function patientFormFields(values: PatientFormValues, errors: FormErrors) {
   return {
     nhsNumber: {
-      id: 'nhsNumber', name: 'nhsNumber', label: { text: 'NHS number', size: 's' }, hint: { text: 'This is a 10 digit number, like 485 777 3456' },
-      value: values.nhsNumber, classes: 'nhsuk-input--width-10', inputmode: 'numeric', spellcheck: false, autocomplete: 'off', errorMessage: err(errors, 'nhsNumber')
+      id: 'nhsNumber',
+      name: 'nhsNumber',
+      label: { text: 'NHS number', size: 's' },
+      hint: { text: 'This is a 10 digit number, like 485 777 3456' },
+      value: values.nhsNumber,
+      classes: 'nhsuk-input--width-10',
+      inputmode: 'numeric',
+      spellcheck: false,
+      autocomplete: 'off',
+      errorMessage: err(errors, 'nhsNumber')
     },
-    givenName: { id: 'givenName', name: 'givenName', label: { text: 'Given name', size: 's' }, value: values.givenName, autocomplete: 'off', spellcheck: false, errorMessage: err(errors, 'givenName') },
-    familyName: { id: 'familyName', name: 'familyName', label: { text: 'Family name', size: 's' }, value: values.familyName, autocomplete: 'off', spellcheck: false, errorMessage: err(errors, 'familyName') },
+    givenName: {
+      id: 'givenName',
+      name: 'givenName',
+      label: { text: 'Given name', size: 's' },
+      value: values.givenName,
+      autocomplete: 'off',
+      spellcheck: false,
+      errorMessage: err(errors, 'givenName')
+    },
+    familyName: {
+      id: 'familyName',
+      name: 'familyName',
+      label: { text: 'Family name', size: 's' },
+      value: values.familyName,
+      autocomplete: 'off',
+      spellcheck: false,
+      errorMessage: err(errors, 'familyName')
+    },
     dateOfBirth: dateInput('dateOfBirth', 'Date of birth', values.dateOfBirth, err(errors, 'dateOfBirth')),
-    postcode: { id: 'postcode', name: 'postcode', label: { text: 'Postcode (optional)', size: 's' }, value: values.postcode, classes: 'nhsuk-input--width-10', autocomplete: 'off', errorMessage: err(errors, 'postcode') },
+    postcode: {
+      id: 'postcode',
+      name: 'postcode',
+      label: { text: 'Postcode (optional)', size: 's' },
+      value: values.postcode,
+      classes: 'nhsuk-input--width-10',
+      autocomplete: 'off',
+      errorMessage: err(errors, 'postcode')
+    },
     sex: {
-      idPrefix: 'sex', name: 'sex', fieldset: { legend: { text: 'Sex or gender', size: 's' } }, errorMessage: err(errors, 'sex'),
+      idPrefix: 'sex',
+      name: 'sex',
+      fieldset: { legend: { text: 'Sex or gender', size: 's' } },
+      errorMessage: err(errors, 'sex'),
       items: sexCodes.map((s) => ({ value: s.code, text: s.label, checked: values.sex === s.code }))
     },
-    ethnicCategory: { id: 'ethnicCategory', name: 'ethnicCategory', label: { text: 'Ethnic category', size: 's' }, errorMessage: err(errors, 'ethnicCategory'), items: selectItems(ethnicCategoryCodes, values.ethnicCategory, 'Not recorded') },
-    mainLanguage: { id: 'mainLanguage', name: 'mainLanguage', label: { text: 'Main language', size: 's' }, errorMessage: err(errors, 'mainLanguage'), items: selectItems(languageCodes, values.mainLanguage, 'Not recorded') },
+    ethnicCategory: {
+      id: 'ethnicCategory',
+      name: 'ethnicCategory',
+      label: { text: 'Ethnic category', size: 's' },
+      errorMessage: err(errors, 'ethnicCategory'),
+      items: selectItems(ethnicCategoryCodes, values.ethnicCategory, 'Not recorded')
+    },
+    mainLanguage: {
+      id: 'mainLanguage',
+      name: 'mainLanguage',
+      label: { text: 'Main language', size: 's' },
+      errorMessage: err(errors, 'mainLanguage'),
+      items: selectItems(languageCodes, values.mainLanguage, 'Not recorded')
+    },
     interpreterNeeded: {
-      idPrefix: 'interpreterNeeded', name: 'interpreterNeeded', classes: 'nhsuk-radios--inline', fieldset: { legend: { text: 'Do they need an interpreter?', size: 's' } }, errorMessage: err(errors, 'interpreterNeeded'),
-      items: [{ value: 'yes', text: 'Yes', checked: values.interpreterNeeded === 'yes' }, { value: 'no', text: 'No', checked: values.interpreterNeeded === 'no' }]
+      idPrefix: 'interpreterNeeded',
+      name: 'interpreterNeeded',
+      classes: 'nhsuk-radios--inline',
+      fieldset: { legend: { text: 'Do they need an interpreter?', size: 's' } },
+      errorMessage: err(errors, 'interpreterNeeded'),
+      items: [
+        { value: 'yes', text: 'Yes', checked: values.interpreterNeeded === 'yes' },
+        { value: 'no', text: 'No', checked: values.interpreterNeeded === 'no' }
+      ]
     },
     disability: {
-      idPrefix: 'disability', name: 'disability', fieldset: { legend: { text: 'Disability or long-term condition', size: 's' } }, hint: { text: 'Are their day-to-day activities limited because of a health problem or disability which has lasted, or is expected to last, at least 12 months?' },
-      errorMessage: err(errors, 'disability'), items: disabilityCodes.map((d) => ({ value: d.code, text: d.label, checked: values.disability === d.code }))
+      idPrefix: 'disability',
+      name: 'disability',
+      fieldset: { legend: { text: 'Disability or long-term condition', size: 's' } },
+      hint: {
+        text: 'Are their day-to-day activities limited because of a health problem or disability which has lasted, or is expected to last, at least 12 months?'
+      },
+      errorMessage: err(errors, 'disability'),
+      items: disabilityCodes.map((d) => ({ value: d.code, text: d.label, checked: values.disability === d.code }))
     },
     communicationNeeds: {
-      idPrefix: 'communicationNeeds', name: 'communicationNeeds', fieldset: { legend: { text: 'Communication and information needs (Accessible Information Standard)', size: 's' } },
-      hint: { text: 'Select all that apply' }, errorMessage: err(errors, 'communicationNeeds'),
-      items: communicationNeedCodes.map((c) => ({ value: c.code, text: c.label, checked: values.communicationNeeds.includes(c.code) }))
+      idPrefix: 'communicationNeeds',
+      name: 'communicationNeeds',
+      fieldset: {
+        legend: { text: 'Communication and information needs (Accessible Information Standard)', size: 's' }
+      },
+      hint: { text: 'Select all that apply' },
+      errorMessage: err(errors, 'communicationNeeds'),
+      items: communicationNeedCodes.map((c) => ({
+        value: c.code,
+        text: c.label,
+        checked: values.communicationNeeds.includes(c.code)
+      }))
     }
   }
 }
 
 /** The patient's details as summary list rows. */
 export function patientSummaryRows(p: Patient, today: string) {
-  const row = (key: string, value: string | null) => ({ key: { text: key }, value: { text: value && value !== '' ? value : 'Not recorded' } })
+  const row = (key: string, value: string | null) => ({
+    key: { text: key },
+    value: { text: value && value !== '' ? value : 'Not recorded' }
+  })
   return [
     row('NHS number', formatNhsNumber(p.nhsNumber)),
     row('Date of birth', `${formatDate(p.dateOfBirth)} (${ageOn(p.dateOfBirth, today)} years old)`),
@@ -91,14 +213,20 @@ export function patientSummaryRows(p: Patient, today: string) {
     row('Main language', labelFor(languageCodes, p.mainLanguage)),
     row('Interpreter needed', p.interpreterNeeded ? 'Yes' : 'No'),
     row('Disability or long-term condition', labelFor(disabilityCodes, p.disability)),
-    row('Communication needs', p.communicationNeeds.map((c) => labelFor(communicationNeedCodes, c)).join(', ') || 'None recorded')
+    row(
+      'Communication needs',
+      p.communicationNeeds.map((c) => labelFor(communicationNeedCodes, c)).join(', ') || 'None recorded'
+    )
   ]
 }
 
 /** Search results; `planLines` adds each patient's communication plan in one line (the banner for lists). */
 export function patientTableRows(patients: Patient[], planLines?: ReadonlyMap<string, string>) {
   return patients.map((p) => [
-    { html: `<a href="/patients/${p.id}">${escapeHtml(p.familyName.toUpperCase())}, ${escapeHtml(p.givenName)}</a>`, header: 'Name' },
+    {
+      html: `<a href="/patients/${p.id}">${escapeHtml(p.familyName.toUpperCase())}, ${escapeHtml(p.givenName)}</a>`,
+      header: 'Name'
+    },
     { text: formatNhsNumber(p.nhsNumber), header: 'NHS number' },
     { text: formatDate(p.dateOfBirth), header: 'Date of birth' },
     { text: p.postcode ?? '', header: 'Postcode' },
@@ -107,12 +235,19 @@ export function patientTableRows(patients: Patient[], planLines?: ReadonlyMap<st
 }
 
 /** The list of patients due for re-screening, as table rows. */
-export function rescreenDueRows(due: readonly { patient: Patient; lastScreenedAt: Date; dueOn: string | null; status: string }[]) {
+export function rescreenDueRows(
+  due: readonly { patient: Patient; lastScreenedAt: Date; dueOn: string | null; status: string }[]
+) {
   return due.map((d) => [
-    { html: `<a href="/patients/${d.patient.id}">${escapeHtml(d.patient.familyName.toUpperCase())}, ${escapeHtml(d.patient.givenName)}</a>`, header: 'Name' },
+    {
+      html: `<a href="/patients/${d.patient.id}">${escapeHtml(d.patient.familyName.toUpperCase())}, ${escapeHtml(d.patient.givenName)}</a>`,
+      header: 'Name'
+    },
     { text: formatNhsNumber(d.patient.nhsNumber), header: 'NHS number' },
     { text: formatDate(d.lastScreenedAt), header: 'Last screened' },
-    { text: d.status === 'partial' ? 'Now (last screening incomplete)' : d.dueOn ? formatDate(d.dueOn) : 'Now', header: 'Due' }
+    {
+      text: d.status === 'partial' ? 'Now (last screening incomplete)' : d.dueOn ? formatDate(d.dueOn) : 'Now',
+      header: 'Due'
+    }
   ])
 }
-

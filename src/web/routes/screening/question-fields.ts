@@ -4,7 +4,12 @@
  * rendered as plain HTML). Texts come from the items' text keys, so the same builder serves every language.
  */
 import type { QuestionnaireItem } from '@medplum/fhirtypes'
-import { OPTION_EXCLUSIVE_EXTENSION, screeningQuestionnaire, TEXT_KEY_EXTENSION, LANGUAGE_VALUE_SET } from '../../../domain/screening/index.js'
+import {
+  OPTION_EXCLUSIVE_EXTENSION,
+  screeningQuestionnaire,
+  TEXT_KEY_EXTENSION,
+  LANGUAGE_VALUE_SET
+} from '../../../domain/screening/index.js'
 import { languageCodes } from '../../../domain/patients/patient-codes.js'
 import { translate } from '../../i18n.js'
 
@@ -27,13 +32,22 @@ export interface QuestionField {
   error: string | null
 }
 
-export interface Section { linkId: string; heading: string; fields: QuestionField[]; display: string[]; askIf?: string }
+export interface Section {
+  linkId: string
+  heading: string
+  fields: QuestionField[]
+  display: string[]
+  askIf?: string
+}
 
 /** The linkId of the group an item sits in directly. */
 function parentOf(linkId: string): string | undefined {
   let found: string | undefined
   const walk = (items: readonly QuestionnaireItem[] | undefined, parent: string | undefined) => {
-    for (const i of items ?? []) { if (i.linkId === linkId) found = parent; walk(i.item, i.linkId) }
+    for (const i of items ?? []) {
+      if (i.linkId === linkId) found = parent
+      walk(i.item, i.linkId)
+    }
   }
   walk(screeningQuestionnaire.item, undefined)
   return found
@@ -72,7 +86,14 @@ export function answerValues(answers: RawAnswers, linkId: string): string[] {
 }
 
 /** The field for one question item. `idPrefix` keeps ids unique when a page shows one question. */
-export function questionField(item: QuestionnaireItem, group: string | null, lang: string, answers: RawAnswers, error: string | null, options: { compact?: boolean; legendSize?: 's' | 'm' | 'l'; pageHeading?: boolean } = {}): QuestionField {
+export function questionField(
+  item: QuestionnaireItem,
+  group: string | null,
+  lang: string,
+  answers: RawAnswers,
+  error: string | null,
+  options: { compact?: boolean; legendSize?: 's' | 'm' | 'l'; pageHeading?: boolean } = {}
+): QuestionField {
   const textKey = textKeyOf(item) ?? `screening.q.${item.linkId}.text`
   const text = textFor(lang, textKey, item.text)
   const values = answerValues(answers, item.linkId)
@@ -81,12 +102,25 @@ export function questionField(item: QuestionnaireItem, group: string | null, lan
   const base = { linkId: item.linkId, group, text, textKey, error, value: values[0] ?? '' }
   if (item.type === 'choice' && item.answerValueSet === LANGUAGE_VALUE_SET) {
     const selected = values[0] ?? ''
-    const opts = SCREENING_LANGUAGES.map((l) => ({ value: l.code, text: languageName(lang, l.code, l.label), exclusive: false, checked: l.code === selected }))
+    const opts = SCREENING_LANGUAGES.map((l) => ({
+      value: l.code,
+      text: languageName(lang, l.code, l.label),
+      exclusive: false,
+      checked: l.code === selected
+    }))
     return {
-      ...base, kind: 'select', options: opts,
+      ...base,
+      kind: 'select',
+      options: opts,
       params: {
-        id: item.linkId, name: item.linkId, label: { text, size: legend.size, isPageHeading: legend.isPageHeading }, errorMessage,
-        items: [{ value: '', text: textFor(lang, 'screening.ui.choose', 'Choose a language'), selected: selected === '' }, ...opts.map((o) => ({ value: o.value, text: o.text, selected: o.checked }))]
+        id: item.linkId,
+        name: item.linkId,
+        label: { text, size: legend.size, isPageHeading: legend.isPageHeading },
+        errorMessage,
+        items: [
+          { value: '', text: textFor(lang, 'screening.ui.choose', 'Choose a language'), selected: selected === '' },
+          ...opts.map((o) => ({ value: o.value, text: o.text, selected: o.checked }))
+        ]
       }
     }
   }
@@ -106,22 +140,49 @@ export function questionField(item: QuestionnaireItem, group: string | null, lan
         if (o.exclusive && items.length > 0) items.push({ divider: textFor(lang, 'screening.ui.or', 'or') })
         items.push({ value: o.value, text: o.text, checked: o.checked, exclusive: o.exclusive || undefined })
       }
-      return { ...base, kind: 'checkboxes', options: opts, params: { idPrefix: item.linkId, name: item.linkId, fieldset: { legend }, hint: { text: textFor(lang, 'screening.ui.select-all', 'Select all that apply') }, errorMessage, items } }
+      return {
+        ...base,
+        kind: 'checkboxes',
+        options: opts,
+        params: {
+          idPrefix: item.linkId,
+          name: item.linkId,
+          fieldset: { legend },
+          hint: { text: textFor(lang, 'screening.ui.select-all', 'Select all that apply') },
+          errorMessage,
+          items
+        }
+      }
     }
     return {
-      ...base, kind: 'radios', options: opts,
+      ...base,
+      kind: 'radios',
+      options: opts,
       params: {
-        idPrefix: item.linkId, name: item.linkId, classes: options.compact ? 'nhsuk-radios--inline nhsuk-radios--small reach-skill-radios' : undefined,
-        fieldset: { legend }, errorMessage, items: opts.map((o) => ({ value: o.value, text: o.text, checked: o.checked }))
+        idPrefix: item.linkId,
+        name: item.linkId,
+        classes: options.compact ? 'nhsuk-radios--inline nhsuk-radios--small reach-skill-radios' : undefined,
+        fieldset: { legend },
+        errorMessage,
+        items: opts.map((o) => ({ value: o.value, text: o.text, checked: o.checked }))
       }
     }
   }
   const value = values[0] ?? ''
   return {
-    ...base, kind: 'input', options: [],
+    ...base,
+    kind: 'input',
+    options: [],
     params: {
-      id: item.linkId, name: item.linkId, label: { text, size: legend.size, isPageHeading: legend.isPageHeading }, errorMessage, value,
-      autocomplete: 'off', spellcheck: false, type: item.linkId === 'proxy-phone' ? 'tel' : 'text', classes: item.linkId === 'proxy-phone' ? 'nhsuk-input--width-20' : undefined
+      id: item.linkId,
+      name: item.linkId,
+      label: { text, size: legend.size, isPageHeading: legend.isPageHeading },
+      errorMessage,
+      value,
+      autocomplete: 'off',
+      spellcheck: false,
+      type: item.linkId === 'proxy-phone' ? 'tel' : 'text',
+      classes: item.linkId === 'proxy-phone' ? 'nhsuk-input--width-20' : undefined
     }
   }
 }
@@ -132,7 +193,9 @@ export function languageName(lang: string, code: string, english: string): strin
   try {
     const name = new Intl.DisplayNames([lang], { type: 'language' }).of(code)
     return name && name !== code ? name : english
-  } catch { return english }
+  } catch {
+    return english
+  }
 }
 
 /** For staff on the one-page form: when a follow-up question applies (enableWhen, in words). */
@@ -159,7 +222,12 @@ function withAskIf(field: QuestionField, askIf: string | undefined): QuestionFie
 }
 
 /** The whole questionnaire as sections of fields, for the one-page clinician form and the paper form. */
-export function questionnaireSections(lang: string, answers: RawAnswers, errors: Record<string, { text: string }>, options: { staffHints?: boolean } = {}): Section[] {
+export function questionnaireSections(
+  lang: string,
+  answers: RawAnswers,
+  errors: Record<string, { text: string }>,
+  options: { staffHints?: boolean } = {}
+): Section[] {
   const sections: Section[] = []
   const top: Section = { linkId: 'start', heading: '', fields: [], display: [] }
   sections.push(top)
@@ -167,16 +235,27 @@ export function questionnaireSections(lang: string, answers: RawAnswers, errors:
     for (const item of items ?? []) {
       if (item.type === 'group') {
         const isSkills = item.linkId === 'skills'
-        const child: Section = isSkills || section === top
-          ? { linkId: item.linkId, heading: textFor(lang, textKeyOf(item), item.text), fields: [], display: [], askIf: options.staffHints ? ASK_IF[item.linkId] : undefined }
-          : section
+        const child: Section =
+          isSkills || section === top
+            ? {
+                linkId: item.linkId,
+                heading: textFor(lang, textKeyOf(item), item.text),
+                fields: [],
+                display: [],
+                askIf: options.staffHints ? ASK_IF[item.linkId] : undefined
+              }
+            : section
         if (child !== section) sections.push(child)
         walk(item.item, child)
       } else if (item.type === 'display') {
         section.display.push(textFor(lang, textKeyOf(item), item.text))
       } else {
-        const field = questionField(item, section.linkId, lang, answers, errors[item.linkId]?.text ?? null, { compact: section.linkId === 'skills' })
-        const askIf = options.staffHints ? ASK_IF[item.linkId] ?? (section.linkId === 'skills' ? undefined : ASK_IF[parentOf(item.linkId) ?? '']) : undefined
+        const field = questionField(item, section.linkId, lang, answers, errors[item.linkId]?.text ?? null, {
+          compact: section.linkId === 'skills'
+        })
+        const askIf = options.staffHints
+          ? (ASK_IF[item.linkId] ?? (section.linkId === 'skills' ? undefined : ASK_IF[parentOf(item.linkId) ?? '']))
+          : undefined
         section.fields.push(withAskIf(field, askIf))
       }
     }
@@ -192,7 +271,10 @@ export function answersFromBody(body: unknown): RawAnswers {
   for (const { item } of questionItems()) {
     const v = b[item.linkId]
     if (Array.isArray(v)) {
-      const list = v.filter((x): x is string => typeof x === 'string').map((x) => x.trim()).filter((x) => x !== '')
+      const list = v
+        .filter((x): x is string => typeof x === 'string')
+        .map((x) => x.trim())
+        .filter((x) => x !== '')
       if (list.length) out[item.linkId] = list
     } else if (typeof v === 'string' && v.trim() !== '') {
       out[item.linkId] = item.repeats ? [v.trim()] : v.trim()

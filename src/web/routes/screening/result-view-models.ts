@@ -8,10 +8,19 @@ import type { ScreeningRow } from '../../../db/repositories/screenings.js'
 import { storedAssessment } from '../../../db/repositories/screenings.js'
 import { translate } from '../../i18n.js'
 
-const LEVEL_TAG: Record<string, string> = { none: 'nhsuk-tag--green', some: 'nhsuk-tag--yellow', high: 'nhsuk-tag--red', unknown: 'nhsuk-tag--grey' }
+const LEVEL_TAG: Record<string, string> = {
+  none: 'nhsuk-tag--green',
+  some: 'nhsuk-tag--yellow',
+  high: 'nhsuk-tag--red',
+  unknown: 'nhsuk-tag--grey'
+}
 const READINESS_TAG: Record<string, string> = {
-  confident_online: 'nhsuk-tag--green', online_with_support: 'nhsuk-tag--blue', needs_substantial_support: 'nhsuk-tag--orange',
-  offline: 'nhsuk-tag--red', declined: 'nhsuk-tag--grey', incomplete: 'nhsuk-tag--grey'
+  confident_online: 'nhsuk-tag--green',
+  online_with_support: 'nhsuk-tag--blue',
+  needs_substantial_support: 'nhsuk-tag--orange',
+  offline: 'nhsuk-tag--red',
+  declined: 'nhsuk-tag--grey',
+  incomplete: 'nhsuk-tag--grey'
 }
 
 export interface CommunicationPlanView {
@@ -30,15 +39,19 @@ export interface CommunicationPlanView {
 export function planView(a: ScreeningAssessment, lang = 'en'): CommunicationPlanView {
   const t = (key: string, vars?: Record<string, string>) => translate(lang, key, vars)
   const plan = a.plan
-  const avoid = plan.channels.filter((c) => c.advice === 'avoid').map((c) => ({ text: t(c.key), reasons: [...new Set(c.reasons.map((r) => t(r.key)))] }))
+  const avoid = plan.channels
+    .filter((c) => c.advice === 'avoid')
+    .map((c) => ({ text: t(c.key), reasons: [...new Set(c.reasons.map((r) => t(r.key)))] }))
   return {
     declined: a.status === 'declined',
-    avoidText: avoid.map((x) => (x.reasons.length ? `${x.text} (${x.reasons.join(', ').toLowerCase()})` : x.text)).join('; '),
+    avoidText: avoid
+      .map((x) => (x.reasons.length ? `${x.text} (${x.reasons.join(', ').toLowerCase()})` : x.text))
+      .join('; '),
     use: plan.channels.filter((c) => c.advice === 'use').map((c) => t(c.key)),
     avoid,
     check: plan.channels.filter((c) => c.advice === 'unknown').map((c) => t(c.key)),
     alternative: t(plan.nonDigitalAlternative.key),
-    needs: plan.needs.map((n) => n.need === 'interpreter' && n.language ? `${t(n.key)} (${n.language})` : t(n.key)),
+    needs: plan.needs.map((n) => (n.need === 'interpreter' && n.language ? `${t(n.key)} (${n.language})` : t(n.key))),
     notes: [...new Set(plan.needs.flatMap((n) => (n.noteKey ? [t(n.noteKey)] : [])))],
     proxy: plan.proxy.consent === 'given' && plan.proxy.contact ? plan.proxy.contact.name : null
   }
@@ -51,7 +64,10 @@ export function barrierRows(a: ScreeningAssessment) {
     const reasons = [...new Set(r.reasons.map((x) => translate('en', x.key)))]
     return [
       { text: translate('en', r.key), header: 'Barrier' },
-      { html: `<strong class="nhsuk-tag ${LEVEL_TAG[r.level] ?? ''}">${translate('en', `screening.level.${r.level}`)}</strong>`, header: 'Level' },
+      {
+        html: `<strong class="nhsuk-tag ${LEVEL_TAG[r.level] ?? ''}">${translate('en', `screening.level.${r.level}`)}</strong>`,
+        header: 'Level'
+      },
       { text: reasons.join('; ') || (r.missing.length ? `Not answered: ${r.missing.join(', ')}` : '–'), header: 'Why' }
     ]
   })
@@ -78,7 +94,12 @@ export interface ScreeningBanner {
   rescreenDueOn: string | null
 }
 
-const MODE_TEXT: Record<string, string> = { clinician: 'by a member of staff', self: 'by the patient online', paper: 'on a paper form', import: 'imported' }
+const MODE_TEXT: Record<string, string> = {
+  clinician: 'by a member of staff',
+  self: 'by the patient online',
+  paper: 'on a paper form',
+  import: 'imported'
+}
 
 /** The banner for a patient's latest screening (null when never screened). */
 export function screeningBanner(row: ScreeningRow | undefined, now: Date): ScreeningBanner | null {
@@ -100,7 +121,8 @@ export function screeningBanner(row: ScreeningRow | undefined, now: Date): Scree
 /** One short line for lists (search results). */
 export function bannerLine(banner: ScreeningBanner | null): string {
   if (!banner) return 'Not screened'
-  if (banner.status === 'declined') return `Declined screening (${banner.screenedOn}): use ${banner.plan.alternative.toLowerCase()} or letter`
+  if (banner.status === 'declined')
+    return `Declined screening (${banner.screenedOn}): use ${banner.plan.alternative.toLowerCase()} or letter`
   const use = banner.plan.use.join(', ') || 'letter'
   const avoid = banner.plan.avoid.map((a) => a.text).join(', ')
   return `Use: ${use}${avoid ? `. Avoid: ${avoid}` : ''} (screened ${banner.screenedOn}${banner.rescreenDue ? ', re-screen due' : ''})`
@@ -110,5 +132,10 @@ export function bannerLine(banner: ScreeningBanner | null): string {
 export function localDate(lang: string, value: Date | string): string {
   if (lang === 'en') return formatDate(value)
   const date = typeof value === 'string' && value.length === 10 ? new Date(`${value}T12:00:00Z`) : new Date(value)
-  return new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(date)
+  return new Intl.DateTimeFormat(lang, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/London'
+  }).format(date)
 }

@@ -50,22 +50,35 @@ describe('area import plan on the real City and Hackney files', { skip }, () => 
 
 describe('area import problems', () => {
   it('reports bad codes and numbers by file and line', () => {
-    const bad = 'lsoa21_code,disability,n,total_residents,prop\nE01000001,Disabled under the Equality Act,1,10,0.1\nX123,Disabled under the Equality Act,1,10,0.1\nE01000002,Disabled under the Equality Act,1,10,lots\n'
+    const bad =
+      'lsoa21_code,disability,n,total_residents,prop\nE01000001,Disabled under the Equality Act,1,10,0.1\nX123,Disabled under the Equality Act,1,10,0.1\nE01000002,Disabled under the Equality Act,1,10,lots\n'
     const plan = planAreaImport([{ name: 'bad.csv', text: bad }])
-    assert.deepEqual(plan.problems.map((p) => [p.file, p.line]), [['bad.csv', 3], ['bad.csv', 4]])
+    assert.deepEqual(
+      plan.problems.map((p) => [p.file, p.line]),
+      [
+        ['bad.csv', 3],
+        ['bad.csv', 4]
+      ]
+    )
     assert.match(plan.problems[0]!.message, /not an LSOA code/)
     assert.match(plan.problems[1]!.message, /prop: "lots" is not a number/)
   })
 
   it('skips files it does not recognise', () => {
-    const plan = planAreaImport([{ name: 'notes.csv', text: 'a,b\n1,2\n' }, { name: 'x.txt', text: 'hello' }])
+    const plan = planAreaImport([
+      { name: 'notes.csv', text: 'a,b\n1,2\n' },
+      { name: 'x.txt', text: 'hello' }
+    ])
     assert.deepEqual(plan.skipped, ['notes.csv', 'x.txt'])
     assert.equal(plan.files.length, 0)
   })
 
   it('flags a row count that differs from the manifest', () => {
     const manifest = 'file,original_publisher,licence,rows,sha256\npc.csv,ONS,OGL v3.0,3,\n'
-    const plan = planAreaImport([{ name: 'MANIFEST.csv', text: manifest }, { name: 'pc.csv', text: 'pcds,lsoa21cd\nE8 1AA,E01000001\n' }])
+    const plan = planAreaImport([
+      { name: 'MANIFEST.csv', text: manifest },
+      { name: 'pc.csv', text: 'pcds,lsoa21cd\nE8 1AA,E01000001\n' }
+    ])
     assert.equal(plan.files[0]!.parsed.kind, 'postcode-lsoa')
     assert.equal(plan.files[0]!.parsed.postcodes[0]!.postcode, 'E81AA')
     assert.match(plan.problems[0]!.message, /has 1 rows; MANIFEST.csv says 3/)

@@ -61,7 +61,7 @@ describe('logGamma', () => {
     assert.equal(logGamma(2), 0)
     // log(gamma(1e-5)) and log(gamma(100)) from mpmath.loggamma at 40 digits
     assertClose(logGamma(1e-5), 11.512919692895826, 1e-15)
-    assertClose(logGamma(100), 359.13420536957540, 1e-15)
+    assertClose(logGamma(100), 359.1342053695754, 1e-15)
   })
   it('is NaN outside x > 0', () => {
     assert.ok(Number.isNaN(logGamma(0)))
@@ -75,7 +75,12 @@ describe('regularised incomplete gamma', () => {
   })
   it('matches the Poisson sum for integer shapes', () => {
     // Q(k, x) = e^-x sum_{i<k} x^i / i!
-    for (const [k, x] of [[3, 2.5], [10, 7], [10, 15], [5, 0.3]] as const) {
+    for (const [k, x] of [
+      [3, 2.5],
+      [10, 7],
+      [10, 15],
+      [5, 0.3]
+    ] as const) {
       let term = Math.exp(-x)
       let sum = 0
       for (let i = 0; i < k; i++) {

@@ -1,6 +1,10 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { DSR_MINIMUM_TOTAL_COUNT, directlyStandardisedRate, type DsrBand } from '../../../../src/domain/area/inequalities/dsr.js'
+import {
+  DSR_MINIMUM_TOTAL_COUNT,
+  directlyStandardisedRate,
+  type DsrBand
+} from '../../../../src/domain/area/inequalities/dsr.js'
 import { ESP2013, ESP2013_AGE_BANDS } from '../../../../src/domain/area/inequalities/esp2013.js'
 
 function assertClose(actual: number | null, expected: number, relative = 1e-12, message?: string): void {
@@ -9,7 +13,11 @@ function assertClose(actual: number | null, expected: number, relative = 1e-12, 
   assert.ok(Math.abs(actual - expected) <= relative * scale, `${message ?? ''} expected ${expected}, got ${actual}`)
 }
 
-function bands(counts: readonly (number | null)[], populations: readonly number[], standard: readonly number[] = ESP2013): DsrBand[] {
+function bands(
+  counts: readonly (number | null)[],
+  populations: readonly number[],
+  standard: readonly number[] = ESP2013
+): DsrBand[] {
   return counts.map((count, i) => ({ count, population: populations[i] ?? 0, standardPopulation: standard[i] ?? 0 }))
 }
 
@@ -17,8 +25,14 @@ describe('ESP2013', () => {
   it('has the 19 bands of PHEindicatormethods esp2013, summing to 100,000', () => {
     assert.equal(ESP2013.length, 19)
     assert.equal(ESP2013_AGE_BANDS.length, 19)
-    assert.equal(ESP2013.reduce((s, v) => s + v, 0), 100000)
-    assert.deepEqual([...ESP2013], [5000, 5500, 5500, 5500, 6000, 6000, 6500, 7000, 7000, 7000, 7000, 6500, 6000, 5500, 5000, 4000, 2500, 1500, 1000])
+    assert.equal(
+      ESP2013.reduce((s, v) => s + v, 0),
+      100000
+    )
+    assert.deepEqual(
+      [...ESP2013],
+      [5000, 5500, 5500, 5500, 6000, 6000, 6500, 7000, 7000, 7000, 7000, 6500, 6000, 5500, 5000, 4000, 2500, 1500, 1000]
+    )
     assert.equal(ESP2013_AGE_BANDS[0], '0-4')
     assert.equal(ESP2013_AGE_BANDS[18], '90+')
   })
@@ -50,12 +64,19 @@ describe('directlyStandardisedRate (phe_dsr / calculate_dsr, Dobson method)', ()
     assertClose(result.upper95, vignette.upper95, 1e-13)
     assertClose(result.lower99_8, vignette.lower99_8, 1e-13)
     assertClose(result.upper99_8, vignette.upper99_8, 1e-13)
-    const zeros = directlyStandardisedRate(bands(deaths2WithNa.map((d) => d ?? 0), pops2))
+    const zeros = directlyStandardisedRate(
+      bands(
+        deaths2WithNa.map((d) => d ?? 0),
+        pops2
+      )
+    )
     assert.deepEqual(zeros, result)
   })
 
   it('computes a typical area, per 100,000 and per 1,000', () => {
-    const pops = [5500, 5800, 6000, 6100, 7000, 7200, 6900, 6500, 6300, 6600, 6700, 6200, 5600, 5000, 4300, 3300, 2400, 1400, 700]
+    const pops = [
+      5500, 5800, 6000, 6100, 7000, 7200, 6900, 6500, 6300, 6600, 6700, 6200, 5600, 5000, 4300, 3300, 2400, 1400, 700
+    ]
     const deaths = [3, 0, 1, 2, 4, 5, 6, 8, 12, 20, 33, 45, 70, 95, 130, 160, 210, 220, 190]
     const per100k = directlyStandardisedRate(bands(deaths, pops))
     assert.equal(per100k.totalCount, 1214)
@@ -92,10 +113,13 @@ describe('directlyStandardisedRate (phe_dsr / calculate_dsr, Dobson method)', ()
   })
 
   it('works with any standard population, not only ESP2013', () => {
-    const result = directlyStandardisedRate([
-      { count: 20, population: 1000, standardPopulation: 1 },
-      { count: 30, population: 1000, standardPopulation: 1 }
-    ], { multiplier: 1 })
+    const result = directlyStandardisedRate(
+      [
+        { count: 20, population: 1000, standardPopulation: 1 },
+        { count: 30, population: 1000, standardPopulation: 1 }
+      ],
+      { multiplier: 1 }
+    )
     assertClose(result.value, 0.025, 1e-15)
   })
 

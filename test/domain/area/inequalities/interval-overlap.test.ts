@@ -1,6 +1,10 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { compareIntervals, compareWithBenchmark, judgeComparison } from '../../../../src/domain/area/inequalities/interval-overlap.js'
+import {
+  compareIntervals,
+  compareWithBenchmark,
+  judgeComparison
+} from '../../../../src/domain/area/inequalities/interval-overlap.js'
 
 describe('compareWithBenchmark (Fingertips comparison with the benchmark value)', () => {
   it('is higher or lower only when the interval excludes the benchmark', () => {
@@ -25,7 +29,10 @@ describe('compareIntervals', () => {
     assert.equal(compareIntervals({ value: 5, lower: 4, upper: 6 }, { value: 7, lower: 6, upper: 8 }), 'similar')
     assert.equal(compareIntervals({ value: 9, lower: 8.5, upper: 9.5 }, { value: 7, lower: 6, upper: 8 }), 'higher')
     assert.equal(compareIntervals({ value: 3, lower: 2, upper: 3.9 }, { value: 7, lower: 6, upper: 8 }), 'lower')
-    assert.equal(compareIntervals({ value: 3, lower: 2, upper: 3.9 }, { value: null, lower: 6, upper: 8 }), 'not-compared')
+    assert.equal(
+      compareIntervals({ value: 3, lower: 2, upper: 3.9 }, { value: null, lower: 6, upper: 8 }),
+      'not-compared'
+    )
   })
 })
 

@@ -1,6 +1,10 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { relativeRanks, slopeIndexOfInequality, type SiiQuantile } from '../../../../src/domain/area/inequalities/sii.js'
+import {
+  relativeRanks,
+  slopeIndexOfInequality,
+  type SiiQuantile
+} from '../../../../src/domain/area/inequalities/sii.js'
 
 function assertClose(actual: number, expected: number, relative = 1e-12, message?: string): void {
   const scale = Math.max(Math.abs(expected), Number.MIN_VALUE)
@@ -98,9 +102,22 @@ describe('slopeIndexOfInequality (phe_sii point values)', () => {
 
   it('rejects what phe_sii rejects', () => {
     assert.throws(() => slopeIndexOfInequality(area1.slice(0, 4)), /between 5 and 100/)
-    assert.throws(() => slopeIndexOfInequality([...area1.slice(0, 9), { quantile: 1, population: 10, value: 1 }]), /more than once/)
-    assert.throws(() => slopeIndexOfInequality(area1.map((q, i) => (i === 3 ? { ...q, population: 0 } : q))), /population/)
-    assert.throws(() => slopeIndexOfInequality(area1.map((q, i) => (i === 3 ? { ...q, value: 0 } : q)), { transform: 'log' }), /log/)
+    assert.throws(
+      () => slopeIndexOfInequality([...area1.slice(0, 9), { quantile: 1, population: 10, value: 1 }]),
+      /more than once/
+    )
+    assert.throws(
+      () => slopeIndexOfInequality(area1.map((q, i) => (i === 3 ? { ...q, population: 0 } : q))),
+      /population/
+    )
+    assert.throws(
+      () =>
+        slopeIndexOfInequality(
+          area1.map((q, i) => (i === 3 ? { ...q, value: 0 } : q)),
+          { transform: 'log' }
+        ),
+      /log/
+    )
     assert.throws(() => slopeIndexOfInequality(area1, { transform: 'logit' }), /logit/)
   })
 })

@@ -50,12 +50,21 @@ describe('suppressTwoWay', () => {
   it('works row and column wise until stable', () => {
     // 3 is primary; row 1 then hides 10, column 1 hides 20, column 2 hides 30: a 2 x 2 table
     // with one small cell can only publish its margins
-    assert.deepEqual(suppressTwoWay([[3, 10], [20, 30]]), {
-      cells: [[primary, secondary], [secondary, secondary]],
-      rowTotals: [shown(13), shown(50)],
-      columnTotals: [shown(23), shown(40)],
-      grandTotal: shown(63)
-    })
+    assert.deepEqual(
+      suppressTwoWay([
+        [3, 10],
+        [20, 30]
+      ]),
+      {
+        cells: [
+          [primary, secondary],
+          [secondary, secondary]
+        ],
+        rowTotals: [shown(13), shown(50)],
+        columnTotals: [shown(23), shown(40)],
+        grandTotal: shown(63)
+      }
+    )
   })
 
   it('leaves no additive line with exactly one hidden member (randomised tables)', () => {
@@ -67,24 +76,29 @@ describe('suppressTwoWay', () => {
     for (let trial = 0; trial < 200; trial++) {
       const rows = 1 + Math.floor(random() * 5)
       const columns = 1 + Math.floor(random() * 5)
-      const counts = Array.from({ length: rows }, () => Array.from({ length: columns }, () => Math.floor(random() * random() * 40)))
+      const counts = Array.from({ length: rows }, () =>
+        Array.from({ length: columns }, () => Math.floor(random() * random() * 40))
+      )
       const result = suppressTwoWay(counts)
       const hidden = (c: SuppressedCell): number => (c.reason === null ? 0 : 1)
       const lines: SuppressedCell[][] = []
       result.cells.forEach((row, i) => lines.push([...row, result.rowTotals[i] as SuppressedCell]))
       lines.push([...result.columnTotals, result.grandTotal])
-      for (let j = 0; j < columns; j++) lines.push([...result.cells.map((row) => row[j] as SuppressedCell), result.columnTotals[j] as SuppressedCell])
+      for (let j = 0; j < columns; j++)
+        lines.push([...result.cells.map((row) => row[j] as SuppressedCell), result.columnTotals[j] as SuppressedCell])
       lines.push([...result.rowTotals, result.grandTotal])
       for (const line of lines) {
         const n = line.reduce((s, c) => s + hidden(c), 0)
         assert.ok(n !== 1, `trial ${trial}: a line has exactly one hidden member: ${JSON.stringify(counts)}`)
       }
-      counts.forEach((row, i) => row.forEach((c, j) => {
-        const cell = result.cells[i]?.[j]
-        if (c >= 1 && c <= 4) assert.equal(cell?.reason, 'primary')
-        if (cell?.reason === null) assert.equal(cell.value, c)
-        if (c === 0) assert.notEqual(cell?.reason, 'primary')
-      }))
+      counts.forEach((row, i) =>
+        row.forEach((c, j) => {
+          const cell = result.cells[i]?.[j]
+          if (c >= 1 && c <= 4) assert.equal(cell?.reason, 'primary')
+          if (cell?.reason === null) assert.equal(cell.value, c)
+          if (c === 0) assert.notEqual(cell?.reason, 'primary')
+        })
+      )
     }
   })
 

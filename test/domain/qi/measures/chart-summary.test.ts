@@ -4,22 +4,34 @@ import assert from 'node:assert/strict'
 import { computeRunChart, computeSpc } from '../../../../src/domain/qi/spc/index.js'
 import { runChartSummary, spcSummary } from '../../../../src/domain/qi/measures/index.js'
 
-const month = (iso: string) => new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T12:00:00Z`))
+const month = (iso: string) =>
+  new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${iso}T12:00:00Z`)
+  )
 const format = { value: (n: number) => String(Math.round(n * 10) / 10), month }
 const monthOf = (i: number) => `${2025 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-01`
 
 test('a run of points above the mean, higher is better: special cause improvement since the run began', () => {
   // 13 points around 50, then 7 around 60: the last 7 are a run above the mean (rule 4, NHSRplotthedots ptd_seven_point_one_side_mean)
   const values = [50, 51, 49, 50, 52, 48, 50, 51, 49, 50, 52, 48, 50, 58, 56, 57, 56, 58, 57, 56]
-  const result = computeSpc(values.map((value, i) => ({ date: monthOf(i), value })), { improvementDirection: 'increase' })
+  const result = computeSpc(
+    values.map((value, i) => ({ date: monthOf(i), value })),
+    { improvementDirection: 'increase' }
+  )
   assert.equal(result.variation, 'improvement_high')
   assert.equal(spcSummary(result, format), 'Special cause improvement: 7 points above the mean since February 2026.')
 })
 
 test('common cause with a target inside the limits', () => {
   const values = [50, 51, 49, 50, 52, 48, 50, 51, 49, 50, 52, 48]
-  const result = computeSpc(values.map((value, i) => ({ date: monthOf(i), value })), { improvementDirection: 'increase', target: 50 })
-  assert.match(spcSummary(result, format), /^Common cause variation: the latest value, 48, is between the process limits of 44\.7 and 55\.3 and shows no special cause\. Hit and miss: the target may or may not be met\. Some limits come from only a few points/)
+  const result = computeSpc(
+    values.map((value, i) => ({ date: monthOf(i), value })),
+    { improvementDirection: 'increase', target: 50 }
+  )
+  assert.match(
+    spcSummary(result, format),
+    /^Common cause variation: the latest value, 48, is between the process limits of 44\.7 and 55\.3 and shows no special cause\. Hit and miss: the target may or may not be met\. Some limits come from only a few points/
+  )
 })
 
 test('run chart: a shift of 6 above the median is named with its month', () => {

@@ -13,5 +13,12 @@ test('a period with a small numerator or denominator is blanked', () => {
     { periodStart: '2026-02-01', numerator: 3, denominator: 12, value: 25, suppressed: false },
     { periodStart: '2026-03-01', numerator: 5, denominator: 20, value: 25, suppressed: false }
   ])
-  assert.deepEqual(rows.map((r) => [r.value, r.suppressed]), [[0, false], [null, true], [25, false]])
+  assert.deepEqual(
+    rows.map((r) => [r.value, r.suppressed]),
+    [
+      [0, false],
+      [null, true],
+      [25, false]
+    ]
+  )
 })

@@ -6,7 +6,11 @@ import { parseValueLines, periodStartOf } from '../../../../src/domain/qi/measur
 test('lines of date,value, with or without a header, blank lines skipped', () => {
   assert.deepEqual(parseValueLines('date,value\n2026-01-01,42\n\n2026-02-01, 43.5 \r\n2026-03-01,"44%"'), {
     ok: true,
-    values: [{ periodStart: '2026-01-01', value: 42, line: 2 }, { periodStart: '2026-02-01', value: 43.5, line: 4 }, { periodStart: '2026-03-01', value: 44, line: 5 }]
+    values: [
+      { periodStart: '2026-01-01', value: 42, line: 2 },
+      { periodStart: '2026-02-01', value: 43.5, line: 4 },
+      { periodStart: '2026-03-01', value: 44, line: 5 }
+    ]
   })
 })
 
@@ -24,7 +28,10 @@ test('each bad line is reported with its number', () => {
 })
 
 test('nothing at all is a problem', () => {
-  assert.deepEqual(parseValueLines('\n\n'), { ok: false, problems: [{ line: 1, text: 'Enter at least one line, like 2026-01-01,42' }] })
+  assert.deepEqual(parseValueLines('\n\n'), {
+    ok: false,
+    problems: [{ line: 1, text: 'Enter at least one line, like 2026-01-01,42' }]
+  })
 })
 
 test('periods start on the first of the month, or on Monday', () => {

@@ -31,14 +31,18 @@ const HIGH_12 = [
   5.426464221476814, 4.7049285170077288, 5.8951256610450224, 5.8781334875330424, 5.8215810816374871, 5.6886402541000907
 ]
 const LOW_12 = [
-  -4.4460823464624113, -5.0619117105767213, -5.3059626637399164, -5.3804710010123831, -5.6947069789205127, -5.2079172780195986,
-  -6.2653963515682642, -2.8310440346614874, -3.7920380016950093, -6.1231085832033489, -5.4028848352990764, -5.466655353623219
+  -4.4460823464624113, -5.0619117105767213, -5.3059626637399164, -5.3804710010123831, -5.6947069789205127,
+  -5.2079172780195986, -6.2653963515682642, -2.8310440346614874, -3.7920380016950093, -6.1231085832033489,
+  -5.4028848352990764, -5.466655353623219
 ]
 
 test('the deviations vignette: one outlier is improvement, the rest common cause (vignettes/deviations.Rmd)', () => {
   const data = [1, 2, 1, 2, 10, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1]
   const result = computeSpc(dated(data, '2021-03-22'))
-  assert.deepEqual(result.points.map((p) => p.pointType), data.map((v) => (v === 10 ? 'special_cause_improvement' : 'common_cause')))
+  assert.deepEqual(
+    result.points.map((p) => p.pointType),
+    data.map((v) => (v === 10 ? 'special_cause_improvement' : 'common_cause'))
+  )
   assert.equal(result.points[4]?.specialCauseType, 'above_upper_limit')
   assert.equal(result.points[0]?.upl, 4.604444444444445)
   assert.equal(result.variation, 'common_cause')
@@ -52,7 +56,10 @@ test('the deviations vignette: one outlier is improvement, the rest common cause
 test('two points close to the limits on opposite sides of the mean are common cause (test-ptd_spc_standard.R)', () => {
   const data = [...repeat([1, -1], 7).flat(), 5.5, -5.5]
   const result = computeSpc(dated(data))
-  assert.deepEqual(result.points.slice(-2).map((p) => p.pointType), ['common_cause', 'common_cause'])
+  assert.deepEqual(
+    result.points.slice(-2).map((p) => p.pointType),
+    ['common_cause', 'common_cause']
+  )
   assert.equal(result.points[14]?.closeToLimits, true)
 })
 
@@ -79,9 +86,18 @@ test('icons from test-geom_ptd_icon.R ("ptd_get_icons transforms the data correc
 
 test('a shift of 12 points each side: every point is special cause (reference R code on the icons data)', () => {
   const up = [...RNORM_24.slice(0, 12), ...HIGH_12]
-  assert.deepEqual(types(up, 'increase'), [...repeat('special_cause_concern', 12), ...repeat('special_cause_improvement', 12)])
-  assert.deepEqual(types(up, 'decrease'), [...repeat('special_cause_improvement', 12), ...repeat('special_cause_concern', 12)])
-  assert.deepEqual(types(up, 'neutral'), [...repeat('special_cause_neutral_low', 12), ...repeat('special_cause_neutral_high', 12)])
+  assert.deepEqual(types(up, 'increase'), [
+    ...repeat('special_cause_concern', 12),
+    ...repeat('special_cause_improvement', 12)
+  ])
+  assert.deepEqual(types(up, 'decrease'), [
+    ...repeat('special_cause_improvement', 12),
+    ...repeat('special_cause_concern', 12)
+  ])
+  assert.deepEqual(types(up, 'neutral'), [
+    ...repeat('special_cause_neutral_low', 12),
+    ...repeat('special_cause_neutral_high', 12)
+  ])
 })
 
 test('seven or more points above the mean: run_above, coloured by direction (reference R code)', () => {
@@ -109,7 +125,11 @@ test('seven points below the mean: run_below (reference R code)', () => {
 
 test('a trend of 7 rising points, and a tie that breaks a trend (reference R code)', () => {
   const data = [10, 12, 9, 11, 10, 8, 12, 10, 9, 11, 7, 8, 9, 10, 11, 12, 13, 10]
-  const expected = (t: PointType): PointType[] => [...repeat<PointType>('common_cause', 10), ...repeat(t, 7), 'common_cause']
+  const expected = (t: PointType): PointType[] => [
+    ...repeat<PointType>('common_cause', 10),
+    ...repeat(t, 7),
+    'common_cause'
+  ]
   assert.deepEqual(types(data, 'increase'), expected('special_cause_improvement'))
   assert.deepEqual(types(data, 'decrease'), expected('special_cause_concern'))
   assert.deepEqual(types(data, 'neutral'), expected('special_cause_neutral_high'))
@@ -134,7 +154,10 @@ test('a point outside the limits outranks the run it sits in (reference R code)'
   const data = [...repeat([9, 11], 6).flat(), 15.5, 11, 15.8, 9, 11, 10, 20]
   const result = computeSpc(dated(data))
   assert.equal(result.points[18]?.specialCauseType, 'above_upper_limit')
-  assert.deepEqual(result.points.slice(0, 12).map((p) => p.specialCauseType), repeat('run_below', 12))
+  assert.deepEqual(
+    result.points.slice(0, 12).map((p) => p.specialCauseType),
+    repeat('run_below', 12)
+  )
   assert.equal(result.variation, 'improvement_high')
 })
 
@@ -181,7 +204,10 @@ test('fix after 12 points: later points do not move the limits but are still jud
   assert.equal(fixed.points[23]?.pointType, 'special_cause_improvement')
   assert.equal(fixed.points[23]?.movingRange, null)
   // per segment: with a rebase, each segment's first 12 points fix its own limits
-  const rebased = computeSpc(dated([...SEED_123, ...SEED_123.map((v) => v + 1)]), { fixAfterNPoints: 12, rebase: ['2020-01-22'] })
+  const rebased = computeSpc(dated([...SEED_123, ...SEED_123.map((v) => v + 1)]), {
+    fixAfterNPoints: 12,
+    rebase: ['2020-01-22']
+  })
   const secondFirstTwelve = computeSpc(dated(SEED_123.slice(0, 12).map((v) => v + 1)))
   assert.equal(rebased.segments[0]?.upl, firstTwelve.points[0]?.upl)
   assert.equal(rebased.segments[1]?.mean, secondFirstTwelve.points[0]?.mean)
@@ -193,7 +219,10 @@ test('short groups: fewer than 13 points get the trial-limits warning (ptd_add_s
   assert.equal(computeSpc(dated(SEED_123.slice(0, 13))).shortGroupWarning, false)
   assert.equal(computeSpc(dated(SEED_123.slice(0, 12)), { shortGroupThreshold: 12 }).shortGroupWarning, false)
   const split = computeSpc(dated(SEED_123), { rebase: ['2020-01-12'] })
-  assert.deepEqual(split.segments.map((s) => s.shortGroupWarning), [true, true])
+  assert.deepEqual(
+    split.segments.map((s) => s.shortGroupWarning),
+    [true, true]
+  )
   // limits are still computed for short groups (trial limits)
   assert.equal(typeof split.segments[0]?.upl, 'number')
 })
@@ -216,17 +245,24 @@ test('equal values: a constant series has no limits with screening and no signal
   assert.equal(constant.assurance, 'inconsistent')
   // mean 6 exactly: the 4s are below, the 6s sit on the mean and break every run
   const onMean = [4, 6, 6, 6, 6, 6, 6, 8, 6, 6, 6, 6, 6, 6]
-  assert.ok(computeSpc(dated(onMean), { screenOutliers: false }).points.every((p) => p.specialCauseType !== 'run_above' && p.specialCauseType !== 'run_below'))
+  assert.ok(
+    computeSpc(dated(onMean), { screenOutliers: false }).points.every(
+      (p) => p.specialCauseType !== 'run_above' && p.specialCauseType !== 'run_below'
+    )
+  )
 })
 
 test('mostly equal values with screening: the one non-zero moving range is screened, so every other value is outside', () => {
   // moving ranges 0 … 0, 4, 4, 0 … 0; both 4s are ≥ 3.267 × mean, leaving a mean moving range of 0
   const result = computeSpc(dated([5, 5, 5, 5, 5, 9, 5, 5, 5, 5, 5, 5]))
   assert.equal(result.segments[0]?.meanMovingRange, 0)
-  assert.deepEqual(result.points.map((p) => p.specialCauseType), result.points.map((p) => (p.value > (result.points[0]?.mean ?? 0) ? 'above_upper_limit' : 'below_lower_limit')))
+  assert.deepEqual(
+    result.points.map((p) => p.specialCauseType),
+    result.points.map((p) => (p.value > (result.points[0]?.mean ?? 0) ? 'above_upper_limit' : 'below_lower_limit'))
+  )
 })
 
-test('assurance compares the target with the last point\'s limits; a target exactly on a limit is inconsistent', () => {
+test("assurance compares the target with the last point's limits; a target exactly on a limit is inconsistent", () => {
   const data = [1, 3, 1, 3, 1, 3, 1, 3, 1, 3, 1, 3, 1, 3]
   const upl = computeSpc(dated(data)).points[0]?.upl ?? Number.NaN
   assert.equal(computeSpc(dated(data), { target: upl }).assurance, 'inconsistent')
@@ -242,13 +278,27 @@ test('assurance compares the target with the last point\'s limits; a target exac
 
 test('points arrive in any order and are charted in date order', () => {
   const points = dated([1, 2, 1, 2, 10, 1, 2, 1, 2, 1, 2, 1, 2])
-  const shuffled = [points[7], points[0], points[12], points[4], ...points.slice(1, 4), ...points.slice(5, 7), ...points.slice(8, 12)]
-    .filter((p): p is SpcInputPoint => p !== undefined)
+  const shuffled = [
+    points[7],
+    points[0],
+    points[12],
+    points[4],
+    ...points.slice(1, 4),
+    ...points.slice(5, 7),
+    ...points.slice(8, 12)
+  ].filter((p): p is SpcInputPoint => p !== undefined)
   assert.deepEqual(computeSpc(shuffled), computeSpc(points))
 })
 
 test('bad input throws SpcInputError', () => {
-  assert.throws(() => computeSpc([{ date: '2020-01-01', value: 1 }, { date: '2020-01-01', value: 2 }]), SpcInputError)
+  assert.throws(
+    () =>
+      computeSpc([
+        { date: '2020-01-01', value: 1 },
+        { date: '2020-01-01', value: 2 }
+      ]),
+    SpcInputError
+  )
   assert.throws(() => computeSpc([{ date: '2020-02-30', value: 1 }]), /not a date/)
   assert.throws(() => computeSpc([{ date: '2020-01-01', value: Number.NaN }]), /finite/)
   assert.throws(() => computeSpc(dated([1, 2]), { fixAfterNPoints: 11 }), /at least 12/)

@@ -12,15 +12,24 @@ const FACETS = [
 ]
 
 test('assurance when higher is better: fail, pass, inconsistent (test-ptd_calculate_assurance_type.R)', () => {
-  assert.deepEqual(FACETS.map((f) => assuranceIcon({ target: 4, direction: 'increase', ...f })), ['fail', 'pass', 'inconsistent'])
+  assert.deepEqual(
+    FACETS.map((f) => assuranceIcon({ target: 4, direction: 'increase', ...f })),
+    ['fail', 'pass', 'inconsistent']
+  )
 })
 
 test('assurance when lower is better: pass, fail, inconsistent (test-ptd_calculate_assurance_type.R)', () => {
-  assert.deepEqual(FACETS.map((f) => assuranceIcon({ target: 4, direction: 'decrease', ...f })), ['pass', 'fail', 'inconsistent'])
+  assert.deepEqual(
+    FACETS.map((f) => assuranceIcon({ target: 4, direction: 'decrease', ...f })),
+    ['pass', 'fail', 'inconsistent']
+  )
 })
 
 test('no assurance for a neutral direction or without a target (test-ptd_calculate_assurance_type.R)', () => {
-  assert.deepEqual(FACETS.map((f) => assuranceIcon({ target: 4, direction: 'neutral', ...f })), ['none', 'none', 'none'])
+  assert.deepEqual(
+    FACETS.map((f) => assuranceIcon({ target: 4, direction: 'neutral', ...f })),
+    ['none', 'none', 'none']
+  )
   assert.equal(assuranceIcon({ target: null, direction: 'increase', lpl: 1, upl: 3 }), 'none')
   assert.equal(assuranceIcon({ target: undefined, direction: 'decrease', lpl: 1, upl: 3 }), 'none')
 })

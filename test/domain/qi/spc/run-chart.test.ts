@@ -16,7 +16,10 @@ test('a shift: 6 points above the median, a point on the median neither breaking
   const result = computeRunChart(values)
   assert.equal(result.median, 5)
   assert.deepEqual(result.shifts, [{ start: 6, end: 12, side: 'above', length: 6 }])
-  assert.deepEqual(result.points.map((p) => p.shift), values.map((_, i) => i >= 6 && i <= 12 && i !== 9))
+  assert.deepEqual(
+    result.points.map((p) => p.shift),
+    values.map((_, i) => i >= 6 && i <= 12 && i !== 9)
+  )
   // five below, then a point on the median, is not a shift
   assert.ok(result.points.slice(0, 5).every((p) => !p.shift))
 })
@@ -25,24 +28,39 @@ test('five points below the median are not a shift; six are', () => {
   const five = computeRunChart([5, 6, 7, 8, 9, 10, 1, 2, 1, 2, 1, 9, 9])
   assert.equal(five.shifts.length, 0)
   const six = computeRunChart([5, 6, 7, 8, 9, 10, 1, 2, 1, 2, 1, 2, 9, 9])
-  assert.deepEqual(six.shifts.map((s) => [s.start, s.end, s.side]), [[6, 11, 'below']])
+  assert.deepEqual(
+    six.shifts.map((s) => [s.start, s.end, s.side]),
+    [[6, 11, 'below']]
+  )
 })
 
 test('a trend: 5 points going up, a repeated value neither making nor breaking it', () => {
   const result = computeRunChart([1, 2, 3, 3, 4, 5, 2])
   assert.deepEqual(result.trends, [{ start: 0, end: 5, direction: 'increasing', length: 5 }])
-  assert.deepEqual(result.points.map((p) => p.trend), [true, true, true, true, true, true, false])
+  assert.deepEqual(
+    result.points.map((p) => p.trend),
+    [true, true, true, true, true, true, false]
+  )
   assert.equal(computeRunChart([1, 2, 3, 4, 2]).trends.length, 0)
-  assert.deepEqual(computeRunChart([9, 8, 7, 6, 5]).trends.map((t) => t.direction), ['decreasing'])
+  assert.deepEqual(
+    computeRunChart([9, 8, 7, 6, 5]).trends.map((t) => t.direction),
+    ['decreasing']
+  )
 })
 
 test('a leading repeated value is not part of the trend span; a peak is shared by two trends', () => {
   const result = computeRunChart([3, 3, 4, 5, 6, 7, 6, 5, 4, 3])
-  assert.deepEqual(result.trends.map((t) => [t.start, t.end, t.direction, t.length]), [[1, 5, 'increasing', 5], [5, 9, 'decreasing', 5]])
+  assert.deepEqual(
+    result.trends.map((t) => [t.start, t.end, t.direction, t.length]),
+    [
+      [1, 5, 'increasing', 5],
+      [5, 9, 'decreasing', 5]
+    ]
+  )
   assert.equal(result.points[0]?.trend, false)
 })
 
-test('too few runs: 3 runs in 13 useful observations, under the table\'s 4', () => {
+test("too few runs: 3 runs in 13 useful observations, under the table's 4", () => {
   const result = computeRunChart([1, 1, 1, 1, 1, 5, 9, 9, 9, 5, 9, 9, 9, 1, 1])
   assert.equal(result.usefulObservations, 13)
   assert.equal(result.runs, 3)
@@ -52,7 +70,7 @@ test('too few runs: 3 runs in 13 useful observations, under the table\'s 4', () 
   assert.equal(result.signal, true)
 })
 
-test('too many runs: 20 alternating points make 20 runs, over the table\'s 16', () => {
+test("too many runs: 20 alternating points make 20 runs, over the table's 16", () => {
   const values = Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? 1 : 9))
   const result = computeRunChart(values)
   assert.equal(result.runs, 20)
@@ -80,12 +98,17 @@ test('a random-looking series signals nothing', () => {
   const values = [5, 7, 4, 6, 8, 5, 3, 6, 7, 4, 6, 5, 8, 4, 6, 7]
   const result = computeRunChart(values)
   assert.equal(result.signal, false)
-  assert.ok(result.runsLimits !== null && result.runs >= result.runsLimits.lower && result.runs <= result.runsLimits.upper)
+  assert.ok(
+    result.runsLimits !== null && result.runs >= result.runsLimits.lower && result.runs <= result.runsLimits.upper
+  )
 })
 
-test('astronomical points are the caller\'s judgement and are flagged as given', () => {
+test("astronomical points are the caller's judgement and are flagged as given", () => {
   const result = computeRunChart([5, 7, 4, 6, 40, 5], { astronomical: [4] })
-  assert.deepEqual(result.points.map((p) => p.astronomical), [false, false, false, false, true, false])
+  assert.deepEqual(
+    result.points.map((p) => p.astronomical),
+    [false, false, false, false, true, false]
+  )
   assert.equal(result.signal, true)
   assert.throws(() => computeRunChart([1, 2], { astronomical: [2] }), RangeError)
 })
@@ -93,7 +116,10 @@ test('astronomical points are the caller\'s judgement and are flagged as given',
 test('a baseline median: taken from the first N points and extended', () => {
   const result = computeRunChart([1, 2, 3, 10, 11, 12, 13, 14, 15], { baselinePoints: 3 })
   assert.equal(result.median, 2)
-  assert.deepEqual(result.shifts.map((s) => [s.start, s.end]), [[2, 8]])
+  assert.deepEqual(
+    result.shifts.map((s) => [s.start, s.end]),
+    [[2, 8]]
+  )
   assert.throws(() => computeRunChart([1, 2], { baselinePoints: 0 }), RangeError)
 })
 

@@ -94,13 +94,23 @@ test('precedence: outside limits, then trend, then two-of-three, then run of 7 (
     outside: bools([0, 0, 0, 0, 0, 0, 1])
   })
   assert.deepEqual(types, [
-    'trend_increasing', 'trend_increasing', 'trend_increasing', 'trend_increasing',
-    'trend_increasing', 'trend_increasing', 'above_upper_limit'
+    'trend_increasing',
+    'trend_increasing',
+    'trend_increasing',
+    'trend_increasing',
+    'trend_increasing',
+    'trend_increasing',
+    'above_upper_limit'
   ])
   // no trend: two-of-three beats the run of seven
   const flat = [5, 5, 5, 5, 5, 5, 5]
   assert.deepEqual(
-    specialCauseTypes({ values: flat, sides: sides(repeat(-1, 7)), close: bools([0, 0, 0, 0, 1, 1, 0]), outside: bools(repeat(0, 7)) }),
+    specialCauseTypes({
+      values: flat,
+      sides: sides(repeat(-1, 7)),
+      close: bools([0, 0, 0, 0, 1, 1, 0]),
+      outside: bools(repeat(0, 7))
+    }),
     ['run_below', 'run_below', 'run_below', 'run_below', 'two_of_three_below', 'two_of_three_below', 'run_below']
   )
   // outside limits takes its direction from the point's side of the mean

@@ -14,7 +14,10 @@ const SEED_123 = [
 
 const close = (actual: number | null, expected: number, digits: number): void => {
   assert.ok(actual !== null, 'expected a number')
-  assert.ok(Math.abs(actual - expected) <= 0.5 * 10 ** -digits * Math.max(1, Math.abs(expected)), `${actual} ≉ ${expected}`)
+  assert.ok(
+    Math.abs(actual - expected) <= 0.5 * 10 ** -digits * Math.max(1, Math.abs(expected)),
+    `${actual} ≉ ${expected}`
+  )
 }
 
 test('preciseMean is the correctly rounded mean, as R gives (mean(c(0.1, 0.2, 0.3)) is exactly 0.2)', () => {
@@ -43,7 +46,10 @@ test('an outlying moving range is screened out by default and kept when screenin
   close(screened.mean, 0.6694159, 7)
   close(screened.lpl, -2.383666, 6)
   close(screened.upl, 3.722497, 6)
-  assert.deepEqual(screened.excluded.map((x, i) => (x ? i : -1)).filter((i) => i >= 0), [14, 15])
+  assert.deepEqual(
+    screened.excluded.map((x, i) => (x ? i : -1)).filter((i) => i >= 0),
+    [14, 15]
+  )
   const unscreened = xmrLimits(values, { screenOutliers: false })
   close(unscreened.lpl, -4.596625, 6)
   close(unscreened.upl, 5.935457, 6)
