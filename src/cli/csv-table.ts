@@ -1,5 +1,4 @@
 import { parse } from 'csv-parse/sync'
-import { stringify } from 'csv-stringify/sync'
 import { CliInputError } from './io.js'
 
 /** One data row of a CSV file, with its 1-based line number in the file (the header is line 1). */
@@ -82,10 +81,5 @@ export function numberCell(row: CsvRow, column: string, fileLabel = 'input'): nu
   return value
 }
 
-/** Formats rows as CSV text (header first), quoting only where needed. */
-export function toCsv(
-  header: readonly string[],
-  rows: readonly (readonly (string | number | null | undefined)[])[]
-): string {
-  return stringify([header as string[], ...rows.map((r) => r.map((v) => (v === null || v === undefined ? '' : v)))])
-}
+/** CSV output goes through the one writer (formula cells neutralised). */
+export { toCsv } from '../domain/shared/csv.js'

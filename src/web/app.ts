@@ -4,16 +4,16 @@
  */
 import { join } from 'node:path'
 import Fastify, { type FastifyInstance } from 'fastify'
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
 import fastifyStatic from '@fastify/static'
 import type { Config } from '../config.js'
 import type { ReachDatabase } from '../db/connect.js'
-import { demoStaffAccounts } from '../db/seed/demo.js'
 import { securityPlugin } from './plugins/security.js'
 import { databasePlugin } from './plugins/database.js'
 import { authPlugin } from './plugins/auth.js'
 import { viewsPlugin, nhsukDist } from './plugins/views.js'
 import { errorsPlugin } from './plugins/errors.js'
-import { publicRoutes } from './routes/public/index.js'
+import { publicRoutes, type DemoSignIn } from './routes/public/index.js'
 import { homeRoutes } from './routes/home/index.js'
 import { patientRoutes } from './routes/patients/index.js'
 import { auditRoutes } from './routes/audit/index.js'
@@ -30,6 +30,8 @@ import { fileURLToPath } from 'node:url'
 export interface BuildOptions {
   config: Config
   database: ReachDatabase
+  /** The demonstration accounts for the sign-in page; given by the CLI outside production only. */
+  demoSignIn?: DemoSignIn
   /** pino options, or false for no logs (tests). */
   logger?: boolean | Record<string, unknown>
 }
@@ -84,6 +86,10 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     requestTimeout: 30_000
   })
 
+  // Route schemas are zod (fastify-type-provider-zod); routes use app.withTypeProvider<ZodTypeProvider>().
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+
   const routes: RouteSummary[] = []
   app.decorate('reachRoutes', routes)
   app.addHook('onRoute', (route) => {
@@ -117,7 +123,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     maxFailures: config.loginMaxFailures,
     lockMinutes: config.loginLockMinutes,
     secureCookies,
-    demoAccounts: () => demoStaffAccounts(database.db)
+    demoSignIn: options.demoSignIn
   })
   await app.register(homeRoutes)
   await app.register(patientRoutes)

@@ -22,7 +22,7 @@ export function registerAppCommands(program: Command, io: CliIo): void {
     .description('migrate, load the demonstration data into an empty database, and serve the app')
     .action(async () => {
       const config = await loadConfigOrFail()
-      const { startServer } = await import('../../web/server.js')
+      const { startServer } = await import('../server.js')
       const { demoPassword } = await import('../../db/seed/demo-accounts.js')
       const { demoStaffAccounts } = await import('../../db/seed/demo.js')
       const server = await startServer(config, { seedIfEmpty: true, log: (line) => io.stdout(`${line}\n`) })
@@ -43,7 +43,7 @@ export function registerAppCommands(program: Command, io: CliIo): void {
     .description('serve the app (runs pending migrations; does not load demonstration data)')
     .action(async () => {
       const config = await loadConfigOrFail()
-      const { startServer } = await import('../../web/server.js')
+      const { startServer } = await import('../server.js')
       const server = await startServer(config, { seedIfEmpty: false, log: (line) => io.stdout(`${line}\n`) })
       io.stdout(`Reach is running at ${server.url}\n`)
     })
@@ -74,7 +74,7 @@ export function registerAppCommands(program: Command, io: CliIo): void {
       const config = await loadConfigOrFail()
       if (config.env === 'production')
         throw new CliInputError('the demonstration data cannot be loaded when NODE_ENV=production')
-      const { openDatabase } = await import('../../web/server.js')
+      const { openDatabase } = await import('../server.js')
       const { seedDemo } = await import('../../db/seed/demo.js')
       const database = await openDatabase(config)
       try {
@@ -109,7 +109,7 @@ export function registerAppCommands(program: Command, io: CliIo): void {
       const problem = checkPassword(password, { email: options.email })
       if (problem) throw new CliInputError(`password rejected: ${passwordProblemText[problem]}`)
       const config = await loadConfigOrFail()
-      const { openDatabase } = await import('../../web/server.js')
+      const { openDatabase } = await import('../server.js')
       const { findOrganisationByCode } = await import('../../db/repositories/organisations.js')
       const { emailTaken, insertStaff } = await import('../../db/repositories/staff.js')
       const { recordAudit } = await import('../../db/repositories/audit.js')

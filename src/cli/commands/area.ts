@@ -209,7 +209,7 @@ export function registerAreaImportCommand(area: Command, io: CliIo): Command {
       if (plan.files.length === 0)
         throw new CliInputError(`no recognised area files in ${options.from}; nothing was imported`)
       const { loadConfig, ConfigError } = await import('../../config.js')
-      const { openDatabase } = await import('../../web/server.js')
+      const { openDatabase } = await import('../server.js')
       const { runAreaImport } = await import('../../db/repositories/area-import.js')
       let config
       try {

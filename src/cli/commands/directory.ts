@@ -40,7 +40,7 @@ export function registerDirectoryCommands(program: Command, io: CliIo): void {
   const directory = program.command('directory').description('the support directory, in Open Referral UK JSON')
   const open = async () => {
     const { loadConfig } = await import('../../config.js')
-    const { openDatabase } = await import('../../web/server.js')
+    const { openDatabase } = await import('../server.js')
     return openDatabase(loadConfig())
   }
   directory

@@ -83,7 +83,7 @@ export function registerScreeningCommands(program: Command, io: CliIo): void {
     .action(async (options: { org: string; file: string; dryRun?: boolean }) => {
       const text = await io.readFile(options.file)
       const { loadConfig } = await import('../../config.js')
-      const { openDatabase } = await import('../../web/server.js')
+      const { openDatabase } = await import('../server.js')
       const database = await openDatabase(loadConfig())
       try {
         const result = await importScreeningCsv(database, options.org, text, { dryRun: options.dryRun ?? false })

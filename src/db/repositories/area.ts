@@ -132,13 +132,11 @@ export async function loadAreaFile(
         part.map((p) => ({ postcode: p.postcode, lsoa21_code: p.lsoa21, lsoa11_code: p.lsoa11, import_id: importId }))
       )
       .onConflict((oc) =>
-        oc
-          .column('postcode')
-          .doUpdateSet({
-            lsoa21_code: sql`excluded.lsoa21_code`,
-            lsoa11_code: sql`excluded.lsoa11_code`,
-            import_id: sql`excluded.import_id`
-          })
+        oc.column('postcode').doUpdateSet({
+          lsoa21_code: sql`excluded.lsoa21_code`,
+          lsoa11_code: sql`excluded.lsoa11_code`,
+          import_id: sql`excluded.import_id`
+        })
       )
       .execute()
     tick(part.length)

@@ -6,6 +6,7 @@ import { sql, type Kysely, type RawBuilder, type Selectable, type Transaction } 
 import type { Database, SupportServiceTable } from '../schema.js'
 import type { DirectoryService, ServiceEligibility } from '../../domain/directory/service.js'
 import { serviceToOruk } from '../../domain/directory/oruk.js'
+import { parseJsonColumn } from '../json-column.js'
 
 type Db = Kysely<Database> | Transaction<Database>
 export type SupportServiceRow = Selectable<SupportServiceTable>
@@ -17,7 +18,7 @@ export function textArray(values: readonly string[]): RawBuilder<string[]> {
 
 function jsonValue<T>(value: unknown, fallback: T): T {
   if (value === null || value === undefined) return fallback
-  return (typeof value === 'string' ? JSON.parse(value) : value) as T
+  return parseJsonColumn<T>(value)
 }
 
 export function serviceRowToService(row: SupportServiceRow): DirectoryService {

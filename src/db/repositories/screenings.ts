@@ -10,6 +10,7 @@ import { assessScreening, type AnswerInput, type ScreeningAssessment } from '../
 import { patientRowToPatient, type Patient } from './patients.js'
 import { isUuid } from '../../domain/shared/uuid.js'
 import { hashToken, newToken } from '../../security/tokens.js'
+import { parseJsonColumn } from '../json-column.js'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -128,11 +129,11 @@ export async function latestScreenings(
 
 /** The stored assessment, parsed. */
 export function storedAssessment(row: ScreeningRow): ScreeningAssessment {
-  return (typeof row.assessment === 'string' ? JSON.parse(row.assessment) : row.assessment) as ScreeningAssessment
+  return parseJsonColumn<ScreeningAssessment>(row.assessment)
 }
 
 export function storedAnswers(row: { answers: unknown }): AnswerInput {
-  return (typeof row.answers === 'string' ? JSON.parse(row.answers) : row.answers) as AnswerInput
+  return parseJsonColumn<AnswerInput>(row.answers)
 }
 
 // --- Self-completion invitations ---

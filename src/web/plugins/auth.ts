@@ -11,6 +11,7 @@ import { findStaff, staffRowToUser, type StaffUser } from '../../db/repositories
 import { touchSession } from '../../db/repositories/sessions.js'
 import type { Organisation } from '../../db/schema.js'
 import { can, type Permission } from '../../domain/staff/roles.js'
+import type { Actor } from '../../app/actor.js'
 
 export type Access = 'public' | 'signed-in' | Permission
 
@@ -122,6 +123,28 @@ export function auditActor(request: FastifyRequest): {
     orgId: request.user.orgId,
     actorUserId: request.user.id,
     actorRole: request.user.role,
+    ip: request.ip,
+    userAgent: request.headers['user-agent'] ?? null
+  }
+}
+
+/**
+ * The signed-in staff member. Routes whose `access` is not 'public' always have one (the auth
+ * preHandler has redirected otherwise), so this replaces `request.user!`.
+ */
+export function currentUser(request: FastifyRequest): StaffUser {
+  if (!request.user) throw new Error('currentUser on a route without a signed-in user')
+  return request.user
+}
+
+/** The signed-in staff member as the `Actor` a use case takes. */
+export function requestActor(request: FastifyRequest): Actor {
+  const user = currentUser(request)
+  return {
+    orgId: user.orgId,
+    userId: user.id,
+    role: user.role,
+    teamId: user.teamId,
     ip: request.ip,
     userAgent: request.headers['user-agent'] ?? null
   }

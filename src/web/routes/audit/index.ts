@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { listAudit, recordAudit, type AuditListRow } from '../../../db/repositories/audit.js'
 import { formatDateTime } from '../../../domain/shared/dates.js'
-import { toCsv } from '../../../cli/csv-table.js'
+import { toCsv } from '../../../domain/shared/csv.js'
 import { formErrors, noErrors, text } from '../../form-errors.js'
 import { auditActor } from '../../plugins/auth.js'
 

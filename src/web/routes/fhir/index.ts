@@ -37,14 +37,12 @@ function sendResource(request: FastifyRequest, reply: FastifyReply, resource: ob
   if (!wantsPage(request)) return reply.code(status).type(FHIR_JSON).send(resource)
   const url = new URL(request.url, 'http://local')
   url.searchParams.set('_format', 'json')
-  return reply
-    .code(status)
-    .render('screening/fhir.njk', {
-      pageTitle: title,
-      json: JSON.stringify(resource, null, 2),
-      jsonHref: url.pathname + url.search,
-      gridColumn: 'nhsuk-grid-column-full'
-    })
+  return reply.code(status).render('screening/fhir.njk', {
+    pageTitle: title,
+    json: JSON.stringify(resource, null, 2),
+    jsonHref: url.pathname + url.search,
+    gridColumn: 'nhsuk-grid-column-full'
+  })
 }
 
 function outcome(reply: FastifyReply, status: number, issues: { path?: string; message: string; code?: string }[]) {

@@ -9,7 +9,9 @@ import { verifyAgainstDummy, verifyPassword } from '../../../security/password-h
 import { formErrors, noErrors, parseForm, text } from '../../form-errors.js'
 import { safeReturnUrl, sessionCookie } from '../../plugins/auth.js'
 import { escapeHtml } from '../../escape-html.js'
-import { demoPassword } from '../../../db/seed/demo-accounts.js'
+
+/** The demonstration accounts shown on the sign-in page (null when the database has none). */
+export type DemoSignIn = () => Promise<{ password: string; accounts: { email: string; role: string }[] } | null>
 
 export interface PublicRouteOptions {
   idleMinutes: number
@@ -17,7 +19,7 @@ export interface PublicRouteOptions {
   lockMinutes: number
   secureCookies: boolean
   /** Demo logins shown on the sign-in page (only when the demonstration data is loaded). */
-  demoAccounts: () => Promise<{ email: string; role: string }[]>
+  demoSignIn?: DemoSignIn | undefined
 }
 
 const signInSchema = z.object({
@@ -75,13 +77,12 @@ export async function publicRoutes(app: FastifyInstance, opts: PublicRouteOption
   })
 
   const renderSignIn = async (reply: import('fastify').FastifyReply, context: Record<string, unknown>) => {
-    const accounts = await opts.demoAccounts()
-    const demoAccounts =
-      accounts.length === 0
-        ? null
-        : `<p>These accounts exist only in the demonstration data. The password for each is <code>${escapeHtml(demoPassword)}</code>.</p><ul>` +
-          accounts.map((a) => `<li>${escapeHtml(a.role)}: <code>${escapeHtml(a.email)}</code></li>`).join('') +
-          '</ul>'
+    const demo = opts.demoSignIn ? await opts.demoSignIn() : null
+    const demoAccounts = !demo
+      ? null
+      : `<p>These accounts exist only in the demonstration data. The password for each is <code>${escapeHtml(demo.password)}</code>.</p><ul>` +
+        demo.accounts.map((a) => `<li>${escapeHtml(a.role)}: <code>${escapeHtml(a.email)}</code></li>`).join('') +
+        '</ul>'
     return reply.render('public/sign-in.njk', { values: { email: '' }, errors: noErrors, demoAccounts, ...context })
   }
 

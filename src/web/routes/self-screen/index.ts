@@ -62,13 +62,11 @@ function pageContext(invite: ScreeningInviteRow | null, langOverride?: string) {
 }
 
 function notFound(reply: FastifyReply, lang?: string) {
-  return reply
-    .code(404)
-    .render('self-screen/message.njk', {
-      ...pageContext(null, lang),
-      titleKey: 'screening.ui.notfound-title',
-      bodyKey: 'screening.ui.notfound-body'
-    })
+  return reply.code(404).render('self-screen/message.njk', {
+    ...pageContext(null, lang),
+    titleKey: 'screening.ui.notfound-title',
+    bodyKey: 'screening.ui.notfound-body'
+  })
 }
 
 /** The invitation for the key, or a reply already sent (unknown, used or expired). */
@@ -84,13 +82,11 @@ async function openInvite(
   }
   const state = inviteState(invite, new Date())
   if (state !== 'open') {
-    reply
-      .code(410)
-      .render('self-screen/message.njk', {
-        ...pageContext(invite),
-        titleKey: state === 'used' ? 'screening.ui.done-title' : 'screening.ui.expired-title',
-        bodyKey: state === 'used' ? 'screening.ui.used-body' : 'screening.ui.expired-body'
-      })
+    reply.code(410).render('self-screen/message.njk', {
+      ...pageContext(invite),
+      titleKey: state === 'used' ? 'screening.ui.done-title' : 'screening.ui.expired-title',
+      bodyKey: state === 'used' ? 'screening.ui.used-body' : 'screening.ui.expired-body'
+    })
     return null
   }
   return invite

@@ -3,11 +3,12 @@
  * gracefully on SIGINT/SIGTERM (stop taking requests, finish those in flight, close the database).
  */
 import type { FastifyInstance } from 'fastify'
-import { pgliteDir, type Config } from '../config.js'
-import { connectDatabase, detectRlsRole, type ReachDatabase } from '../db/connect.js'
-import { migrateToLatest } from '../db/migrate.js'
-import { isDatabaseEmpty, seedDemo } from '../db/seed/demo.js'
-import { buildApp } from './app.js'
+import type { Config } from '../config.js'
+import { openDatabase } from '../db/open.js'
+import type { ReachDatabase } from '../db/connect.js'
+import { demoStaffAccounts, isDatabaseEmpty, seedDemo } from '../db/seed/demo.js'
+import { demoPassword } from '../db/seed/demo-accounts.js'
+import { buildApp } from '../web/app.js'
 
 export interface RunningServer {
   app: FastifyInstance
@@ -15,29 +16,26 @@ export interface RunningServer {
   url: string
 }
 
-export async function openDatabase(config: Config): Promise<ReachDatabase> {
-  const database = await connectDatabase({
-    databaseUrl: config.databaseUrl,
-    pgliteDir: pgliteDir(config),
-    poolSize: config.dbPoolSize
-  })
-  await migrateToLatest(database.db)
-  database.rlsRole = await detectRlsRole(database.db)
-  return database
-}
+export { openDatabase }
 
 export async function startServer(
   config: Config,
   options: { seedIfEmpty: boolean; log: (line: string) => void }
 ): Promise<RunningServer> {
   const database = await openDatabase(config)
-  let seeded = false
   if (options.seedIfEmpty && config.seedDemo && (await isDatabaseEmpty(database.db))) {
     options.log('Empty database: loading the demonstration data (synthetic patients, no real person)…')
     await seedDemo(database.db, { sharedDataDir: config.sharedDataDir, log: options.log })
-    seeded = true
   }
-  const app = await buildApp({ config, database })
+  // The sign-in page lists the demonstration accounts, outside production only.
+  const demoSignIn =
+    config.env === 'production'
+      ? undefined
+      : async () => {
+          const accounts = await demoStaffAccounts(database.db)
+          return accounts.length === 0 ? null : { password: demoPassword, accounts }
+        }
+  const app = await buildApp({ config, database, demoSignIn })
   const address = await app.listen({ host: config.host, port: config.port })
   const url = address.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost')
 
@@ -54,6 +52,5 @@ export async function startServer(
   }
   process.once('SIGINT', () => void shutdown('SIGINT'))
   process.once('SIGTERM', () => void shutdown('SIGTERM'))
-  void seeded
   return { app, database, url }
 }
