@@ -7,7 +7,7 @@ import type { Database, ReferralTable } from '../schema.js'
 import { findPatient } from './patients.js'
 import { listServices, textArray } from './directory.js'
 import {
-  ageOn,
+  ageOrNull,
   rankServices,
   type Level,
   type PatientForMatching,
@@ -95,7 +95,7 @@ export async function suggestServicesForPatient(
     barriers: screening?.barriers ?? {},
     language: patient.mainLanguage,
     interpreterNeeded: patient.interpreterNeeded,
-    age: ageOn(patient.dateOfBirth, today),
+    age: ageOrNull(patient.dateOfBirth, today),
     postcode: patient.postcode,
     receivesBenefits: null
   }

@@ -7,12 +7,12 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { sql } from 'kysely'
 import { listServices, textArray } from '../repositories/directory.js'
-import { ageOn, rankServices, type Level } from '../../domain/referrals/matching.js'
+import { ageOrNull, rankServices, type Level } from '../../domain/referrals/matching.js'
+import { BARRIERS } from '../../domain/shared/barriers.js'
 import { OUTCOMES, type Outcome } from '../../domain/referrals/status-lifecycle.js'
 import type { DemoContext } from './demo-context.js'
 
 const DAY = 86_400_000
-const BARRIERS = ['access', 'skills', 'motivation', 'trust', 'accessibility', 'language', 'support'] as const
 
 export async function seedDemoReferrals(context: DemoContext): Promise<void> {
   const { trx, random } = context
@@ -83,7 +83,7 @@ export async function seedDemoReferrals(context: DemoContext): Promise<void> {
           barriers: c.barriers,
           language: p.mainLanguage,
           interpreterNeeded: p.interpreterNeeded,
-          age: ageOn(p.dateOfBirth, context.today),
+          age: ageOrNull(p.dateOfBirth, context.today),
           postcode: p.postcode
         },
         services,

@@ -2,16 +2,11 @@
  * A support service in the directory, in our own words (camelCase). Barriers and offer types
  * are the shared directory's vocabulary (REACH_SHARED_DATA/screening/digital-support-directory.json `fields`).
  */
-export const DIRECTORY_BARRIERS = [
-  'access',
-  'skills',
-  'motivation',
-  'trust',
-  'accessibility',
-  'language',
-  'support'
-] as const
-export type DirectoryBarrier = (typeof DIRECTORY_BARRIERS)[number]
+import { BARRIERS, type Barrier } from '../shared/barriers.js'
+
+/** The directory tags services with the same seven barriers that screening scores. */
+export const DIRECTORY_BARRIERS = BARRIERS
+export type DirectoryBarrier = Barrier
 
 export const OFFER_TYPES = [
   'device',

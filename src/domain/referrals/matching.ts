@@ -16,6 +16,7 @@
  */
 import { BARRIER_LABELS, OFFER_PHRASES, type ServiceEligibility } from '../directory/service.js'
 import { areasForDistrict, postcodeDistrict } from './postcode-area.js'
+import { ageOn } from '../shared/dates.js'
 
 export type Level = 'none' | 'some' | 'high' | 'unknown'
 
@@ -148,9 +149,7 @@ export function rankServices(
   return out.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name)).slice(0, limit)
 }
 
-/** Whole years between a date of birth and today (both ISO dates). */
-export function ageOn(dateOfBirth: string | null, today: string): number | null {
-  if (!dateOfBirth) return null
-  const years = Number(today.slice(0, 4)) - Number(dateOfBirth.slice(0, 4))
-  return today.slice(5) < dateOfBirth.slice(5) ? years - 1 : years
+/** Whole years between a date of birth and today (both ISO dates); null when the date of birth is unknown. */
+export function ageOrNull(dateOfBirth: string | null, today: string): number | null {
+  return dateOfBirth ? ageOn(dateOfBirth, today) : null
 }

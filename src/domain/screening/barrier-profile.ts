@@ -14,8 +14,9 @@
 import { answerList, type Reason, type ScreeningAnswers } from './answers.js'
 import type { QuestionLinkId } from './questionnaire.js'
 
-export const BARRIERS = ['access', 'skills', 'motivation', 'trust', 'accessibility', 'language', 'support'] as const
-export type Barrier = (typeof BARRIERS)[number]
+import { BARRIERS, type Barrier } from '../shared/barriers.js'
+
+export { BARRIERS, type Barrier }
 export type BarrierLevel = 'none' | 'some' | 'high' | 'unknown'
 
 export const BARRIER_KEYS = {

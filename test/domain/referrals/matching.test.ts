@@ -4,7 +4,7 @@
 import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import {
-  ageOn,
+  ageOrNull,
   exclusion,
   rankServices,
   scoreService,
@@ -137,7 +137,8 @@ describe('matching', () => {
   })
 
   test('age on a date', () => {
-    assert.equal(ageOn('1950-06-23', '2026-06-22'), 75)
-    assert.equal(ageOn('1950-06-23', '2026-06-23'), 76)
+    assert.equal(ageOrNull('1950-06-23', '2026-06-22'), 75)
+    assert.equal(ageOrNull('1950-06-23', '2026-06-23'), 76)
+    assert.equal(ageOrNull(null, '2026-06-23'), null)
   })
 })
