@@ -13,18 +13,8 @@ import { databasePlugin } from './plugins/database.js'
 import { authPlugin } from './plugins/auth.js'
 import { viewsPlugin, nhsukDist } from './plugins/views.js'
 import { errorsPlugin } from './plugins/errors.js'
-import { publicRoutes, type DemoSignIn } from './routes/public/index.js'
-import { homeRoutes } from './routes/home/index.js'
-import { patientRoutes } from './routes/patients/index.js'
-import { auditRoutes } from './routes/audit/index.js'
-import { adminRoutes } from './routes/admin/index.js'
-import { screeningRoutes } from './routes/screening/index.js'
-import { selfScreenRoutes } from './routes/self-screen/index.js'
-import { fhirRoutes } from './routes/fhir/index.js'
-import { measuresRoutes } from './routes/measures/index.js'
-import { areaRoutes } from './routes/area/index.js'
-import { directoryRoutes } from './routes/directory/index.js'
-import { referralsRoutes } from './routes/referrals/index.js'
+import { areas, navigationEntries } from './areas.js'
+import type { DemoSignIn } from './routes/public/index.js'
 import { fileURLToPath } from 'node:url'
 
 export interface BuildOptions {
@@ -101,7 +91,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(securityPlugin, { sessionSecret: config.sessionSecret, secureCookies })
   await app.register(databasePlugin, { database })
   await app.register(authPlugin, { idleMinutes: config.sessionIdleMinutes, secureCookies })
-  await app.register(viewsPlugin, { watch: config.env === 'development' })
+  await app.register(viewsPlugin, { watch: config.env === 'development', navigation: navigationEntries() })
   await app.register(errorsPlugin)
 
   await app.register(fastifyStatic, {
@@ -118,23 +108,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     index: false
   })
 
-  await app.register(publicRoutes, {
-    idleMinutes: config.sessionIdleMinutes,
-    maxFailures: config.loginMaxFailures,
-    lockMinutes: config.loginLockMinutes,
-    secureCookies,
-    demoSignIn: options.demoSignIn
-  })
-  await app.register(homeRoutes)
-  await app.register(patientRoutes)
-  await app.register(auditRoutes)
-  await app.register(adminRoutes)
-  await app.register(screeningRoutes, { config })
-  await app.register(selfScreenRoutes, { config })
-  await app.register(fhirRoutes, { config })
-  await app.register(measuresRoutes, { config })
-  await app.register(areaRoutes, { config })
-  await app.register(directoryRoutes, { config })
-  await app.register(referralsRoutes, { config })
+  // Every area's routes, from the one registry (web/areas.ts).
+  for (const area of areas) await area.register(app, { config, demoSignIn: options.demoSignIn })
   return app
 }

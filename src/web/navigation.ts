@@ -1,23 +1,16 @@
-/** Service navigation for a role: only the areas that role may use. */
+/** Service navigation for a role: only the areas that role may use. Entries come from `web/areas.ts`. */
 import { can, type Permission, type Role } from '../domain/staff/roles.js'
 import { translate } from './i18n.js'
 
-interface NavItem {
+export interface NavEntry {
   href: string
+  /** Locale key of the link text (web/locales/en.json `nav.*`). */
   key: string
+  /** null: every signed-in user. */
   permission: Permission | null
+  /** Position in the header (lower first). */
+  order: number
 }
-
-const items: NavItem[] = [
-  { href: '/home', key: 'nav.home', permission: null },
-  { href: '/patients', key: 'nav.patients', permission: 'patient:read' },
-  { href: '/directory', key: 'nav.directory', permission: null },
-  { href: '/referrals', key: 'nav.referrals', permission: 'referral:write' },
-  { href: '/audit', key: 'nav.audit', permission: 'audit:read' },
-  { href: '/measures', key: 'nav.measures', permission: 'reports:read' },
-  { href: '/area', key: 'nav.area', permission: 'reports:read' },
-  { href: '/admin/staff', key: 'nav.staff', permission: 'staff:manage' }
-]
 
 export interface HeaderNavigationItem {
   href: string
@@ -26,10 +19,14 @@ export interface HeaderNavigationItem {
   active?: boolean
 }
 
-export function navigationFor(role: Role | null, currentUrl: string): HeaderNavigationItem[] {
+export function navigationFor(
+  entries: readonly NavEntry[],
+  role: Role | null,
+  currentUrl: string
+): HeaderNavigationItem[] {
   if (!role) return []
   const path = currentUrl.split('?')[0] ?? ''
-  return items
+  return entries
     .filter((item) => item.permission === null || can(role, item.permission))
     .map((item) => ({
       href: item.href,

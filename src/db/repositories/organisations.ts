@@ -32,3 +32,8 @@ export async function countOrganisations(db: Db): Promise<number> {
     .executeTakeFirstOrThrow()
   return Number(row.n)
 }
+
+export async function findSystemName(db: Db, systemId: string): Promise<string | undefined> {
+  const row = await db.selectFrom('system').select('name').where('id', '=', systemId).executeTakeFirst()
+  return row?.name
+}

@@ -11,7 +11,7 @@ import nunjucks from 'nunjucks'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { formatDate, formatDateTime } from '../../domain/shared/dates.js'
 import { formatNhsNumber } from '../../domain/shared/nhs-number.js'
-import { navigationFor } from '../navigation.js'
+import { navigationFor, type NavEntry } from '../navigation.js'
 import { translate } from '../i18n.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -48,7 +48,7 @@ export function createViewEnvironment(options: { watch?: boolean } = {}): nunjuc
 }
 
 export const viewsPlugin = fp(
-  async (app, opts: { watch?: boolean }) => {
+  async (app, opts: { watch?: boolean; navigation: readonly NavEntry[] }) => {
     const env = createViewEnvironment(opts)
     app.decorateReply(
       'render',
@@ -58,7 +58,7 @@ export const viewsPlugin = fp(
         const base = {
           user,
           organisation: request.organisation ?? null,
-          navigation: navigationFor(user?.role ?? null, request.url),
+          navigation: navigationFor(opts.navigation, user?.role ?? null, request.url),
           csrfToken: this.generateCsrf(),
           flash: request.flash ?? null,
           currentPath: request.url,

@@ -1,55 +1,22 @@
+/** The home page: a card for each area the signed-in role may use (cards come from `web/areas.ts`). */
 import type { FastifyInstance } from 'fastify'
-import { can } from '../../../domain/staff/roles.js'
+import { findSystemName } from '../../../db/repositories/organisations.js'
+import { currentUser } from '../../plugins/auth.js'
+import { homeCardsFor, type HomeCardEntry } from './view-models.js'
 
-export async function homeRoutes(app: FastifyInstance): Promise<void> {
+export interface HomeRouteOptions {
+  cards: readonly HomeCardEntry[]
+}
+
+export async function homeRoutes(app: FastifyInstance, opts: HomeRouteOptions): Promise<void> {
   app.get('/home', { config: { access: 'signed-in' } }, async (request, reply) => {
-    const user = request.user!
-    const cards = [
-      can(user.role, 'patient:read') && {
-        href: '/patients',
-        heading: 'Find a patient',
-        description: 'Search by NHS number, or by name and date of birth.'
-      },
-      can(user.role, 'patient:write') && {
-        href: '/patients/new',
-        heading: 'Add a patient',
-        description: 'Create a minimal patient record.'
-      },
-      can(user.role, 'reports:read') && {
-        href: '/measures',
-        heading: 'Measures',
-        description: 'Making Data Count charts of your improvement measures, with the summary table for board reports.'
-      },
-      can(user.role, 'reports:read') && {
-        href: '/area',
-        heading: 'Area and equity',
-        description:
-          'Digital exclusion risk by neighbourhood on a map, and how screening and referrals differ between groups of patients.'
-      },
-      {
-        href: '/directory',
-        heading: 'Support directory',
-        description:
-          'Digital support services to refer patients to: devices, data and skills help. Overdue referral follow-ups are under Referrals.'
-      },
-      can(user.role, 'audit:read') && {
-        href: '/audit',
-        heading: 'Audit trail',
-        description: 'See and download who viewed or changed patient data.'
-      },
-      can(user.role, 'staff:manage') && {
-        href: '/admin/staff',
-        heading: 'Staff accounts',
-        description: 'Add staff and see their roles.'
-      }
-    ].filter(Boolean)
-    const system = request.organisation
-      ? await app.database.db
-          .selectFrom('system')
-          .select('name')
-          .where('id', '=', request.organisation.system_id)
-          .executeTakeFirst()
+    const user = currentUser(request)
+    const systemName = request.organisation
+      ? await findSystemName(app.database.db, request.organisation.system_id)
       : undefined
-    return reply.render('home/index.njk', { cards, systemName: system?.name ?? null })
+    return reply.render('home/index.njk', {
+      cards: homeCardsFor(opts.cards, user.role),
+      systemName: systemName ?? null
+    })
   })
 }
