@@ -26,8 +26,9 @@ export interface Harness {
   close: () => Promise<void>
 }
 
-export async function startHarness(): Promise<Harness> {
-  const built = await build('pglite')
+/** `records`: add real records for every route parameter (test/helpers/records.ts). */
+export async function startHarness(options: { records?: boolean } = {}): Promise<Harness> {
+  const built = await build('pglite', {}, undefined, options)
   const address = await built.app.listen({ host: '127.0.0.1', port: 0 })
   const browser = await chromium.launch({
     executablePath: chromiumPath,

@@ -10,6 +10,7 @@ import type { DatabaseKind, ReachDatabase } from '../../src/db/connect.js'
 import { buildApp } from '../../src/web/app.js'
 import { freshDatabase } from './databases.js'
 import { loadFixture, type Fixture } from './fixture.js'
+import { addRecords, type Records } from './records.js'
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({
@@ -25,6 +26,8 @@ export interface Built {
   app: FastifyInstance
   database: ReachDatabase
   fixture: Fixture
+  /** Present when built with `{ records: true }`: real ids for every route parameter. */
+  records: Records | undefined
   config: Config
   close: () => Promise<void>
 }
@@ -36,10 +39,12 @@ export interface Built {
 export async function build(
   kind: DatabaseKind,
   configOverrides: Record<string, string> = {},
-  t?: TestContext
+  t?: TestContext,
+  options: { records?: boolean } = {}
 ): Promise<Built> {
   const database = await freshDatabase(kind)
   const fixture = await loadFixture(database.db)
+  const records = options.records ? await addRecords(database.db, fixture) : undefined
   const config = testConfig(configOverrides)
   const app = await buildApp({ config, database, logger: false })
   await app.ready()
@@ -48,5 +53,5 @@ export async function build(
     await database.close()
   }
   t?.after(close)
-  return { app, database, fixture, config, close }
+  return { app, database, fixture, records, config, close }
 }

@@ -1,14 +1,36 @@
 /**
- * Fills route parameters (`/patients/:id`) with values from the test fixture, for tests that
- * visit every route. Unknown parameters get a well-formed id that matches nothing (a 404 page).
- * Add an entry when a new route parameter names something the fixture has.
+ * Fills route parameters (`/patients/:id/screening/:screeningId`) with real ids, for tests that visit
+ * every route. With `records` (test/helpers/records.ts) every parameter names a real row of the chosen
+ * organisation, so role, isolation and accessibility checks see real detail pages, not 404s.
+ * A parameter this file does not know fails the test: add it here when a route adds one.
  */
 import type { Fixture } from './fixture.js'
+import type { OrgRecords, Records } from './records.js'
 
-export function fillRouteParams(url: string, fixture: Fixture): string {
-  const values: Record<string, string> = {
-    id: fixture.orgA.patients[0]!.id,
-    patientId: fixture.orgA.patients[0]!.id
+export function routeParamValues(org: OrgRecords, records: Records): Record<string, string> {
+  return {
+    id: org.patientId,
+    patientId: org.patientId,
+    screeningId: org.screeningId,
+    referralId: org.referralId,
+    measureId: org.measureId,
+    projectId: org.projectId,
+    serviceId: records.serviceId,
+    code: records.lsoaCode,
+    key: org.inviteToken,
+    token: org.partnerToken,
+    linkId: 'devices'
   }
-  return url.replace(/:(\w+)/g, (_whole, name: string) => values[name] ?? '00000000-0000-4000-8000-000000000000')
+}
+
+export function fillRouteParams(url: string, fixture: Fixture, records?: Records, org: 'A' | 'B' = 'A'): string {
+  const values: Record<string, string> = records
+    ? routeParamValues(records[org], records)
+    : { id: fixture.orgA.patients[0]?.id ?? '', patientId: fixture.orgA.patients[0]?.id ?? '' }
+  return url.replace(/:(\w+)/g, (_whole, name: string) => {
+    const value = values[name]
+    if (value !== undefined) return value
+    if (records) throw new Error(`test/helpers/route-params.ts does not know the route parameter :${name} (in ${url})`)
+    return '00000000-0000-4000-8000-000000000000'
+  })
 }

@@ -3,17 +3,16 @@
  * Searches are POSTs so that NHS numbers and names never appear in URLs, browser history or logs.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify'
-import { recordAudit } from '../../../db/repositories/audit.js'
-import {
-  findPatient,
-  findPatientByNhsNumber,
-  insertPatient,
-  searchPatients,
-  updatePatient
-} from '../../../db/repositories/patients.js'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { findPatient } from '../../../db/repositories/patients.js'
+import { findPatients, listDueForRescreen } from '../../../app/patients/find-patients.js'
+import { viewPatientRecord, openPatient } from '../../../app/patients/view-patient.js'
+import { changePatientDetails, registerPatient } from '../../../app/patients/save-patient.js'
+import { found } from '../../../app/errors.js'
 import { can } from '../../../domain/staff/roles.js'
 import { dateParts, formErrors, noErrors, parseForm, text, type FormErrors } from '../../form-errors.js'
-import { auditActor } from '../../plugins/auth.js'
+import { currentUser, requestActor } from '../../plugins/auth.js'
+import { idParams } from '../../schemas.js'
 import {
   patientFormSchema,
   patientFormValues,
@@ -21,15 +20,15 @@ import {
   type PatientForm,
   type PatientFormValues
 } from './schemas.js'
-import { latestScreenings, patientsDueForRescreen } from '../../../db/repositories/screenings.js'
-import { bannerLine, screeningBanner } from '../screening/result-view-models.js'
-import { PATIENT_LANGUAGES } from '../screening/languages.js'
+import { screeningBanner } from '../screening/result-view-models.js'
 import {
   emptyPatientForm,
+  inviteLanguageItems,
   patientFormFields,
   patientSummaryRows,
   patientTableRows,
   patientToFormValues,
+  planLinesFor,
   rescreenDueRows
 } from './view-models.js'
 
@@ -75,33 +74,25 @@ function toRecord(form: PatientForm) {
   }
 }
 
-export async function patientRoutes(app: FastifyInstance): Promise<void> {
+export async function patientRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<ZodTypeProvider>()
+  const crumbs = [{ href: '/home', text: 'Home' }]
+  const patientCrumbs = [...crumbs, { href: '/patients', text: 'Patients' }]
+
   app.get('/patients/rescreen-due', { config: { access: 'patient:read' } }, async (request, reply) => {
-    const due = await request.withOrg(async (trx) => {
-      const found = await patientsDueForRescreen(trx, request.user!.orgId, today())
-      await recordAudit(trx, {
-        ...auditActor(request),
-        action: 'search',
-        entityType: 'patient',
-        detail: { list: 'rescreen-due', results: found.length }
-      })
-      return found
-    })
+    const due = await request.withOrg((trx) => listDueForRescreen(trx, requestActor(request), today()))
     return reply.render('patients/rescreen-due.njk', {
       rows: rescreenDueRows(due),
       count: due.length,
-      breadcrumbs: [
-        { href: '/home', text: 'Home' },
-        { href: '/patients', text: 'Patients' }
-      ]
+      breadcrumbs: patientCrumbs
     })
   })
 
   app.get('/patients', { config: { access: 'patient:read' } }, async (request, reply) =>
     reply.render('patients/search.njk', {
       fields: searchFields(emptySearch, noErrors),
-      canWrite: can(request.user!.role, 'patient:write'),
-      breadcrumbs: [{ href: '/home', text: 'Home' }]
+      canWrite: can(currentUser(request).role, 'patient:write'),
+      breadcrumbs: crumbs
     })
   )
 
@@ -113,8 +104,7 @@ export async function patientRoutes(app: FastifyInstance): Promise<void> {
       givenName: text(body.givenName),
       dateOfBirth: dateParts(body, 'dateOfBirth')
     }
-    const canWrite = can(request.user!.role, 'patient:write')
-    const breadcrumbs = [{ href: '/home', text: 'Home' }]
+    const canWrite = can(currentUser(request).role, 'patient:write')
     const parsed = parseForm(
       patientSearchSchema,
       { ...values, searchBy: text(body.searchBy) },
@@ -125,7 +115,7 @@ export async function patientRoutes(app: FastifyInstance): Promise<void> {
         fields: searchFields(values, parsed.errors),
         errors: parsed.errors,
         canWrite,
-        breadcrumbs
+        breadcrumbs: crumbs
       })
     const search =
       parsed.data.searchBy === 'nhs-number'
@@ -136,185 +126,100 @@ export async function patientRoutes(app: FastifyInstance): Promise<void> {
             givenName: parsed.data.givenName || undefined,
             dateOfBirth: parsed.data.dateOfBirth
           }
-    const results = await request.withOrg(async (trx) => {
-      const found = await searchPatients(trx, request.user!.orgId, search)
-      await recordAudit(trx, {
-        ...auditActor(request),
-        action: 'search',
-        entityType: 'patient',
-        detail: { by: search.by, results: found.length }
-      })
-      const screenings = await latestScreenings(
-        trx,
-        request.user!.orgId,
-        found.map((p) => p.id)
-      )
-      return { found, screenings }
-    })
-    const now = new Date()
-    const planLines = new Map(
-      results.found.map((p) => [p.id, bannerLine(screeningBanner(results.screenings.get(p.id), now))])
-    )
+    const results = await request.withOrg((trx) => findPatients(trx, requestActor(request), search))
     return reply.render('patients/search.njk', {
       fields: searchFields(values, noErrors),
       searched: true,
-      results: patientTableRows(results.found, planLines),
+      results: patientTableRows(results.patients, planLinesFor(results.patients, results.latest, new Date())),
       canWrite,
-      breadcrumbs
+      breadcrumbs: crumbs
     })
   })
 
   app.get('/patients/new', { config: { access: 'patient:write' } }, async (_request, reply) =>
-    renderForm(reply, {
-      values: emptyPatientForm(),
-      errors: noErrors,
-      action: '/patients/new',
-      pageTitle: 'Add a patient',
-      submitText: 'Add patient'
-    })
+    renderForm(reply, { ...newFormContext, values: emptyPatientForm(), errors: noErrors })
   )
 
   app.post('/patients/new', { config: { access: 'patient:write' } }, async (request, reply) => {
     const values = patientFormValues(request.body)
-    const context = { values, action: '/patients/new', pageTitle: 'Add a patient', submitText: 'Add patient' }
     const parsed = parseForm(patientFormSchema(today()), values, { dateOfBirth: 'dateOfBirth-day' })
-    if (!parsed.ok) return renderForm(reply, { ...context, errors: parsed.errors })
-    const user = request.user!
-    const outcome = await request.withOrg(async (trx) => {
-      if (await findPatientByNhsNumber(trx, user.orgId, parsed.data.nhsNumber)) return { duplicate: true as const }
-      const patient = await insertPatient(trx, { org_id: user.orgId, ...toRecord(parsed.data) })
-      await recordAudit(trx, {
-        ...auditActor(request),
-        action: 'create',
-        entityType: 'patient',
-        entityId: patient.id,
-        patientId: patient.id
-      })
-      return { duplicate: false as const, patient }
-    })
-    if (outcome.duplicate) {
-      return renderForm(reply, {
-        ...context,
-        errors: formErrors([
-          {
-            field: 'nhsNumber',
-            text: 'A patient with this NHS number is already registered in your organisation. Search for them instead'
-          }
-        ])
-      })
-    }
-    return reply.flash('Patient added').redirect(`/patients/${outcome.patient.id}`, 303)
+    if (!parsed.ok) return renderForm(reply, { ...newFormContext, values, errors: parsed.errors })
+    const outcome = await request.withOrg((trx) => registerPatient(trx, requestActor(request), toRecord(parsed.data)))
+    if (!outcome.ok) return renderForm(reply, { ...newFormContext, values, errors: nhsNumberTaken.new })
+    return reply.flash('Patient added').redirect(`/patients/${outcome.patientId}`, 303)
   })
 
-  app.get<{ Params: { id: string } }>(
+  app.get(
     '/patients/:id',
-    { config: { access: 'patient:read' } },
+    { schema: { params: idParams }, config: { access: 'patient:read' } },
     async (request, reply) => {
-      const user = request.user!
-      const loaded = await request.withOrg(async (trx) => {
-        const found = await findPatient(trx, user.orgId, request.params.id)
-        if (!found) return undefined
-        await recordAudit(trx, {
-          ...auditActor(request),
-          action: 'view',
-          entityType: 'patient',
-          entityId: found.id,
-          patientId: found.id
-        })
-        return { patient: found, latest: (await latestScreenings(trx, user.orgId, [found.id])).get(found.id) }
-      })
-      if (!loaded) return reply.code(404).render('errors/404.njk')
-      const patient = loaded.patient
-      const inviteLanguage = PATIENT_LANGUAGES.some((l) => l.code === patient.mainLanguage)
-        ? patient.mainLanguage
-        : 'en'
+      const user = currentUser(request)
+      const { patient, latest } = await request.withOrg((trx) =>
+        viewPatientRecord(trx, requestActor(request), request.params.id)
+      )
       return reply.render('patients/show.njk', {
         patient,
         summaryRows: patientSummaryRows(patient, today()),
         canWrite: can(user.role, 'patient:write'),
-        banner: screeningBanner(loaded.latest, new Date()),
+        banner: screeningBanner(latest, new Date()),
         canScreen: can(user.role, 'screening:write'),
-        inviteLanguages: PATIENT_LANGUAGES.map((l) => ({
-          value: l.code,
-          text: l.code === 'en' ? l.name : `${l.name} (${l.code})`,
-          selected: l.code === inviteLanguage
-        })),
-        breadcrumbs: [
-          { href: '/home', text: 'Home' },
-          { href: '/patients', text: 'Patients' }
-        ]
+        inviteLanguages: inviteLanguageItems(patient.mainLanguage),
+        breadcrumbs: patientCrumbs
       })
     }
   )
 
-  app.get<{ Params: { id: string } }>(
+  app.get(
     '/patients/:id/edit',
-    { config: { access: 'patient:write' } },
+    { schema: { params: idParams }, config: { access: 'patient:write' } },
     async (request, reply) => {
-      const user = request.user!
-      const patient = await request.withOrg(async (trx) => {
-        const found = await findPatient(trx, user.orgId, request.params.id)
-        if (found)
-          await recordAudit(trx, {
-            ...auditActor(request),
-            action: 'view',
-            entityType: 'patient',
-            entityId: found.id,
-            patientId: found.id,
-            detail: { page: 'edit' }
-          })
-        return found
-      })
-      if (!patient) return reply.code(404).render('errors/404.njk')
+      const patient = await request.withOrg((trx) => openPatient(trx, requestActor(request), request.params.id, 'edit'))
       return renderForm(reply, {
+        ...editFormContext(patient.id),
         values: patientToFormValues(patient),
-        errors: noErrors,
-        action: `/patients/${patient.id}/edit`,
-        pageTitle: 'Change patient details',
-        submitText: 'Save changes',
-        backLinkHref: `/patients/${patient.id}`
+        errors: noErrors
       })
     }
   )
 
-  app.post<{ Params: { id: string } }>(
+  app.post(
     '/patients/:id/edit',
-    { config: { access: 'patient:write' } },
+    { schema: { params: idParams }, config: { access: 'patient:write' } },
     async (request, reply) => {
-      const user = request.user!
+      const user = currentUser(request)
       const values = patientFormValues(request.body)
-      const context = {
-        values,
-        action: `/patients/${request.params.id}/edit`,
-        pageTitle: 'Change patient details',
-        submitText: 'Save changes',
-        backLinkHref: `/patients/${request.params.id}`
-      }
-      const existing = await request.withOrg((trx) => findPatient(trx, user.orgId, request.params.id))
-      if (!existing) return reply.code(404).render('errors/404.njk')
+      const context = editFormContext(request.params.id)
+      found(await request.withOrg((trx) => findPatient(trx, user.orgId, request.params.id)), 'patient')
       const parsed = parseForm(patientFormSchema(today()), values, { dateOfBirth: 'dateOfBirth-day' })
-      if (!parsed.ok) return renderForm(reply, { ...context, errors: parsed.errors })
-      const outcome = await request.withOrg(async (trx) => {
-        const clash = await findPatientByNhsNumber(trx, user.orgId, parsed.data.nhsNumber)
-        if (clash && clash.id !== existing.id) return 'duplicate' as const
-        await updatePatient(trx, user.orgId, existing.id, toRecord(parsed.data))
-        await recordAudit(trx, {
-          ...auditActor(request),
-          action: 'update',
-          entityType: 'patient',
-          entityId: existing.id,
-          patientId: existing.id
-        })
-        return 'saved' as const
-      })
-      if (outcome === 'duplicate')
-        return renderForm(reply, {
-          ...context,
-          errors: formErrors([{ field: 'nhsNumber', text: 'Another patient in your organisation has this NHS number' }])
-        })
-      return reply.flash('Patient details saved').redirect(`/patients/${existing.id}`, 303)
+      if (!parsed.ok) return renderForm(reply, { ...context, values, errors: parsed.errors })
+      const outcome = await request.withOrg((trx) =>
+        changePatientDetails(trx, requestActor(request), request.params.id, toRecord(parsed.data))
+      )
+      if (!outcome.ok) return renderForm(reply, { ...context, values, errors: nhsNumberTaken.edit })
+      return reply.flash('Patient details saved').redirect(`/patients/${outcome.patientId}`, 303)
     }
   )
+}
+
+const newFormContext = { action: '/patients/new', pageTitle: 'Add a patient', submitText: 'Add patient' }
+
+function editFormContext(patientId: string) {
+  return {
+    action: `/patients/${patientId}/edit`,
+    pageTitle: 'Change patient details',
+    submitText: 'Save changes',
+    backLinkHref: `/patients/${patientId}`
+  }
+}
+
+const nhsNumberTaken = {
+  new: formErrors([
+    {
+      field: 'nhsNumber',
+      text: 'A patient with this NHS number is already registered in your organisation. Search for them instead'
+    }
+  ]),
+  edit: formErrors([{ field: 'nhsNumber', text: 'Another patient in your organisation has this NHS number' }])
 }
 
 function renderForm(

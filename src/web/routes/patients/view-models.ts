@@ -16,6 +16,9 @@ import {
 import type { FormErrors } from '../../form-errors.js'
 import type { PatientFormValues } from './schemas.js'
 import { escapeHtml } from '../../escape-html.js'
+import { PATIENT_LANGUAGES } from '../screening/languages.js'
+import { bannerLine, screeningBanner } from '../screening/result-view-models.js'
+import type { ScreeningRow } from '../../../db/repositories/screenings.js'
 
 const err = (errors: FormErrors, field: string) => errors.byField[field]
 
@@ -250,4 +253,23 @@ export function rescreenDueRows(
       header: 'Due'
     }
   ])
+}
+
+/** The select items for the self-completion invitation's language, the patient's own language first chosen. */
+export function inviteLanguageItems(mainLanguage: string | null) {
+  const chosen = PATIENT_LANGUAGES.some((l) => l.code === mainLanguage) ? mainLanguage : 'en'
+  return PATIENT_LANGUAGES.map((l) => ({
+    value: l.code,
+    text: l.code === 'en' ? l.name : `${l.name} (${l.code})`,
+    selected: l.code === chosen
+  }))
+}
+
+/** One plan line per patient for the search results (from their newest screening). */
+export function planLinesFor(
+  patients: readonly Patient[],
+  latest: ReadonlyMap<string, ScreeningRow>,
+  now: Date
+): Map<string, string> {
+  return new Map(patients.map((p) => [p.id, bannerLine(screeningBanner(latest.get(p.id), now))]))
 }
