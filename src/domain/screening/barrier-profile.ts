@@ -1,7 +1,7 @@
 /**
  * Barrier profile: for each barrier a level (none, some, high) and the answers that caused it.
  *
- * The barriers follow the categories in /work/shared/data/screening/instruments.md section 5 (access, skills,
+ * The barriers follow the categories in the shared reference data (`data/screening/instruments.md`, section 5) (access, skills,
  * motivation/confidence, trust, accessibility, language) plus support, which measures help that is needed but
  * missing. The levels are an operational triage for routing and referral, not a validated clinical score.
  *

@@ -14,7 +14,7 @@ import type { QuestionLinkId } from './questionnaire.js'
 export const SNOMED_SYSTEM = 'http://snomed.info/sct'
 
 /**
- * The SNOMED CT concepts this module uses, copied from /work/shared/data/screening/codes.csv (code and display).
+ * The SNOMED CT concepts this module uses, copied from the shared reference data (`data/screening/codes.csv`: code and display).
  * Source given there: NHS England Reasonable Adjustments flag ValueSet https://fhir.nhs.uk/England/ValueSet/RA-FlagCode
  * v0.1.0 draft 2024-02-14, via github.com/declankieran-nhsd/experimental-sushi-ci input/fsh/valuesets/RA-FlagCode.fsh @767b7f58.
  */
