@@ -4,7 +4,7 @@ import type { AuditEventRow, Database } from '../schema.js'
 type Db = Kysely<Database> | Transaction<Database>
 
 export type AuditAction =
-  'view' | 'search' | 'create' | 'update' | 'export' | 'sign_in' | 'sign_in_failed' | 'sign_out' | 'account_locked'
+  'view' | 'search' | 'create' | 'update' | 'export' | 'sign_in' | 'sign_in_failed' | 'sign_out' | 'account_locked' | 'erase'
 
 export interface AuditEntry {
   orgId: string

@@ -14,7 +14,8 @@ export const permissions = [
   'referral:write', // refer patients to support services and record outcomes
   'directory:manage', // add, edit and retire support services
   'measures:write', // define QI measures, enter values, annotate charts
-  'area:manage' // import official area data and set risk-index weights
+  'area:manage', // import official area data and set risk-index weights
+  'records:govern' // subject access requests and erasure of a patient's records (information governance)
 ] as const
 export type Permission = (typeof permissions)[number]
 
@@ -29,7 +30,8 @@ export const rolePermissions = {
     'referral:write',
     'directory:manage',
     'measures:write',
-    'area:manage'
+    'area:manage',
+    'records:govern'
   ],
   qi_lead: ['patient:read', 'reports:read', 'directory:manage', 'measures:write'],
   clinician: ['patient:read', 'patient:write', 'reports:read', 'screening:write', 'referral:write'],

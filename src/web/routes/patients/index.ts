@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
-import { findPatient } from '../../../db/repositories/patients.js'
+import { findPatient, type Patient } from '../../../db/repositories/patients.js'
 import { findPatients, listDueForRescreen } from '../../../app/patients/find-patients.js'
 import { viewPatientRecord, openPatient } from '../../../app/patients/view-patient.js'
 import { changePatientDetails, registerPatient } from '../../../app/patients/save-patient.js'
@@ -13,6 +13,9 @@ import { can } from '../../../domain/staff/roles.js'
 import { dateParts, formErrors, noErrors, parseForm, text, type FormErrors } from '../../form-errors.js'
 import { currentUser, requestActor } from '../../plugins/auth.js'
 import { idParams } from '../../schemas.js'
+import { ERASURE_REASONS, erasePatient, readSubjectAccess } from '../../../app/patients/subject-access.js'
+import { eraseFormFields, subjectAccessSections, type EraseFormValues } from './records-view-models.js'
+import { z } from 'zod'
 import {
   patientFormSchema,
   patientFormValues,
@@ -163,6 +166,7 @@ export async function patientRoutes(fastify: FastifyInstance): Promise<void> {
         canWrite: can(user.role, 'patient:write'),
         banner: screeningBanner(latest, new Date()),
         canScreen: can(user.role, 'screening:write'),
+        canGovern: can(user.role, 'records:govern'),
         inviteLanguages: inviteLanguageItems(patient.mainLanguage),
         breadcrumbs: patientCrumbs
       })
@@ -199,6 +203,89 @@ export async function patientRoutes(fastify: FastifyInstance): Promise<void> {
       return reply.flash('Patient details saved').redirect(`/patients/${outcome.patientId}`, 303)
     }
   )
+  // Subject access and erasure (information governance: admins).
+  app.get(
+    '/patients/:id/records',
+    { schema: { params: idParams }, config: { access: 'records:govern' } },
+    async (request, reply) => {
+      const records = await request.withOrg((trx) =>
+        readSubjectAccess(trx, requestActor(request), request.params.id, 'page')
+      )
+      return reply.render('patients/records.njk', {
+        patient: records.patient,
+        sections: subjectAccessSections(records),
+        breadcrumbs: [...patientCrumbs, { href: `/patients/${records.patient.id}`, text: 'Record' }]
+      })
+    }
+  )
+
+  app.get(
+    '/patients/:id/records.json',
+    { schema: { params: idParams }, config: { access: 'records:govern' } },
+    async (request, reply) => {
+      const records = await request.withOrg((trx) =>
+        readSubjectAccess(trx, requestActor(request), request.params.id, 'json')
+      )
+      return reply
+        .type('application/json; charset=utf-8')
+        .header('content-disposition', `attachment; filename="reach-patient-${records.patient.id}.json"`)
+        .send(JSON.stringify({ exportedAt: new Date().toISOString(), ...records }, null, 2))
+    }
+  )
+
+  app.get(
+    '/patients/:id/erase',
+    { schema: { params: idParams }, config: { access: 'records:govern' } },
+    async (request, reply) => {
+      const patient = await request.withOrg((trx) =>
+        openPatient(trx, requestActor(request), request.params.id, 'erase')
+      )
+      return renderErase(reply, patient, { reason: '', nhsNumber: '' }, noErrors)
+    }
+  )
+
+  app.post(
+    '/patients/:id/erase',
+    { schema: { params: idParams }, config: { access: 'records:govern' } },
+    async (request, reply) => {
+      const body = (request.body ?? {}) as Record<string, unknown>
+      const values: EraseFormValues = { reason: text(body.reason), nhsNumber: text(body.nhsNumber) }
+      const patient = found(
+        await request.withOrg((trx) => findPatient(trx, currentUser(request).orgId, request.params.id)),
+        'patient'
+      )
+      const parsed = parseForm(eraseSchema, values)
+      if (!parsed.ok) return renderErase(reply, patient, values, parsed.errors)
+      const outcome = await request.withOrg((trx) =>
+        erasePatient(trx, requestActor(request), patient.id, {
+          nhsNumber: parsed.data.nhsNumber,
+          reason: parsed.data.reason
+        })
+      )
+      if (!outcome.ok)
+        return renderErase(
+          reply,
+          patient,
+          values,
+          formErrors([{ field: 'nhsNumber', text: "The NHS number does not match this patient's record" }])
+        )
+      return reply.flash("The patient's records were erased").redirect('/patients', 303)
+    }
+  )
+}
+
+const eraseSchema = z.object({
+  reason: z.enum(ERASURE_REASONS, { error: 'Select why you are erasing these records' }),
+  nhsNumber: z.string().min(1, "Enter the patient's NHS number")
+})
+
+function renderErase(reply: FastifyReply, patient: Patient, values: EraseFormValues, errors: FormErrors) {
+  return reply.render('patients/erase.njk', {
+    patient,
+    errors,
+    fields: eraseFormFields(values, errors),
+    backLinkHref: `/patients/${patient.id}`
+  })
 }
 
 const newFormContext = { action: '/patients/new', pageTitle: 'Add a patient', submitText: 'Add patient' }
