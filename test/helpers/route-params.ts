@@ -23,7 +23,13 @@ export function routeParamValues(org: OrgRecords, records: Records): Record<stri
   }
 }
 
+/** Search routes that need a query to show anything: the query, with the same placeholders as paths. */
+const SEARCH_QUERIES: Record<string, string> = {
+  '/fhir/QuestionnaireResponse': '?patient=:patientId'
+}
+
 export function fillRouteParams(url: string, fixture: Fixture, records?: Records, org: 'A' | 'B' = 'A'): string {
+  if (records && SEARCH_QUERIES[url]) url = `${url}${SEARCH_QUERIES[url]}`
   const values: Record<string, string> = records
     ? routeParamValues(records[org], records)
     : { id: fixture.orgA.patients[0]?.id ?? '', patientId: fixture.orgA.patients[0]?.id ?? '' }
