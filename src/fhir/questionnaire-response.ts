@@ -173,7 +173,8 @@ export function parseQuestionnaireResponse(body: unknown): ParsedResponse {
           })
         else values.push(v)
       }
-      if (values.length) answers[item.linkId] = def.repeats ? values : values.length === 1 ? values[0]! : values
+      const [only, ...more] = values
+      if (only !== undefined) answers[item.linkId] = def.repeats || more.length > 0 ? values : only
     }
   }
   visit(parsed.data.item, 'item')
@@ -182,7 +183,7 @@ export function parseQuestionnaireResponse(body: unknown): ParsedResponse {
     ok: true,
     nhsNumber: parsed.data.subject.identifier.value,
     authored: new Date(parsed.data.authored),
-    language: (parsed.data.language ?? 'en').split('-')[0]!.toLowerCase(),
+    language: (parsed.data.language ?? 'en').split('-')[0]?.toLowerCase() ?? 'en',
     answers
   }
 }

@@ -8,6 +8,9 @@ import { runReach } from '../helpers/run-cli.js'
 import type { ReachDatabase } from '../../src/db/connect.js'
 import { parseScreeningCsv } from '../../src/domain/screening/csv-import.js'
 
+/** The configured re-screen interval (REACH_RESCREEN_MONTHS); the default here. */
+const settings = { rescreenMonths: 12 }
+
 const header =
   'nhs_number,screened_at,participation,devices,motivation,worries,difficulties,main-language,interpreter,helpers,communication-needs'
 
@@ -29,7 +32,13 @@ describe('reach screening import', () => {
       `${b!.nhsNumber},2026-03-02,agreed,landline;none,happy,none,none,en,no,none,none`,
       `1234567890,2099-01-01,agreed,landline,happy,none,none,en,no,none,none`
     ].join('\n')
-    const result = await importScreeningCsv(database, fixture.orgA.code, csv, { dryRun: false, today: '2026-11-25' })
+    const result = await importScreeningCsv(
+      database,
+      fixture.orgA.code,
+      csv,
+      { dryRun: false, today: '2026-11-25' },
+      settings
+    )
     assert.equal(result.imported, 0)
     assert.deepEqual(
       [...new Set(result.problems.map((p) => `${p.line} ${p.column}`))],
@@ -42,12 +51,14 @@ describe('reach screening import', () => {
     const [a] = fixture.orgA.patients
     const csv = `${header}\n${a!.nhsNumber},2026-03-02,agreed,landline,prefers-not,none,none,en,no,none,none\n${a!.nhsNumber},2026-04-02,declined,,,,,,,,\n`
     assert.equal(
-      (await importScreeningCsv(database, fixture.orgA.code, csv, { dryRun: true, today: '2026-11-25' })).imported,
+      (await importScreeningCsv(database, fixture.orgA.code, csv, { dryRun: true, today: '2026-11-25' }, settings))
+        .imported,
       0
     )
     assert.equal(await count(), 0)
     assert.equal(
-      (await importScreeningCsv(database, fixture.orgA.code, csv, { dryRun: false, today: '2026-11-25' })).imported,
+      (await importScreeningCsv(database, fixture.orgA.code, csv, { dryRun: false, today: '2026-11-25' }, settings))
+        .imported,
       2
     )
     const rows = await database.db.selectFrom('screening').selectAll().orderBy('screened_at').execute()
@@ -66,7 +77,8 @@ describe('reach screening import', () => {
       database,
       fixture.orgA.code,
       `${header}\n${b.nhsNumber},2026-03-02,declined,,,,,,,,`,
-      { dryRun: true, today: '2026-11-25' }
+      { dryRun: true, today: '2026-11-25' },
+      settings
     )
     assert.match(result.problems[0]!.message, /no patient/)
   })

@@ -201,7 +201,8 @@ for (const kind of await testDialects()) {
     after(() => built.close())
 
     test('lists patients whose latest screening is due, most overdue first, and audits the list', async () => {
-      const { insertScreening } = await import('../../src/db/repositories/screenings.js')
+      const { recordScreening } = await import('../../src/app/screening/record-screening.js')
+      const { operatorActor } = await import('../../src/app/actor.js')
       const [p0, p1, p2] = built.fixture.orgA.patients
       const answers = { participation: 'declined' }
       await built.database.db.transaction().execute(async (trx) => {
@@ -212,15 +213,12 @@ for (const kind of await testDialects()) {
           [p1!, daysAgo(400)],
           [p1!, daysAgo(30)]
         ] as const) {
-          await insertScreening(trx, built.fixture.orgA.id, {
-            patientId: patient.id,
-            mode: 'clinician',
-            language: 'en',
-            answers,
-            screenedAt: when,
-            enteredBy: null,
-            teamId: null
-          })
+          await recordScreening(
+            trx,
+            operatorActor(built.fixture.orgA.id),
+            { patient: { id: patient.id }, mode: 'clinician', language: 'en', answers, screenedAt: when },
+            { rescreenMonths: 12 }
+          )
         }
       })
       const clinician = await signedIn(built.app, built.fixture.emailA('clinician'))

@@ -1,13 +1,16 @@
 /**
  * `reach screening import --org CODE --file FILE.csv [--dry-run]`: bulk import of screenings (mode 'import').
  * All or nothing: every line is checked first; any problem is printed with its line number and nothing is
- * stored. The import runs in one transaction scoped to the organisation.
+ * stored. The import runs in one transaction scoped to the organisation; each screening is stored by the
+ * same use case as every other entry point (`recordScreening`, audited as the operator), with the
+ * configured re-screen interval.
  */
 import type { Command } from 'commander'
 import type { Kysely } from 'kysely'
 import { CliInputError, type CliIo } from '../io.js'
 import type { Database } from '../../db/schema.js'
 import type { ReachDatabase } from '../../db/connect.js'
+import type { ScreeningSettings } from '../../app/screening/record-screening.js'
 import { parseScreeningCsv } from '../../domain/screening/csv-import.js'
 
 export interface ImportResult {
@@ -20,10 +23,13 @@ export async function importScreeningCsv(
   database: ReachDatabase,
   orgCode: string,
   text: string,
-  options: { dryRun: boolean; today?: string }
+  options: { dryRun: boolean; today?: string },
+  settings: ScreeningSettings
 ): Promise<ImportResult> {
   const { withOrg } = await import('../../db/connect.js')
-  const { insertScreening } = await import('../../db/repositories/screenings.js')
+  const { recordScreening } = await import('../../app/screening/record-screening.js')
+  const { operatorActor } = await import('../../app/actor.js')
+  const { found } = await import('../../app/errors.js')
   const db: Kysely<Database> = database.db
   const org = await db.selectFrom('organisation').select(['id']).where('code', '=', orgCode).executeTakeFirst()
   if (!org) throw new CliInputError(`no organisation with code ${orgCode}`)
@@ -43,29 +49,25 @@ export async function importScreeningCsv(
       problems.push({ line: r.line, column: 'nhs_number', message: `no patient with this NHS number in ${orgCode}` })
   problems.sort((a, b) => a.line - b.line)
   if (problems.length || options.dryRun) return { imported: 0, problems }
+  const actor = operatorActor(org.id)
   await withOrg(database, org.id, async (trx) => {
     for (const r of rows) {
-      await insertScreening(trx, org.id, {
-        patientId: patients.get(r.nhsNumber)!,
-        mode: 'import',
-        language: 'en',
-        answers: r.answers,
-        screenedAt: new Date(r.screenedAt.length === 10 ? `${r.screenedAt}T12:00:00Z` : r.screenedAt),
-        enteredBy: null,
-        teamId: null
-      })
+      const result = await recordScreening(
+        trx,
+        actor,
+        {
+          patient: { id: found(patients.get(r.nhsNumber), 'patient') },
+          mode: 'import',
+          language: 'en',
+          answers: r.answers,
+          screenedAt: new Date(r.screenedAt.length === 10 ? `${r.screenedAt}T12:00:00Z` : r.screenedAt),
+          source: { format: 'csv' }
+        },
+        settings
+      )
+      // parseScreeningCsv has checked every line against the Questionnaire already
+      if (!result.ok) throw new Error(`line ${r.line}: answers do not fit the questionnaire`)
     }
-    await trx
-      .insertInto('audit_event')
-      .values({
-        org_id: org.id,
-        actor_user_id: null,
-        actor_role: 'cli',
-        action: 'create',
-        entity_type: 'screening',
-        detail: { mode: 'import', count: rows.length }
-      })
-      .execute()
   })
   return { imported: rows.length, problems: [] }
 }
@@ -83,10 +85,17 @@ export function registerScreeningCommands(program: Command, io: CliIo): void {
     .action(async (options: { org: string; file: string; dryRun?: boolean }) => {
       const text = await io.readFile(options.file)
       const { loadConfig } = await import('../../config.js')
-      const { openDatabase } = await import('../server.js')
-      const database = await openDatabase(loadConfig())
+      const { openDatabase } = await import('../../db/open.js')
+      const config = loadConfig()
+      const database = await openDatabase(config)
       try {
-        const result = await importScreeningCsv(database, options.org, text, { dryRun: options.dryRun ?? false })
+        const result = await importScreeningCsv(
+          database,
+          options.org,
+          text,
+          { dryRun: options.dryRun ?? false },
+          config
+        )
         if (result.problems.length) {
           for (const p of result.problems)
             io.stderr(`line ${p.line}${p.column ? ` (${p.column})` : ''}: ${p.message}\n`)

@@ -1,13 +1,12 @@
 /**
- * Screenings and self-completion invitations. A screening row keeps the answers as given and the
- * assessment computed from them, plus denormalised columns for reports. Invitations keep only the
- * sha256 of their one-time token.
+ * Screenings and self-completion invitations: data access only. A screening row keeps the answers as
+ * given and the assessment computed from them (by the use case, `app/screening/record-screening.ts`),
+ * plus denormalised columns for reports. Invitations keep only the sha256 of their one-time token.
  */
 import { randomInt } from 'node:crypto'
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely'
-import type { Database, ScreeningInviteTable, ScreeningTable } from '../schema.js'
-import { assessScreening, type AnswerInput, type ScreeningAssessment } from '../../domain/screening/index.js'
-import { patientRowToPatient, type Patient } from './patients.js'
+import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely'
+import type { Database, PatientRow, ScreeningInviteTable, ScreeningTable } from '../schema.js'
+import type { AnswerInput, ScreeningAssessment } from '../../domain/screening/index.js'
 import { isUuid } from '../../domain/shared/uuid.js'
 import { hashToken, newToken } from '../../security/tokens.js'
 import { parseJsonColumn } from '../json-column.js'
@@ -26,29 +25,25 @@ export interface NewScreening {
   screenedAt: Date
   enteredBy: string | null
   teamId: string | null
-  rescreenIntervalMonths?: number
 }
 
-/** Assesses the answers and stores them with the result. */
-export async function insertScreening(
-  db: Db,
-  orgId: string,
-  input: NewScreening
-): Promise<{ row: ScreeningRow; assessment: ScreeningAssessment }> {
-  const assessment = assessScreening(input.answers, {
-    now: input.screenedAt,
-    rescreenIntervalMonths: input.rescreenIntervalMonths
-  })
-  const row = await db
+/** Every column of a new screening row except the organisation. */
+export type ScreeningColumns = Omit<Insertable<ScreeningTable>, 'org_id'>
+
+/** Stores a screening whose column values are already computed (see `screeningColumns`). */
+export async function insertScreening(db: Db, orgId: string, columns: ScreeningColumns): Promise<ScreeningRow> {
+  return db
     .insertInto('screening')
-    .values({ org_id: orgId, ...screeningColumns(input, assessment) })
+    .values({ ...columns, org_id: orgId })
     .returningAll()
     .executeTakeFirstOrThrow()
-  return { row, assessment }
 }
 
-/** The column values of a screening (shared by the web, the CSV import and the demo seed). */
-export function screeningColumns(input: NewScreening, assessment: ScreeningAssessment) {
+/**
+ * The column values of a screening from its answers and their assessment (a mapping, no scoring):
+ * shared by the use case, the demo seed and tests that insert rows directly.
+ */
+export function screeningColumns(input: NewScreening, assessment: ScreeningAssessment): ScreeningColumns {
   const b = assessment.barriers
   return {
     patient_id: input.patientId,
@@ -270,11 +265,11 @@ export async function updateInvitePreferences(
     .execute()
 }
 
-export interface DueForScreening {
-  patient: Patient
-  lastScreenedAt: Date
-  dueOn: string | null
-  status: string
+/** A patient row with their latest screening's dates and status (mapped to `Patient` by the use case). */
+export type DueForRescreenRow = PatientRow & {
+  last_screened_at: Date
+  due_on: string | null
+  last_status: ScreeningRow['status']
 }
 
 /**
@@ -286,7 +281,7 @@ export async function patientsDueForRescreen(
   orgId: string,
   today: string,
   limit = 200
-): Promise<DueForScreening[]> {
+): Promise<DueForRescreenRow[]> {
   const latest = db
     .selectFrom('screening')
     .select(['patient_id', 'screened_at', 'rescreen_due_on', 'status'])
@@ -296,7 +291,7 @@ export async function patientsDueForRescreen(
     .orderBy('screened_at', 'desc')
     .orderBy('created_at', 'desc')
     .as('latest')
-  const rows = await db
+  return db
     .selectFrom('patient')
     .innerJoin(latest, 'latest.patient_id', 'patient.id')
     .selectAll('patient')
@@ -311,10 +306,4 @@ export async function patientsDueForRescreen(
     .orderBy('patient.family_name')
     .limit(limit)
     .execute()
-  return rows.map((r) => ({
-    patient: patientRowToPatient(r),
-    lastScreenedAt: r.last_screened_at,
-    dueOn: r.due_on,
-    status: r.last_status
-  }))
 }

@@ -9,7 +9,11 @@ import type { DemoContext, DemoPatient } from './demo-context.js'
 
 type Random = () => number
 
-const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!
+function pick<T>(random: Random, items: readonly T[]): T {
+  const item = items[Math.floor(random() * items.length)]
+  if (item === undefined) throw new Error('pick from an empty list')
+  return item
+}
 const chance = (random: Random, p: number) => random() < p
 
 /** Answers for one demo patient: a profile (confident, needs help, no device, ...) plus the patient's own language. */

@@ -5,20 +5,18 @@
  * (which we never allow), so it needs no CSRF form token.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { z } from 'zod'
 import type { Bundle, OperationOutcome, QuestionnaireResponse } from '@medplum/fhirtypes'
 import type { Config } from '../../../config.js'
-import { recordAudit } from '../../../db/repositories/audit.js'
-import { findPatient, findPatientByNhsNumber } from '../../../db/repositories/patients.js'
-import {
-  findScreening,
-  insertScreening,
-  listScreenings,
-  storedAnswers,
-  type ScreeningRow
-} from '../../../db/repositories/screenings.js'
-import { assessScreening, screeningQuestionnaire } from '../../../domain/screening/index.js'
+import { NotFoundError } from '../../../app/errors.js'
+import { recordScreening } from '../../../app/screening/record-screening.js'
+import { exportScreening, exportScreeningHistory } from '../../../app/screening/view-screening.js'
+import { storedAnswers, type ScreeningRow } from '../../../db/repositories/screenings.js'
+import { screeningQuestionnaire, validateAnswers } from '../../../domain/screening/index.js'
 import { parseQuestionnaireResponse, toQuestionnaireResponse } from '../../../fhir/questionnaire-response.js'
-import { auditActor } from '../../plugins/auth.js'
+import { requestActor } from '../../plugins/auth.js'
+import { queryText, uuid } from '../../schemas.js'
 
 export interface FhirRouteOptions {
   config: Config
@@ -26,10 +24,14 @@ export interface FhirRouteOptions {
 
 const FHIR_JSON = 'application/fhir+json; charset=utf-8'
 
+/** `_format=json` (or application/fhir+json) asks for JSON even from a browser. */
+const formatQuery = z.object({ _format: queryText })
+
 /** A browser asking for a page gets the resource shown in a readable page; everything else gets FHIR JSON. */
 function wantsPage(request: FastifyRequest): boolean {
-  const query = request.query as Record<string, string | undefined>
-  if (query._format === 'json' || query._format === 'application/fhir+json') return false
+  const query = formatQuery.safeParse(request.query)
+  const format = query.success ? query.data._format : undefined
+  if (format === 'json' || format === 'application/fhir+json') return false
   return String(request.headers.accept ?? '').includes('text/html')
 }
 
@@ -71,6 +73,8 @@ function toResource(row: ScreeningRow, nhsNumber: string): QuestionnaireResponse
 }
 
 export async function fhirRoutes(app: FastifyInstance, opts: FhirRouteOptions): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>()
+
   app.addContentTypeParser('application/fhir+json', { parseAs: 'string' }, (_request, body, done) => {
     try {
       done(null, JSON.parse(String(body)))
@@ -79,75 +83,63 @@ export async function fhirRoutes(app: FastifyInstance, opts: FhirRouteOptions): 
     }
   })
 
-  app.get('/fhir/Questionnaire/digital-inclusion-screen', { config: { access: 'public' } }, async (request, reply) =>
-    sendResource(request, reply, screeningQuestionnaire, 'FHIR Questionnaire: digital inclusion screening')
+  r.get(
+    '/fhir/Questionnaire/digital-inclusion-screen',
+    { schema: { querystring: formatQuery }, config: { access: 'public' } },
+    async (request, reply) =>
+      sendResource(request, reply, screeningQuestionnaire, 'FHIR Questionnaire: digital inclusion screening')
   )
 
-  app.get<{ Params: { id: string; screeningId: string } }>(
+  r.get(
     '/patients/:id/screening/:screeningId/fhir',
-    { config: { access: 'patient:read' } },
+    { schema: { params: z.object({ id: uuid, screeningId: uuid }) }, config: { access: 'patient:read' } },
     async (request, reply) => {
-      const user = request.user!
-      const found = await request.withOrg(async (trx) => {
-        const patient = await findPatient(trx, user.orgId, request.params.id)
-        const row = patient ? await findScreening(trx, user.orgId, patient.id, request.params.screeningId) : undefined
-        if (!patient || !row) return null
-        await recordAudit(trx, {
-          ...auditActor(request),
-          action: 'export',
-          entityType: 'screening',
-          entityId: row.id,
-          patientId: patient.id,
-          detail: { format: 'fhir' }
+      const { patient, row } = await request.withOrg((trx) =>
+        exportScreening(trx, requestActor(request), {
+          patientId: request.params.id,
+          screeningId: request.params.screeningId,
+          format: 'fhir'
         })
-        return toResource(row, patient.nhsNumber)
-      })
-      if (!found) return reply.code(404).render('errors/404.njk')
+      )
       return reply
         .type(FHIR_JSON)
-        .header('content-disposition', `attachment; filename="screening-${found.id}.json"`)
-        .send(found)
+        .header('content-disposition', `attachment; filename="screening-${row.id}.json"`)
+        .send(toResource(row, patient.nhsNumber))
     }
   )
 
-  app.get<{ Querystring: { patient?: string } }>(
+  r.get(
     '/fhir/QuestionnaireResponse',
-    { config: { access: 'patient:read' } },
+    {
+      schema: { querystring: formatQuery.extend({ patient: queryText }) },
+      config: { access: 'patient:read' }
+    },
     async (request, reply) => {
-      const user = request.user!
-      const patientId = request.query.patient ?? ''
-      const bundle = await request.withOrg(async (trx) => {
-        const patient = await findPatient(trx, user.orgId, patientId)
-        if (!patient) return null
-        const rows = await listScreenings(trx, user.orgId, patient.id)
-        await recordAudit(trx, {
-          ...auditActor(request),
-          action: 'export',
-          entityType: 'screening',
-          patientId: patient.id,
-          detail: { format: 'fhir', count: rows.length }
+      const exported = await request
+        .withOrg((trx) =>
+          exportScreeningHistory(trx, requestActor(request), { patientId: request.query.patient ?? '', format: 'fhir' })
+        )
+        .catch((error: unknown) => {
+          // a page gets the NHS 404 page (the error handler); an API client gets an OperationOutcome
+          if (error instanceof NotFoundError && !wantsPage(request)) return null
+          throw error
         })
-        const b: Bundle<QuestionnaireResponse> = {
-          resourceType: 'Bundle',
-          type: 'searchset',
-          total: rows.length,
-          entry: rows.map((r) => ({ resource: toResource(r, patient.nhsNumber) }))
-        }
-        return b
-      })
-      if (!bundle) {
-        if (wantsPage(request)) return reply.code(404).render('errors/404.njk')
+      if (!exported)
         return outcome(reply, 404, [{ message: 'No patient with this id in your organisation', code: 'not-found' }])
+      const bundle: Bundle<QuestionnaireResponse> = {
+        resourceType: 'Bundle',
+        type: 'searchset',
+        total: exported.rows.length,
+        entry: exported.rows.map((row) => ({ resource: toResource(row, exported.patient.nhsNumber) }))
       }
       return sendResource(request, reply, bundle, 'FHIR QuestionnaireResponse search')
     }
   )
 
-  app.post(
+  r.post(
     '/fhir/QuestionnaireResponse',
     { config: { access: 'screening:write', csrf: false } },
     async (request, reply) => {
-      const user = request.user!
       if (!String(request.headers['content-type'] ?? '').match(/^application\/(fhir\+)?json/))
         return outcome(reply, 415, [{ message: 'Send application/fhir+json' }])
       const parsed = parseQuestionnaireResponse(request.body)
@@ -157,42 +149,47 @@ export async function fhirRoutes(app: FastifyInstance, opts: FhirRouteOptions): 
           422,
           parsed.errors.map((e) => ({ path: e.path, message: e.message }))
         )
-      const check = assessScreening(parsed.answers)
-      if (check.errors.length)
+      // checked here as well as by the use case, so that answer errors are reported before the date and the patient
+      const answerErrors = validateAnswers(screeningQuestionnaire, parsed.answers)
+      if (answerErrors.length)
         return outcome(
           reply,
           422,
-          check.errors.map((e) => ({ path: `item(linkId=${e.linkId})`, message: e.code }))
+          answerErrors.map((e) => ({ path: `item(linkId=${e.linkId})`, message: e.code }))
         )
       if (parsed.authored.getTime() > Date.now() + 5 * 60_000)
         return outcome(reply, 422, [{ path: 'authored', message: 'authored is in the future' }])
-      const saved = await request.withOrg(async (trx) => {
-        const patient = await findPatientByNhsNumber(trx, user.orgId, parsed.nhsNumber)
-        if (!patient) return null
-        const { row } = await insertScreening(trx, user.orgId, {
-          patientId: patient.id,
-          mode: 'import',
-          language: parsed.language,
-          answers: parsed.answers,
-          screenedAt: parsed.authored,
-          enteredBy: user.id,
-          teamId: user.teamId,
-          rescreenIntervalMonths: opts.config.rescreenMonths
+      const recorded = await request
+        .withOrg((trx) =>
+          recordScreening(
+            trx,
+            requestActor(request),
+            {
+              patient: { nhsNumber: parsed.nhsNumber },
+              mode: 'import',
+              language: parsed.language,
+              answers: parsed.answers,
+              screenedAt: parsed.authored,
+              source: { format: 'fhir' }
+            },
+            opts.config
+          )
+        )
+        .catch((error: unknown) => {
+          if (error instanceof NotFoundError) return null
+          throw error
         })
-        await recordAudit(trx, {
-          ...auditActor(request),
-          action: 'create',
-          entityType: 'screening',
-          entityId: row.id,
-          patientId: patient.id,
-          detail: { mode: 'import', format: 'fhir' }
-        })
-        return toResource(row, patient.nhsNumber)
-      })
-      if (!saved)
+      if (!recorded)
         return outcome(reply, 422, [
           { path: 'subject.identifier.value', message: 'No patient with this NHS number in your organisation' }
         ])
+      if (!recorded.ok)
+        return outcome(
+          reply,
+          422,
+          recorded.errors.map((e) => ({ path: `item(linkId=${e.linkId})`, message: e.code }))
+        )
+      const saved = toResource(recorded.row, recorded.patient.nhsNumber)
       return reply.code(201).type(FHIR_JSON).header('location', `/fhir/QuestionnaireResponse/${saved.id}`).send(saved)
     }
   )

@@ -1,0 +1,184 @@
+/**
+ * Screening pages as things to show: the form (with the paper date input), the history table, the
+ * result page, the handout, the self-completion invitation and the printable paper form. Each function
+ * returns exactly what the template places (nhsuk macro params where a macro is used). The parts of a
+ * result (barrier rows, plan, readiness) and the banner: result-view-models.ts.
+ */
+import type { Patient } from '../../../db/repositories/patients.js'
+import {
+  storedAssessment,
+  type ScreeningInviteRow,
+  type ScreeningMode,
+  type ScreeningRow
+} from '../../../db/repositories/screenings.js'
+import { formatDate } from '../../../domain/shared/dates.js'
+import type { FormErrors } from '../../form-errors.js'
+import { hasKey, translate, unreviewed } from '../../i18n.js'
+import { languageName, questionnaireSections, type RawAnswers } from './question-fields.js'
+import { barrierRows, localDate, planView, readinessView } from './result-view-models.js'
+import { PATIENT_LANGUAGES, type PatientLanguage } from './languages.js'
+
+export type DateParts = { day: string; month: string; year: string }
+
+export const patientCrumbs = (p: Patient) => [
+  { href: '/home', text: 'Home' },
+  { href: '/patients', text: 'Patients' },
+  { href: `/patients/${p.id}`, text: `${p.familyName.toUpperCase()}, ${p.givenName}` }
+]
+
+/** `tr(key, vars)` for templates: words in one language. */
+export function translator(lang: string) {
+  return (key: string, vars?: Record<string, string | number>) => translate(lang, key, vars)
+}
+
+/** The params of the nhsuk `dateInput` for the date written on a paper form. */
+export function screenedOnInput(parts: DateParts, errorMessage: { text: string } | undefined) {
+  const box = (name: keyof DateParts, label: string, width: 2 | 4) => ({
+    name,
+    label,
+    classes: `nhsuk-input--width-${width}`,
+    value: parts[name],
+    inputmode: 'numeric'
+  })
+  return {
+    id: 'screenedOn',
+    namePrefix: 'screenedOn',
+    fieldset: { legend: { text: 'Date the patient filled in the form', size: 's' } },
+    hint: { text: 'For example, 27 3 2026' },
+    errorMessage,
+    items: [box('day', 'Day', 2), box('month', 'Month', 2), box('year', 'Year', 4)]
+  }
+}
+
+export interface FormState {
+  mode: Extract<ScreeningMode, 'clinician' | 'paper'>
+  answers: RawAnswers
+  errors: FormErrors
+  screenedOn: DateParts
+}
+
+/** The one-page clinician form (also for keying in a returned paper form). */
+export function screeningFormView(patient: Patient, state: FormState) {
+  const paper = state.mode === 'paper'
+  return {
+    patient,
+    mode: state.mode,
+    errors: state.errors,
+    sections: questionnaireSections('en', state.answers, state.errors.byField, { staffHints: true }),
+    pageTitle: paper ? 'Enter a returned paper screening form' : 'Digital inclusion screening',
+    action: `/patients/${patient.id}/screening/new${paper ? '?mode=paper' : ''}`,
+    screenedOn: screenedOnInput(state.screenedOn, state.errors.byField.screenedOn),
+    gridColumn: 'nhsuk-grid-column-full',
+    breadcrumbs: patientCrumbs(patient)
+  }
+}
+
+/** The rows of the history table (nhsuk `table` rows), newest first as given. */
+export function historyRows(patientId: string, rows: readonly ScreeningRow[]) {
+  return rows.map((r) => [
+    { html: `<a href="/patients/${patientId}/screening/${r.id}">${formatDate(r.screened_at)}</a>`, header: 'Date' },
+    { text: r.status, header: 'Status' },
+    { text: r.mode, header: 'Mode' },
+    { text: r.readiness.replace(/_/g, ' '), header: 'Readiness' }
+  ])
+}
+
+/** The page shown once after creating a self-completion invitation, with the letter to print. */
+export function inviteView(
+  created: { patient: Patient; invite: ScreeningInviteRow; token: string; shortCode: string },
+  origin: string,
+  choice: PatientLanguage
+) {
+  return {
+    patient: created.patient,
+    link: `${origin}/s/${created.token}`,
+    codeUrl: `${origin}/s`,
+    shortCode: `${created.shortCode.slice(0, 4)} ${created.shortCode.slice(4)}`,
+    expiresOn: formatDate(created.invite.expires_at),
+    expiresOnLocal: localDate(choice.code, created.invite.expires_at),
+    lang: choice.code,
+    dir: choice.dir,
+    tr: translator(choice.code),
+    pageTitle: 'Self-completion link created',
+    breadcrumbs: patientCrumbs(created.patient)
+  }
+}
+
+/** The printable paper form, blank or for one patient, in a language and optionally large print. */
+export function paperFormView(choice: PatientLanguage, large: boolean, patient: Patient | null) {
+  return {
+    patient,
+    lang: choice.code,
+    dir: choice.dir,
+    tr: translator(choice.code),
+    large,
+    sections: questionnaireSections(choice.code, {}, {}),
+    languages: PATIENT_LANGUAGES,
+    pageTitle: 'Paper screening form',
+    gridColumn: 'nhsuk-grid-column-full',
+    hasTranslation: hasKey(choice.code, 'screening.title'),
+    unreviewed: unreviewed.has(`screening/${choice.code}`),
+    backLinkHref: patient ? `/patients/${patient.id}` : '/home'
+  }
+}
+
+/** The result page of one screening (staff). */
+export function resultView(
+  patient: Patient,
+  row: ScreeningRow,
+  options: { rescreenMonths: number; canScreen: boolean }
+) {
+  const a = storedAssessment(row)
+  return {
+    patient,
+    row,
+    gridColumn: 'nhsuk-grid-column-full',
+    breadcrumbs: patientCrumbs(patient),
+    barrierRows: barrierRows(a),
+    readiness: readinessView(a),
+    plan: planView(a),
+    status: a.status,
+    eheals: a.eheals.status === 'complete' ? a.eheals.score : null,
+    rescreenDueOn: row.rescreen_due_on,
+    rescreenMonths: options.rescreenMonths,
+    canScreen: options.canScreen,
+    languages: PATIENT_LANGUAGES,
+    languageName: languageName('en', row.language, row.language)
+  }
+}
+
+/** The take-home handout in the patient's language, with the English alongside. */
+export function handoutView(
+  patient: Patient,
+  row: ScreeningRow,
+  options: {
+    choice: PatientLanguage
+    large: boolean
+    organisationName: string
+    supportServices: unknown[]
+  }
+) {
+  const a = storedAssessment(row)
+  const { choice } = options
+  return {
+    supportServices: options.supportServices,
+    patient,
+    row,
+    plan: planView(a, choice.code),
+    declined: a.status === 'declined',
+    lang: choice.code,
+    dir: choice.dir,
+    large: options.large,
+    unreviewed: unreviewed.has(`screening/${choice.code}`),
+    english: planView(a, 'en'),
+    tr: translator(choice.code),
+    trEn: translator('en'),
+    screenedOn: localDate(choice.code, row.screened_at),
+    screenedOnEn: formatDate(row.screened_at),
+    organisationName: options.organisationName,
+    languages: PATIENT_LANGUAGES,
+    pageTitle: 'Handout',
+    gridColumn: 'nhsuk-grid-column-full',
+    backLinkHref: `/patients/${patient.id}/screening/${row.id}`
+  }
+}
