@@ -10,7 +10,7 @@ import { parseDirectoryImport } from '../../src/domain/directory/oruk.js'
 import { upsertServices } from '../../src/db/repositories/directory.js'
 import { screeningColumns, type NewScreening } from '../../src/db/repositories/screenings.js'
 import { assessScreening } from '../../src/domain/screening/index.js'
-import { suggestServicesForPatient } from '../../src/db/repositories/referrals.js'
+import { suggestServices } from '../../src/app/referrals/suggest-services.js'
 
 const svc = (id: string, name: string, barriers: string[], offers: string[], extra: Record<string, unknown> = {}) => ({
   id,
@@ -104,7 +104,11 @@ for (const kind of await testDialects()) {
     })
 
     test('suggestions: verified services only, best first, with reasons', async () => {
-      const result = await suggestServicesForPatient(built.database.db, built.fixture.orgA.id, patientA, '2026-11-25')
+      const result = await suggestServices(
+        built.database.db,
+        { orgId: built.fixture.orgA.id },
+        { patientId: patientA, today: '2026-11-25' }
+      )
       assert.deepEqual(
         result!.suggestions.map((s) => s.serviceId),
         ['device-bank', 'skills-club']
@@ -279,6 +283,57 @@ for (const kind of await testDialects()) {
         ).status,
         'accepted'
       )
+    })
+
+    test('a lost update: two changes from the same starting status, the second is a 409 with no second event', async () => {
+      await clinicianA.get(`/patients/${patientA}/referrals`)
+      const made = await clinicianA.post(`/patients/${patientA}/referrals`, {
+        serviceId: 'skills-club',
+        consent: 'yes',
+        consentScope: ['contact_details'],
+        channel: 'letter'
+      })
+      assert.equal(made.statusCode, 303)
+      const id = String(made.headers.location).split('/').pop()!
+      const page = await clinicianA.get(`/referrals/${id}`)
+      assert.match(page.body, /<input type="hidden" name="version" value="referred">/)
+      // two people had the page open at 'referred'; the first saves, then the second
+      const first = await clinicianA.post(`/referrals/${id}/status`, { step: 'accepted', version: 'referred' })
+      assert.equal(first.statusCode, 303)
+      await clinicianA.get(`/referrals/${id}`)
+      const second = await clinicianA.post(`/referrals/${id}/status`, { step: 'outcome:declined', version: 'referred' })
+      assert.equal(second.statusCode, 409)
+      const events = async () =>
+        (
+          await built.database.db
+            .selectFrom('referral_event')
+            .select(['from_status', 'to_status'])
+            .where('referral_id', '=', id)
+            .orderBy('id')
+            .execute()
+        ).map((e) => [e.from_status, e.to_status])
+      assert.deepEqual(await events(), [
+        ['suggested', 'referred'],
+        ['referred', 'accepted']
+      ])
+      // the partner page too: its form also carries the status it showed
+      const letter = await built.database.db
+        .selectFrom('outbox_message')
+        .select('body')
+        .where('referral_id', '=', id)
+        .executeTakeFirstOrThrow()
+      const token = /\/partner\/([A-Za-z0-9_-]+)/.exec(letter.body)![1]!
+      const partner = new InjectSession(built.app)
+      await partner.get(`/partner/${token}`)
+      const stale = await partner.post(`/partner/${token}`, { step: 'outcome:did_not_attend', version: 'referred' })
+      assert.equal(stale.statusCode, 409)
+      assert.equal((await events()).length, 2)
+      const status = await built.database.db
+        .selectFrom('referral')
+        .select('status')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow()
+      assert.equal(status.status, 'accepted')
     })
 
     test('staff directory: clinicians view, directory managers add (with errors), retire, all audited', async () => {

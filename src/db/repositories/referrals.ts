@@ -1,46 +1,26 @@
 /**
  * Referrals to support services, their lifecycle events, partner links and the outbox.
- * Partner links keep only the sha256 of their random token.
+ * Data access only: the use cases in src/app/referrals decide what to write. Partner links keep
+ * only the sha256 of their random token.
  */
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely'
 import type { Database, ReferralTable } from '../schema.js'
-import { findPatient } from './patients.js'
-import { listServices, textArray } from './directory.js'
-import {
-  ageOrNull,
-  rankServices,
-  type Level,
-  type PatientForMatching,
-  type Suggestion
-} from '../../domain/referrals/matching.js'
-import {
-  STATUS_TIMESTAMP,
-  transition,
-  type Outcome,
-  type Status,
-  type Step,
-  type TransitionResult
-} from '../../domain/referrals/status-lifecycle.js'
-import type { DirectoryService } from '../../domain/directory/service.js'
+import { textArray } from './directory.js'
+import type { Level } from '../../domain/referrals/matching.js'
+import type { Outcome, Status } from '../../domain/referrals/status-lifecycle.js'
+import { BARRIERS, type Barrier } from '../../domain/shared/barriers.js'
 import { isUuid } from '../../domain/shared/uuid.js'
-import { hashToken, newToken } from '../../security/tokens.js'
 
 type Db = Kysely<Database> | Transaction<Database>
 export type ReferralRow = Selectable<ReferralTable>
 
-const BARRIER_COLUMNS = ['access', 'skills', 'motivation', 'trust', 'accessibility', 'language', 'support'] as const
-
-/** Days after referral when staff should check for an outcome. */
-export const FOLLOW_UP_DAYS = 28
-/** Days a partner link works. */
-export const PARTNER_LINK_DAYS = 90
-
 export interface LatestScreening {
   id: string
   screenedAt: Date
-  barriers: Record<string, Level>
+  barriers: Record<Barrier, Level>
 }
 
+/** The patient's latest screening that was not declined, with its barrier levels. */
 export async function latestScreeningBarriers(
   db: Db,
   orgId: string,
@@ -66,47 +46,8 @@ export async function latestScreeningBarriers(
     .limit(1)
     .executeTakeFirst()
   if (!row) return undefined
-  const barriers: Record<string, Level> = {}
-  for (const b of BARRIER_COLUMNS) barriers[b] = row[`${b}_level`] as Level
+  const barriers = Object.fromEntries(BARRIERS.map((b) => [b, row[`${b}_level`] as Level])) as Record<Barrier, Level>
   return { id: row.id, screenedAt: row.screened_at, barriers }
-}
-
-export interface PatientSuggestions {
-  screening: LatestScreening | undefined
-  patient: PatientForMatching
-  suggestions: (Suggestion & { service: DirectoryService })[]
-}
-
-/**
- * Suggested services for a patient from their latest screening, best first with reasons.
- * Used by the referral page and the screening handout. Empty when the patient has no screening.
- */
-export async function suggestServicesForPatient(
-  db: Db,
-  orgId: string,
-  patientId: string,
-  today = new Date().toISOString().slice(0, 10),
-  limit = 5
-): Promise<PatientSuggestions | undefined> {
-  const patient = await findPatient(db, orgId, patientId)
-  if (!patient) return undefined
-  const screening = await latestScreeningBarriers(db, orgId, patientId)
-  const forMatching: PatientForMatching = {
-    barriers: screening?.barriers ?? {},
-    language: patient.mainLanguage,
-    interpreterNeeded: patient.interpreterNeeded,
-    age: ageOrNull(patient.dateOfBirth, today),
-    postcode: patient.postcode,
-    receivesBenefits: null
-  }
-  const services = await listServices(db)
-  const byId = new Map(services.map((s) => [s.id, s]))
-  const ranked = rankServices(forMatching, services, limit)
-  return {
-    screening,
-    patient: forMatching,
-    suggestions: ranked.map((r) => ({ ...r, service: byId.get(r.serviceId)! }))
-  }
 }
 
 export interface NewReferral {
@@ -118,17 +59,14 @@ export interface NewReferral {
   consentScope: string[]
   by: string
   now: Date
+  followUpDueOn: string
+  partnerTokenHash: string
+  partnerTokenExpiresAt: Date
 }
 
-/** Creates a referral (status referred, consent recorded), its first event and a partner link. Returns the raw token once. */
-export async function createReferral(
-  db: Db,
-  orgId: string,
-  input: NewReferral
-): Promise<{ referral: ReferralRow; token: string }> {
-  const token = newToken()
-  const followUp = new Date(input.now.getTime() + FOLLOW_UP_DAYS * 86_400_000).toISOString().slice(0, 10)
-  const referral = await db
+/** Inserts a referral with status referred and consent recorded. */
+export async function insertReferral(db: Db, orgId: string, input: NewReferral): Promise<ReferralRow> {
+  return db
     .insertInto('referral')
     .values({
       org_id: orgId,
@@ -144,28 +82,41 @@ export async function createReferral(
       consent_recorded_by: input.by,
       consent_recorded_at: input.now,
       referred_at: input.now,
-      follow_up_due_on: followUp,
-      partner_token_hash: hashToken(token),
-      partner_token_expires_at: new Date(input.now.getTime() + PARTNER_LINK_DAYS * 86_400_000),
+      follow_up_due_on: input.followUpDueOn,
+      partner_token_hash: input.partnerTokenHash,
+      partner_token_expires_at: input.partnerTokenExpiresAt,
       created_by: input.by,
       created_at: input.now,
       updated_at: input.now
     })
     .returningAll()
     .executeTakeFirstOrThrow()
+}
+
+export interface NewReferralEvent {
+  referralId: string
+  fromStatus: Status
+  toStatus: Status
+  outcome: Outcome | null
+  changedBy: string | null
+  changedByPartner: boolean
+  occurredAt: Date
+}
+
+export async function insertReferralEvent(db: Db, orgId: string, event: NewReferralEvent): Promise<void> {
   await db
     .insertInto('referral_event')
     .values({
       org_id: orgId,
-      referral_id: referral.id,
-      from_status: 'suggested',
-      to_status: 'referred',
-      outcome: null,
-      changed_by: input.by,
-      occurred_at: input.now
+      referral_id: event.referralId,
+      from_status: event.fromStatus,
+      to_status: event.toStatus,
+      outcome: event.outcome,
+      changed_by: event.changedBy,
+      changed_by_partner: event.changedByPartner,
+      occurred_at: event.occurredAt
     })
     .execute()
-  return { referral, token }
 }
 
 export async function findReferral(db: Db, orgId: string, referralId: string): Promise<ReferralRow | undefined> {
@@ -209,43 +160,35 @@ export async function referralEvents(db: Db, orgId: string, referralId: string) 
     .execute()
 }
 
-/** Applies a lifecycle step: refused steps change nothing; allowed ones set the timestamp and add an event. */
-export async function changeReferralStatus(
-  db: Db,
-  orgId: string,
-  referral: ReferralRow,
-  step: Step,
-  who: { userId: string | null; partner: boolean; now: Date }
-): Promise<TransitionResult> {
-  const result = transition(referral.status as Status, step)
-  if (!result.ok) return result
-  const stamp = STATUS_TIMESTAMP[result.status]
-  await db
+export interface StatusUpdate {
+  referralId: string
+  /** The status the change was decided from: the update matches only while the row still has it. */
+  fromStatus: Status
+  toStatus: Status
+  outcome: Outcome | null
+  /** The timestamp column the new status sets, if any. */
+  stamp: 'referred_at' | 'accepted_at' | 'attended_at' | 'outcome_at' | null
+  now: Date
+}
+
+/**
+ * Optimistic update of a referral's status: it changes the row only while its status is still
+ * `fromStatus`. Returns the number of rows updated (0 when someone else changed it first).
+ */
+export async function updateReferralStatus(db: Db, orgId: string, update: StatusUpdate): Promise<number> {
+  const result = await db
     .updateTable('referral')
     .set({
-      status: result.status,
-      outcome: result.outcome as Outcome | null,
-      updated_at: who.now,
-      ...(stamp ? { [stamp]: who.now } : {})
+      status: update.toStatus,
+      outcome: update.outcome,
+      updated_at: update.now,
+      ...(update.stamp ? { [update.stamp]: update.now } : {})
     })
     .where('org_id', '=', orgId)
-    .where('id', '=', referral.id)
-    .where('status', '=', referral.status)
-    .execute()
-  await db
-    .insertInto('referral_event')
-    .values({
-      org_id: orgId,
-      referral_id: referral.id,
-      from_status: referral.status,
-      to_status: result.status,
-      outcome: result.outcome,
-      changed_by: who.userId,
-      changed_by_partner: who.partner,
-      occurred_at: who.now
-    })
-    .execute()
-  return result
+    .where('id', '=', update.referralId)
+    .where('status', '=', update.fromStatus)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows)
 }
 
 export type OverdueRow = {
@@ -289,19 +232,20 @@ export async function overdueFollowUps(db: Db, orgId: string, today: string): Pr
     .execute()
 }
 
-/** A referral by partner token (any organisation), or undefined when unknown or expired. */
-export async function findReferralByPartnerToken(
+export type PartnerReferralRow = ReferralRow & { service_name: string }
+
+/** A referral by the sha256 of its partner token (any organisation), or undefined when unknown or expired. */
+export async function findReferralByPartnerTokenHash(
   db: Db,
-  token: string,
+  tokenHash: string,
   now: Date
-): Promise<(ReferralRow & { service_name: string }) | undefined> {
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return undefined
+): Promise<PartnerReferralRow | undefined> {
   return db
     .selectFrom('referral')
     .innerJoin('support_service', 'support_service.id', 'referral.service_id')
     .selectAll('referral')
     .select('support_service.name as service_name')
-    .where('referral.partner_token_hash', '=', hashToken(token))
+    .where('referral.partner_token_hash', '=', tokenHash)
     .where('referral.partner_token_expires_at', '>', now)
     .executeTakeFirst()
 }
@@ -334,43 +278,4 @@ export async function outboxForReferral(db: Db, orgId: string, referralId: strin
     .where('referral_id', '=', referralId)
     .orderBy('created_at')
     .execute()
-}
-
-/** A support service as listed on the patient's take-home handout. */
-export interface HandoutService {
-  name: string
-  organisationName: string
-  url: string | null
-  email: string | null
-  referred: boolean
-}
-
-/**
- * The services for a patient's handout: the ones they have been referred to (still open or
- * attended) first, then the best-matched suggestions not already referred, up to `limit` in all.
- */
-export async function handoutServices(db: Db, orgId: string, patientId: string, limit = 5): Promise<HandoutService[]> {
-  const referrals = (await listPatientReferrals(db, orgId, patientId)).filter(
-    (r) => r.status !== 'suggested' && r.outcome === null
-  )
-  const suggestions = (await suggestServicesForPatient(db, orgId, patientId))?.suggestions ?? []
-  const referredIds = new Set(referrals.map((r) => r.service_id))
-  const services = new Map((await listServices(db)).map((s) => [s.id, s]))
-  const listed: HandoutService[] = []
-  for (const r of referrals) {
-    const s = services.get(r.service_id)
-    if (s)
-      listed.push({ name: s.name, organisationName: s.organisationName, url: s.url, email: s.email, referred: true })
-  }
-  for (const suggestion of suggestions) {
-    if (referredIds.has(suggestion.serviceId)) continue
-    listed.push({
-      name: suggestion.service.name,
-      organisationName: suggestion.service.organisationName,
-      url: suggestion.service.url,
-      email: suggestion.service.email,
-      referred: false
-    })
-  }
-  return listed.slice(0, limit)
 }

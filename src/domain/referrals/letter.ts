@@ -3,6 +3,7 @@
  * consented to share is included. Pure: everything comes in as values.
  */
 import type { ConsentScope } from './consent.js'
+import { BARRIER_LABELS } from '../directory/service.js'
 
 export interface LetterInput {
   serviceName: string
@@ -47,4 +48,18 @@ export function referralLetter(input: LetterInput): { subject: string; body: str
     )
   lines.push(`Referred by ${input.referrerName}, ${input.referringOrganisation}`)
   return { subject: `Referral to ${input.serviceName}`, body: lines.join('\n') }
+}
+
+/** The barriers worth telling the service about (some or high), as "label: level" lines. */
+export function barrierSummary(barriers: Partial<Record<string, string>>): string[] {
+  return Object.entries(barriers)
+    .filter(([, level]) => level === 'some' || level === 'high')
+    .map(([barrier, level]) => `${BARRIER_LABELS[barrier] ?? barrier}: ${level}`)
+}
+
+/** The patient's language needs in a sentence, or null when English and no interpreter. */
+export function languageNeeds(mainLanguage: string | null, interpreterNeeded: boolean): string | null {
+  if (mainLanguage && mainLanguage !== 'en')
+    return `Main language ${mainLanguage}${interpreterNeeded ? ', needs an interpreter' : ''}`
+  return interpreterNeeded ? 'Needs an interpreter' : null
 }

@@ -1,0 +1,48 @@
+/**
+ * The support services on a patient's take-home handout: the ones they have been referred to
+ * (still open, or attended with no outcome yet) first, then the best-matched suggestions not
+ * already referred, up to `limit` in all.
+ */
+import type { Kysely, Transaction } from 'kysely'
+import type { Database } from '../../db/schema.js'
+import { listPatientReferrals } from '../../db/repositories/referrals.js'
+import { listServices } from '../../db/repositories/directory.js'
+import type { Actor } from '../actor.js'
+import { suggestServices } from './suggest-services.js'
+
+type Db = Kysely<Database> | Transaction<Database>
+
+/** A support service as listed on the handout. */
+export interface HandoutService {
+  name: string
+  organisationName: string
+  url: string | null
+  email: string | null
+  referred: boolean
+}
+
+/** Throws NotFoundError when the patient is not in the actor's organisation. */
+export async function handoutServices(
+  db: Db,
+  actor: Pick<Actor, 'orgId'>,
+  input: { patientId: string; limit?: number }
+): Promise<HandoutService[]> {
+  const { suggestions } = await suggestServices(db, actor, { patientId: input.patientId })
+  const referrals = (await listPatientReferrals(db, actor.orgId, input.patientId)).filter(
+    (r) => r.status !== 'suggested' && r.outcome === null
+  )
+  const referredIds = new Set(referrals.map((r) => r.service_id))
+  const services = new Map((await listServices(db)).map((s) => [s.id, s]))
+  const listed: HandoutService[] = []
+  for (const r of referrals) {
+    const s = services.get(r.service_id)
+    if (s)
+      listed.push({ name: s.name, organisationName: s.organisationName, url: s.url, email: s.email, referred: true })
+  }
+  for (const suggestion of suggestions) {
+    if (referredIds.has(suggestion.serviceId)) continue
+    const s = suggestion.service
+    listed.push({ name: s.name, organisationName: s.organisationName, url: s.url, email: s.email, referred: false })
+  }
+  return listed.slice(0, input.limit ?? 5)
+}

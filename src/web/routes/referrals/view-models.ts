@@ -1,0 +1,177 @@
+/** Referral pages' view models: exactly the params of the nhsuk macros (radios, checkboxes, table, summaryList). */
+import type { OverdueRow, ReferralListRow, ReferralRow } from '../../../db/repositories/referrals.js'
+import type { ReferralDetails } from '../../../app/referrals/view-referral.js'
+import type { ServiceSuggestion } from '../../../app/referrals/suggest-services.js'
+import { parseJsonColumn } from '../../../db/json-column.js'
+import { CONSENT_SCOPES, CONSENT_SCOPE_LABELS, type ConsentScope } from '../../../domain/referrals/consent.js'
+import {
+  OUTCOME_LABELS,
+  STATUS_LABELS,
+  allowedSteps,
+  stepLabel,
+  stepValue,
+  type Outcome,
+  type Status
+} from '../../../domain/referrals/status-lifecycle.js'
+import { formatDate } from '../../../domain/shared/dates.js'
+import { escapeHtml } from '../../escape-html.js'
+import type { FormErrors } from '../../form-errors.js'
+import type { ReferralFormValues } from './schemas.js'
+
+export const statusText = (r: Pick<ReferralRow, 'status' | 'outcome'>) =>
+  r.status === 'outcome' && r.outcome
+    ? `Outcome: ${OUTCOME_LABELS[r.outcome as Outcome].toLowerCase()}`
+    : STATUS_LABELS[r.status as Status]
+
+function errorFor(errors: FormErrors, field: string) {
+  const error = errors.byField[field]
+  return error ? { text: error.text } : undefined
+}
+
+const isoDay = (d: Date) => formatDate(d.toISOString().slice(0, 10))
+
+/** Plain lines for people who may view but not refer. */
+export const suggestionList = (suggestions: ServiceSuggestion[]) =>
+  suggestions.map((s) => `${s.name}: ${s.reasons.join('; ')}`)
+
+/** Table rows of the referrals made for a patient. */
+export function patientReferralRows(referrals: ReferralListRow[]) {
+  return referrals.map((r) => [
+    { html: `<a href="/referrals/${r.id}">${escapeHtml(r.service_name)}</a>` },
+    { text: statusText(r) },
+    { text: r.referred_at ? isoDay(r.referred_at) : '' },
+    { text: r.follow_up_due_on ? formatDate(r.follow_up_due_on) : '' }
+  ])
+}
+
+/** The four questions of the referral form: radios, radios, checkboxes, radios. */
+export function referralFormFields(suggestions: ServiceSuggestion[], values: ReferralFormValues, errors: FormErrors) {
+  return {
+    serviceId: {
+      idPrefix: 'serviceId',
+      name: 'serviceId',
+      fieldset: { legend: { text: 'Which service?', size: 'm' } },
+      hint: { text: 'Best match first. Only checked (verified) services are suggested.' },
+      errorMessage: errorFor(errors, 'serviceId'),
+      items: suggestions.map((s) => ({
+        value: s.serviceId,
+        text: s.name,
+        checked: values.serviceId === s.serviceId,
+        hint: {
+          html: `<ul class="nhsuk-list nhsuk-list--bullet">${s.reasons.map((r) => `<li>${escapeHtml(r)}</li>`).join('')}</ul>`
+        }
+      }))
+    },
+    consent: {
+      idPrefix: 'consent',
+      name: 'consent',
+      fieldset: { legend: { text: 'Does the patient agree to be referred?', size: 'm' } },
+      hint: { text: 'Explain what the service does and what will be shared. Do not refer without consent.' },
+      errorMessage: errorFor(errors, 'consent'),
+      items: [
+        { value: 'yes', text: 'Yes', checked: values.consent === 'yes' },
+        { value: 'no', text: 'No', checked: values.consent === 'no' }
+      ]
+    },
+    consentScope: {
+      idPrefix: 'consentScope',
+      name: 'consentScope',
+      fieldset: { legend: { text: 'What does the patient agree to share with the service?', size: 's' } },
+      errorMessage: errorFor(errors, 'consentScope'),
+      items: CONSENT_SCOPES.map((c) => ({
+        value: c,
+        text: CONSENT_SCOPE_LABELS[c],
+        checked: values.consentScope.includes(c)
+      }))
+    },
+    channel: {
+      idPrefix: 'channel',
+      name: 'channel',
+      fieldset: { legend: { text: 'How should the referral be sent?', size: 's' } },
+      errorMessage: errorFor(errors, 'channel'),
+      items: [
+        { value: 'email', text: 'Email to the service (queued)', checked: values.channel === 'email' },
+        { value: 'letter', text: 'Letter to print', checked: values.channel === 'letter' }
+      ]
+    }
+  }
+}
+
+/** Overdue follow-ups grouped by team (in the order the rows come), as table rows per team. */
+export function followUpGroups(rows: OverdueRow[]) {
+  const groups = new Map<string, { html?: string; text?: string }[][]>()
+  for (const r of rows) {
+    const team = r.team_name ?? 'No team'
+    const group = groups.get(team) ?? []
+    groups.set(team, group)
+    group.push([
+      { html: `<a href="/referrals/${r.id}">${escapeHtml(`${r.given_name} ${r.family_name}`)}</a>` },
+      { text: r.service_name },
+      { text: STATUS_LABELS[r.status as Status] },
+      { text: r.follow_up_due_on ? formatDate(r.follow_up_due_on) : '' }
+    ])
+  }
+  return [...groups].map(([team, teamRows]) => ({ team, rows: teamRows }))
+}
+
+/** The summary list of one referral. */
+export function referralSummaryRows({ referral, patient }: Pick<ReferralDetails, 'referral' | 'patient'>) {
+  const reasons = parseJsonColumn<string[]>(referral.match_reasons)
+  const date = (d: Date | null) => (d ? isoDay(d) : 'Not yet')
+  return [
+    {
+      key: { text: 'Patient' },
+      value: {
+        html: patient
+          ? `<a href="/patients/${patient.id}">${escapeHtml(`${patient.givenName} ${patient.familyName}`)}</a>`
+          : ''
+      }
+    },
+    { key: { text: 'Status' }, value: { text: statusText(referral) } },
+    { key: { text: 'Why this service' }, value: { text: reasons.join('; ') || 'Not recorded' } },
+    {
+      key: { text: 'Consent' },
+      value: {
+        text: referral.consent_given
+          ? `Yes, to share: ${referral.consent_scope.map((c) => CONSENT_SCOPE_LABELS[c as ConsentScope]?.toLowerCase() ?? c).join('; ')}`
+          : 'No'
+      }
+    },
+    { key: { text: 'Referred' }, value: { text: date(referral.referred_at) } },
+    { key: { text: 'Accepted' }, value: { text: date(referral.accepted_at) } },
+    { key: { text: 'Attended' }, value: { text: date(referral.attended_at) } },
+    { key: { text: 'Outcome recorded' }, value: { text: date(referral.outcome_at) } },
+    {
+      key: { text: 'Follow up by' },
+      value: { text: referral.follow_up_due_on ? formatDate(referral.follow_up_due_on) : 'None' }
+    }
+  ]
+}
+
+/** The history table's rows: date, change, who. */
+export function referralEventRows(events: ReferralDetails['events']) {
+  return events.map((e) => [
+    { text: isoDay(e.occurred_at) },
+    {
+      text: e.outcome
+        ? `Outcome: ${OUTCOME_LABELS[e.outcome as Outcome].toLowerCase()}`
+        : STATUS_LABELS[e.to_status as Status]
+    },
+    { text: e.changed_by_partner ? 'Receiving service (partner link)' : (e.changed_by_name ?? '') }
+  ])
+}
+
+/** The radios of the staff status form. */
+export function stepField(status: Status, errors: FormErrors) {
+  return {
+    idPrefix: 'step',
+    name: 'step',
+    fieldset: { legend: { text: 'Record what has happened', size: 's' } },
+    errorMessage: errorFor(errors, 'step'),
+    items: allowedSteps(status).map((s) => ({ value: stepValue(s), text: stepLabel(s) }))
+  }
+}
+
+/** The partner page's choices (its own small form, not a macro). */
+export const partnerSteps = (status: Status) =>
+  allowedSteps(status).map((s) => ({ value: stepValue(s), text: stepLabel(s) }))
