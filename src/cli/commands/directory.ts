@@ -8,8 +8,8 @@ import type { Command } from 'commander'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import { CliInputError, type CliIo } from '../io.js'
-import { parseDirectoryImport, serviceToOruk } from '../../domain/directory/oruk.js'
-import { listServices, upsertServices } from '../../db/repositories/directory.js'
+import { DirectoryImportError, importDirectory as importServices } from '../../app/directory/import-directory.js'
+import { exportDirectory as exportServices } from '../../app/directory/export-directory.js'
 
 /** Imports ORUK JSON text; throws CliInputError listing every problem. Returns a one-line summary. */
 export async function importDirectory(db: Kysely<Database>, json: string, dryRun: boolean): Promise<string> {
@@ -19,21 +19,21 @@ export async function importDirectory(db: Kysely<Database>, json: string, dryRun
   } catch (error) {
     throw new CliInputError(`the file is not valid JSON: ${error instanceof Error ? error.message : String(error)}`)
   }
-  const result = parseDirectoryImport(input)
-  if (result.problems.length) {
+  try {
+    const result = await db.transaction().execute((trx) => importServices(trx, input, { dryRun }))
+    if (result.dryRun) return `dry run: ${result.services} services are valid; nothing written`
+    return `imported ${result.services} services (${result.added} added, ${result.updated} updated)`
+  } catch (error) {
+    if (!(error instanceof DirectoryImportError)) throw error
     throw new CliInputError(
-      `nothing imported; ${result.problems.length} problem(s):\n${result.problems.map((p) => `  record ${p.index}, ${p.field}: ${p.message}`).join('\n')}`
+      `nothing imported; ${error.problems.length} problem(s):\n${error.problems.map((p) => `  record ${p.index}, ${p.field}: ${p.message}`).join('\n')}`
     )
   }
-  if (dryRun) return `dry run: ${result.services.length} services are valid; nothing written`
-  const counts = await db.transaction().execute((trx) => upsertServices(trx, result.services))
-  return `imported ${result.services.length} services (${counts.added} added, ${counts.updated} updated)`
 }
 
 /** Every service (retired ones too) as a JSON array of ORUK service objects. */
 export async function exportDirectory(db: Kysely<Database>): Promise<string> {
-  const services = await listServices(db, { includeRetired: true })
-  return `${JSON.stringify(services.map(serviceToOruk), null, 2)}\n`
+  return `${JSON.stringify(await exportServices(db), null, 2)}\n`
 }
 
 export function registerDirectoryCommands(program: Command, io: CliIo): void {

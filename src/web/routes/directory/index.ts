@@ -1,43 +1,41 @@
 /**
  * The support directory: a public, low-bandwidth list at /services (no login), and staff
  * management at /directory (signed in to view, directory:manage to add, change, retire or
- * mark as checked). Every change is audited with the acting user's organisation.
+ * mark as checked). Every change is audited with the acting user's organisation, in the use
+ * cases of src/app/directory.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { Config } from '../../../config.js'
-import { recordAudit } from '../../../db/repositories/audit.js'
-import {
-  findService,
-  listServices,
-  markServiceVerified,
-  setServiceStatus,
-  upsertServices
-} from '../../../db/repositories/directory.js'
-import {
-  BARRIER_LABELS,
-  DIRECTORY_BARRIERS,
-  OFFER_PHRASES,
-  OFFER_TYPES,
-  SERVICE_AREAS,
-  isDueForReview,
-  type DirectoryService
-} from '../../../domain/directory/service.js'
+import { findService, listServices } from '../../../db/repositories/directory.js'
+import { addService } from '../../../app/directory/add-service.js'
+import { changeServiceStatus } from '../../../app/directory/change-service-status.js'
+import { editService } from '../../../app/directory/edit-service.js'
+import { markServiceChecked } from '../../../app/directory/mark-service-checked.js'
+import { findPublicService, listPublicServices } from '../../../app/directory/public-services.js'
+import { found } from '../../../app/errors.js'
 import { can } from '../../../domain/staff/roles.js'
 import { noErrors, parseForm, type FormErrors } from '../../form-errors.js'
 import { translate } from '../../i18n.js'
-import { auditActor } from '../../plugins/auth.js'
-import { publicFilterSchema, serviceFormSchema, serviceFormValues, type ServiceFormValues } from './schemas.js'
+import { currentUser, requestActor } from '../../plugins/auth.js'
 import {
-  areaText,
+  publicFilterSchema,
+  serviceFormSchema,
+  serviceFormValues,
+  serviceParams,
+  type ServiceFormValues
+} from './schemas.js'
+import {
+  dueForReviewRows,
   emptyServiceForm,
+  publicFilters,
+  publicServiceItems,
+  publicServiceText,
   serviceFormFields,
   serviceSummaryRows,
   serviceTableRows,
   serviceToFormValues
 } from './view-models.js'
-import { randomUUID } from 'node:crypto'
-import { escapeHtml } from '../../escape-html.js'
-import { formatDate } from '../../../domain/shared/dates.js'
 
 export interface DirectoryRouteOptions {
   config: Config
@@ -45,58 +43,43 @@ export interface DirectoryRouteOptions {
 
 const today = () => new Date().toISOString().slice(0, 10)
 const t = (key: string) => translate('en', key)
+const servicePath = (id: string) => `/directory/${encodeURIComponent(id)}`
+/** Checkbox groups whose error links to the first box. */
+const boxAnchors = {
+  barriers: 'barriers',
+  offerTypes: 'offerTypes',
+  areas: 'areas',
+  audience: 'audience',
+  verified: 'verified'
+}
 
-export async function directoryRoutes(app: FastifyInstance, _opts: DirectoryRouteOptions): Promise<void> {
-  app.get<{ Querystring: Record<string, string> }>(
+export async function directoryRoutes(fastify: FastifyInstance, _opts: DirectoryRouteOptions): Promise<void> {
+  const app = fastify.withTypeProvider<ZodTypeProvider>()
+
+  app.get(
     '/services',
-    { config: { access: 'public' } },
+    { schema: { querystring: publicFilterSchema }, config: { access: 'public' } },
     async (request, reply) => {
-      const filter = publicFilterSchema.parse(request.query ?? {})
-      const services = (await listServices(app.database.db, filter)).filter((s) => s.eligibility.audience !== 'staff')
-      const option = (values: readonly string[], selected: string | undefined, labels: Record<string, string> = {}) =>
-        values.map((v) => ({ value: v, text: labels[v] ?? v, selected: v === selected }))
+      const filter = request.query
+      const services = await listPublicServices(app.database.db, filter)
       return reply.header('cache-control', 'public, max-age=300').render('directory/public-list.njk', {
         pageTitle: t('directory.public.title'),
-        filters: [
-          {
-            name: 'barrier',
-            label: t('directory.public.barrier'),
-            options: option(DIRECTORY_BARRIERS, filter.barrier, BARRIER_LABELS)
-          },
-          { name: 'offerType', label: t('directory.public.offerType'), options: option(OFFER_TYPES, filter.offerType) },
-          {
-            name: 'area',
-            label: t('directory.public.area'),
-            options: option(SERVICE_AREAS, filter.area, { national: 'Across the UK', City: 'City of London' })
-          }
-        ],
+        filters: publicFilters(filter, t),
         language: filter.language ?? '',
-        services: services.map((s) => ({
-          id: encodeURIComponent(s.id),
-          name: s.name,
-          organisationName: s.organisationName,
-          description: s.description,
-          offerTypes: s.offerTypes,
-          areaText: areaText(s.areas)
-        }))
+        services: publicServiceItems(services)
       })
     }
   )
 
-  app.get<{ Params: { serviceId: string } }>(
+  app.get(
     '/services/:serviceId',
-    { config: { access: 'public' } },
+    { schema: { params: serviceParams }, config: { access: 'public' } },
     async (request, reply) => {
-      const service = await findService(app.database.db, request.params.serviceId)
-      if (!service || service.status !== 'active' || service.eligibility.audience === 'staff')
-        return reply.code(404).render('errors/404.njk')
+      const service = await findPublicService(app.database.db, request.params.serviceId)
       return reply.render('directory/public-show.njk', {
         pageTitle: service.name,
         service,
-        dueForReview: isDueForReview(service, today()),
-        areaText: areaText(service.areas),
-        offerText: service.offerTypes.map((o) => OFFER_PHRASES[o] ?? o).join('. '),
-        barrierText: service.barriers.map((b) => BARRIER_LABELS[b] ?? b).join(', ')
+        ...publicServiceText(service, today())
       })
     }
   )
@@ -104,15 +87,11 @@ export async function directoryRoutes(app: FastifyInstance, _opts: DirectoryRout
   app.get('/directory', { config: { access: 'signed-in' } }, async (request, reply) => {
     const services = await listServices(app.database.db, { includeRetired: true })
     const now = today()
-    const due = services.filter((s) => s.status === 'active' && isDueForReview(s, now))
     return reply.render('directory/index.njk', {
       pageTitle: 'Support directory',
-      canManage: can(request.user!.role, 'directory:manage'),
+      canManage: can(currentUser(request).role, 'directory:manage'),
       rows: serviceTableRows(services, now),
-      dueRows: due.map((s) => [
-        { html: `<a href="/directory/${encodeURIComponent(s.id)}">${escapeHtml(s.name)}</a>` },
-        { text: s.lastVerifiedOn ? formatDate(s.lastVerifiedOn) : 'Never' }
-      ]),
+      dueRows: dueForReviewRows(services, now),
       breadcrumbs: [{ href: '/home', text: 'Home' }]
     })
   })
@@ -129,13 +108,7 @@ export async function directoryRoutes(app: FastifyInstance, _opts: DirectoryRout
 
   app.post('/directory/new', { config: { access: 'directory:manage' } }, async (request, reply) => {
     const values = serviceFormValues(request.body)
-    const parsed = parseForm(serviceFormSchema, values, {
-      barriers: 'barriers',
-      offerTypes: 'offerTypes',
-      areas: 'areas',
-      audience: 'audience',
-      verified: 'verified'
-    })
+    const parsed = parseForm(serviceFormSchema, values, boxAnchors)
     if (!parsed.ok)
       return renderForm(reply, {
         values,
@@ -144,30 +117,20 @@ export async function directoryRoutes(app: FastifyInstance, _opts: DirectoryRout
         pageTitle: 'Add a service',
         submitText: 'Add service'
       })
-    const service = formToService(randomUUID(), parsed.data, null)
-    await request.withOrg(async (trx) => {
-      await upsertServices(trx, [service])
-      await recordAudit(trx, {
-        ...auditActor(request),
-        action: 'create',
-        entityType: 'support_service',
-        entityId: service.id
-      })
-    })
-    return reply.flash('Service added').redirect(`/directory/${encodeURIComponent(service.id)}`, 303)
+    const service = await request.withOrg((trx) => addService(trx, requestActor(request), { details: parsed.data }))
+    return reply.flash('Service added').redirect(servicePath(service.id), 303)
   })
 
-  app.get<{ Params: { serviceId: string } }>(
+  app.get(
     '/directory/:serviceId',
-    { config: { access: 'signed-in' } },
+    { schema: { params: serviceParams }, config: { access: 'signed-in' } },
     async (request, reply) => {
-      const service = await findService(app.database.db, request.params.serviceId)
-      if (!service) return reply.code(404).render('errors/404.njk')
+      const service = found(await findService(app.database.db, request.params.serviceId), 'support_service')
       return reply.render('directory/show.njk', {
         pageTitle: service.name,
         service,
         rows: serviceSummaryRows(service),
-        canManage: can(request.user!.role, 'directory:manage'),
+        canManage: can(currentUser(request).role, 'directory:manage'),
         breadcrumbs: [
           { href: '/home', text: 'Home' },
           { href: '/directory', text: 'Support directory' }
@@ -176,50 +139,40 @@ export async function directoryRoutes(app: FastifyInstance, _opts: DirectoryRout
     }
   )
 
-  app.get<{ Params: { serviceId: string } }>(
+  app.get(
     '/directory/:serviceId/edit',
-    { config: { access: 'directory:manage' } },
+    { schema: { params: serviceParams }, config: { access: 'directory:manage' } },
     async (request, reply) => {
-      const service = await findService(app.database.db, request.params.serviceId)
-      if (!service) return reply.code(404).render('errors/404.njk')
+      const service = found(await findService(app.database.db, request.params.serviceId), 'support_service')
       return renderForm(reply, {
         values: serviceToFormValues(service),
         errors: noErrors,
-        action: `/directory/${encodeURIComponent(service.id)}/edit`,
+        action: `${servicePath(service.id)}/edit`,
         pageTitle: 'Change service',
         submitText: 'Save changes'
       })
     }
   )
 
-  app.post<{ Params: { serviceId: string } }>(
+  app.post(
     '/directory/:serviceId/edit',
-    { config: { access: 'directory:manage' } },
+    { schema: { params: serviceParams }, config: { access: 'directory:manage' } },
     async (request, reply) => {
-      const existing = await findService(app.database.db, request.params.serviceId)
-      if (!existing) return reply.code(404).render('errors/404.njk')
+      const existing = found(await findService(app.database.db, request.params.serviceId), 'support_service')
       const values = serviceFormValues(request.body)
-      const action = `/directory/${encodeURIComponent(existing.id)}/edit`
       const parsed = parseForm(serviceFormSchema, values)
       if (!parsed.ok)
         return renderForm(reply, {
           values,
           errors: parsed.errors,
-          action,
+          action: `${servicePath(existing.id)}/edit`,
           pageTitle: 'Change service',
           submitText: 'Save changes'
         })
-      const service = formToService(existing.id, parsed.data, existing)
-      await request.withOrg(async (trx) => {
-        await upsertServices(trx, [service])
-        await recordAudit(trx, {
-          ...auditActor(request),
-          action: 'update',
-          entityType: 'support_service',
-          entityId: service.id
-        })
-      })
-      return reply.flash('Service saved').redirect(`/directory/${encodeURIComponent(service.id)}`, 303)
+      const service = await request.withOrg((trx) =>
+        editService(trx, requestActor(request), { serviceId: existing.id, details: parsed.data })
+      )
+      return reply.flash('Service saved').redirect(servicePath(service.id), 303)
     }
   )
 
@@ -227,87 +180,30 @@ export async function directoryRoutes(app: FastifyInstance, _opts: DirectoryRout
     ['retire', 'retired'],
     ['restore', 'active']
   ] as const) {
-    app.post<{ Params: { serviceId: string } }>(
+    app.post(
       `/directory/:serviceId/${verb}`,
-      { config: { access: 'directory:manage' } },
+      { schema: { params: serviceParams }, config: { access: 'directory:manage' } },
       async (request, reply) => {
-        const existing = await findService(app.database.db, request.params.serviceId)
-        if (!existing) return reply.code(404).render('errors/404.njk')
-        await request.withOrg(async (trx) => {
-          await setServiceStatus(trx, existing.id, status)
-          await recordAudit(trx, {
-            ...auditActor(request),
-            action: 'update',
-            entityType: 'support_service',
-            entityId: existing.id,
-            detail: { status }
-          })
-        })
+        const id = await request.withOrg((trx) =>
+          changeServiceStatus(trx, requestActor(request), { serviceId: request.params.serviceId, status })
+        )
         return reply
           .flash(status === 'retired' ? 'Service retired: it is no longer listed or suggested' : 'Service active again')
-          .redirect(`/directory/${encodeURIComponent(existing.id)}`, 303)
+          .redirect(servicePath(id), 303)
       }
     )
   }
 
-  app.post<{ Params: { serviceId: string } }>(
+  app.post(
     '/directory/:serviceId/verify',
-    { config: { access: 'directory:manage' } },
+    { schema: { params: serviceParams }, config: { access: 'directory:manage' } },
     async (request, reply) => {
-      const existing = await findService(app.database.db, request.params.serviceId)
-      if (!existing) return reply.code(404).render('errors/404.njk')
-      await request.withOrg(async (trx) => {
-        await markServiceVerified(trx, existing.id, today())
-        await recordAudit(trx, {
-          ...auditActor(request),
-          action: 'update',
-          entityType: 'support_service',
-          entityId: existing.id,
-          detail: { verified: true }
-        })
-      })
-      return reply
-        .flash('Service marked as checked today')
-        .redirect(`/directory/${encodeURIComponent(existing.id)}`, 303)
+      const id = await request.withOrg((trx) =>
+        markServiceChecked(trx, requestActor(request), { serviceId: request.params.serviceId })
+      )
+      return reply.flash('Service marked as checked today').redirect(servicePath(id), 303)
     }
   )
-}
-
-function formToService(
-  id: string,
-  f: import('zod').infer<typeof serviceFormSchema>,
-  existing: DirectoryService | null
-): DirectoryService {
-  const verified = f.verified === 'yes'
-  return {
-    id,
-    name: f.name,
-    organisationName: f.organisationName,
-    organisationId: existing?.organisationId ?? null,
-    organisationDescription: existing?.organisationDescription ?? null,
-    description: f.description,
-    url: f.url,
-    email: f.email,
-    status: existing?.status ?? 'active',
-    barriers: f.barriers,
-    offerTypes: f.offerTypes,
-    languages: f.languages,
-    areas: f.areas,
-    eligibility: {
-      text: f.eligibility || undefined,
-      minimumAge: f.minimumAge,
-      maximumAge: f.maximumAge,
-      audience: f.audience,
-      requiresBenefits: existing?.eligibility.requiresBenefits
-    },
-    cost: existing?.cost ?? null,
-    locations: existing?.locations ?? [],
-    contacts: existing?.contacts ?? [],
-    schedules: existing?.schedules ?? [],
-    verified,
-    lastVerifiedOn: verified ? today() : (existing?.lastVerifiedOn ?? null),
-    source: existing?.source ?? 'Added by staff'
-  }
 }
 
 function renderForm(
@@ -316,7 +212,6 @@ function renderForm(
 ) {
   return reply.render('directory/form.njk', {
     ...context,
-    errors: context.errors,
     fields: serviceFormFields(context.values, context.errors),
     backLinkHref: '/directory'
   })

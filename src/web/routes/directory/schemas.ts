@@ -2,6 +2,9 @@ import { z } from 'zod'
 import { DIRECTORY_BARRIERS, OFFER_TYPES, SERVICE_AREAS } from '../../../domain/directory/service.js'
 import { list, text } from '../../form-errors.js'
 
+/** A directory service id: ours are UUIDs, imported ones are ORUK ids ('device-bank'). Longer is a 404. */
+export const serviceParams = z.object({ serviceId: z.string().max(200) })
+
 const age = (label: string) =>
   z
     .string()
@@ -51,7 +54,9 @@ export const serviceFormSchema = z
     minimumAge: age('Minimum age'),
     maximumAge: age('Maximum age'),
     audience: z.enum(['patients', 'staff'], { message: 'Select who the service is for' }),
-    verified: z.enum(['yes', 'no'], { message: 'Select yes if you have checked the details with the service' })
+    verified: z
+      .enum(['yes', 'no'], { message: 'Select yes if you have checked the details with the service' })
+      .transform((v) => v === 'yes')
   })
   .superRefine((v, ctx) => {
     if (v.minimumAge !== undefined && v.maximumAge !== undefined && v.minimumAge > v.maximumAge)
@@ -95,3 +100,4 @@ export const publicFilterSchema = z.object({
     .optional()
     .catch(undefined)
 })
+export type PublicFilter = z.infer<typeof publicFilterSchema>

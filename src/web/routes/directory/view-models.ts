@@ -2,12 +2,13 @@ import type { DirectoryService } from '../../../domain/directory/service.js'
 import {
   BARRIER_LABELS,
   DIRECTORY_BARRIERS,
+  OFFER_PHRASES,
   OFFER_TYPES,
   SERVICE_AREAS,
   isDueForReview
 } from '../../../domain/directory/service.js'
 import type { FormErrors } from '../../form-errors.js'
-import type { ServiceFormValues } from './schemas.js'
+import type { PublicFilter, ServiceFormValues } from './schemas.js'
 import { escapeHtml } from '../../escape-html.js'
 import { formatDate } from '../../../domain/shared/dates.js'
 
@@ -18,6 +19,57 @@ const AREA_TEXT: Record<string, string> = {
   City: 'City of London'
 }
 export const areaText = (areas: readonly string[]) => areas.map((a) => AREA_TEXT[a] ?? a).join(', ')
+
+/** The public search form's three lists (its own small markup, not macros). */
+export function publicFilters(filter: PublicFilter, t: (key: string) => string) {
+  const option = (values: readonly string[], selected: string | undefined, labels: Record<string, string> = {}) =>
+    values.map((v) => ({ value: v, text: labels[v] ?? v, selected: v === selected }))
+  return [
+    {
+      name: 'barrier',
+      label: t('directory.public.barrier'),
+      options: option(DIRECTORY_BARRIERS, filter.barrier, BARRIER_LABELS)
+    },
+    { name: 'offerType', label: t('directory.public.offerType'), options: option(OFFER_TYPES, filter.offerType) },
+    {
+      name: 'area',
+      label: t('directory.public.area'),
+      options: option(SERVICE_AREAS, filter.area, { national: 'Across the UK', City: 'City of London' })
+    }
+  ]
+}
+
+/** The public results list. */
+export function publicServiceItems(services: DirectoryService[]) {
+  return services.map((s) => ({
+    id: encodeURIComponent(s.id),
+    name: s.name,
+    organisationName: s.organisationName,
+    description: s.description,
+    offerTypes: s.offerTypes,
+    areaText: areaText(s.areas)
+  }))
+}
+
+/** The public service page's sentences. */
+export function publicServiceText(s: DirectoryService, today: string) {
+  return {
+    dueForReview: isDueForReview(s, today),
+    areaText: areaText(s.areas),
+    offerText: s.offerTypes.map((o) => OFFER_PHRASES[o] ?? o).join('. '),
+    barrierText: s.barriers.map((b) => BARRIER_LABELS[b] ?? b).join(', ')
+  }
+}
+
+/** Table rows of active services not checked for 12 months or more. */
+export function dueForReviewRows(services: DirectoryService[], today: string) {
+  return services
+    .filter((s) => s.status === 'active' && isDueForReview(s, today))
+    .map((s) => [
+      { html: `<a href="/directory/${encodeURIComponent(s.id)}">${escapeHtml(s.name)}</a>` },
+      { text: s.lastVerifiedOn ? formatDate(s.lastVerifiedOn) : 'Never' }
+    ])
+}
 
 export function serviceTableRows(services: DirectoryService[], today: string) {
   return services.map((s) => [
@@ -98,7 +150,10 @@ export const emptyServiceForm = (): ServiceFormValues => ({
 })
 
 export function serviceFormFields(v: ServiceFormValues, errors: FormErrors) {
-  const err = (f: string) => (errors.byField[f] ? { text: errors.byField[f]!.text } : undefined)
+  const err = (f: string) => {
+    const error = errors.byField[f]
+    return error ? { text: error.text } : undefined
+  }
   const inputField = (name: keyof ServiceFormValues, label: string, extra: Record<string, unknown> = {}) => ({
     id: name,
     name,
