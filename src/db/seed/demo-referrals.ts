@@ -108,10 +108,10 @@ export async function seedDemoReferrals(context: DemoContext): Promise<void> {
       else if (roll < 0.37) path = { status: 'outcome', outcome: 'declined', steps: 1 }
       else if (roll < 0.42) path = { status: 'outcome', outcome: 'not_eligible', steps: 1 }
       else {
-        const service = services.find((s) => s.id === pick.serviceId)!
-        const positive: Outcome[] = service.offerTypes.includes('device')
+        const offerTypes = services.find((s) => s.id === pick.serviceId)?.offerTypes ?? []
+        const positive: Outcome[] = offerTypes.includes('device')
           ? ['device_provided', 'skills_gained']
-          : service.offerTypes.includes('data/connectivity')
+          : offerTypes.includes('data/connectivity')
             ? ['connectivity_provided']
             : ['skills_gained']
         path = { status: 'outcome', outcome: positive[Math.floor(random() * positive.length)] ?? OUTCOMES[2], steps: 3 }
@@ -164,7 +164,7 @@ export async function seedDemoReferrals(context: DemoContext): Promise<void> {
       if (acceptedAt) events.push({ from: 'referred', to: 'accepted', outcome: null, at: acceptedAt })
       if (attendedAt) events.push({ from: 'accepted', to: 'attended', outcome: null, at: attendedAt })
       if (outcomeAt)
-        events.push({ from: events[events.length - 1]!.to, to: 'outcome', outcome: path.outcome, at: outcomeAt })
+        events.push({ from: events.at(-1)?.to ?? 'referred', to: 'outcome', outcome: path.outcome, at: outcomeAt })
       await trx
         .insertInto('referral_event')
         .values(
