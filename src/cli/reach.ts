@@ -13,6 +13,7 @@ import { registerAreaCommands } from './commands/area.js'
 import { registerAppCommands } from './commands/app.js'
 import { registerScreeningCommands } from './commands/screening.js'
 import { registerDirectoryCommands } from './commands/directory.js'
+import { registerBackupCommands } from './commands/backup.js'
 
 export function buildProgram(io: CliIo): Command {
   const program = new Command()
@@ -29,6 +30,7 @@ export function buildProgram(io: CliIo): Command {
   registerAreaCommands(program, io)
   registerScreeningCommands(program, io)
   registerDirectoryCommands(program, io)
+  registerBackupCommands(program, io)
   return program
 }
 
