@@ -14,6 +14,7 @@ import { registerAppCommands } from './commands/app.js'
 import { registerScreeningCommands } from './commands/screening.js'
 import { registerDirectoryCommands } from './commands/directory.js'
 import { registerBackupCommands } from './commands/backup.js'
+import { registerRetentionCommands } from './commands/retention.js'
 
 export function buildProgram(io: CliIo): Command {
   const program = new Command()
@@ -31,6 +32,7 @@ export function buildProgram(io: CliIo): Command {
   registerScreeningCommands(program, io)
   registerDirectoryCommands(program, io)
   registerBackupCommands(program, io)
+  registerRetentionCommands(program, io)
   return program
 }
 

@@ -9,6 +9,7 @@ import * as directoryReferrals from './2026_11_25_1010_directory_referrals.js'
 import * as measures from './2026_11_25_1020_measures.js'
 import * as area from './2026_11_25_1030_area.js'
 import * as erasure from './2026_12_02_1300_erasure.js'
+import * as retention from './2026_12_02_1310_retention.js'
 
 export const migrations: Record<string, Migration> = {
   '2026_11_25_0900_foundation': foundation,
@@ -16,5 +17,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_25_1010_directory_referrals': directoryReferrals,
   '2026_11_25_1020_measures': measures,
   '2026_11_25_1030_area': area,
-  '2026_12_02_1300_erasure': erasure
+  '2026_12_02_1300_erasure': erasure,
+  '2026_12_02_1310_retention': retention
 }
