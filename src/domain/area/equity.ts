@@ -71,6 +71,13 @@ export interface EquityTable {
   overall: EquityCell
 }
 
+/** The suppression of the i-th count (one cell per count, so always there). */
+function cellAt(cells: readonly SuppressedCell[], i: number): SuppressedCell {
+  const cell = cells[i]
+  if (cell === undefined) throw new RangeError(`no suppression cell for group ${i + 1}`)
+  return cell
+}
+
 function estimate(n: number, d: number) {
   return d > 0 ? proportionWithWilsonInterval(n, d, { multiplier: 100 }) : null
 }
@@ -95,8 +102,8 @@ export function equityTable(counts: readonly EquityCounts[], measure: EquityMeas
     comparison: 'not-compared'
   }
   const rows = counts.map((c, i) => {
-    const numerator = sn.cells[i]!
-    const denominator = sd.cells[i]!
+    const numerator = cellAt(sn.cells, i)
+    const denominator = cellAt(sd.cells, i)
     const e = numerator.value !== null && denominator.value !== null ? estimate(c[m.numerator], c[m.denominator]) : null
     const comparison: Comparison =
       e && overallShown
@@ -132,12 +139,16 @@ export interface SiiReading {
  */
 export function siiAcrossQuintiles(counts: readonly EquityCounts[], measure: EquityMeasure): SiiReading | null {
   const m = EQUITY_MEASURES[measure]
-  const quintiles = [1, 2, 3, 4, 5].map((q) => counts.find((c) => c.group === String(q)))
-  if (quintiles.some((c) => !c || c[m.denominator] === 0)) return null
+  const quintiles: EquityCounts[] = []
+  for (const q of [1, 2, 3, 4, 5]) {
+    const c = counts.find((x) => x.group === String(q))
+    if (!c || c[m.denominator] === 0) return null
+    quintiles.push(c)
+  }
   const input = quintiles.map((c, i) => ({
     quantile: i + 1,
-    population: c![m.denominator],
-    value: (100 * c![m.numerator]) / c![m.denominator]
+    population: c[m.denominator],
+    value: (100 * c[m.numerator]) / c[m.denominator]
   }))
   if (input.reduce((s, q) => s + q.value, 0) === 0) return null
   // multiplier -1 turns PHE's (least minus most deprived) round: positive means higher in the most deprived

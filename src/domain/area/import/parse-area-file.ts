@@ -225,21 +225,31 @@ const RECOGNISERS: Recogniser[] = [
           'Aged 80 to 84 years',
           'Aged 85 years and over'
         ].map((c) => numberCell(b, line, c, row[at(c)]))
-        if (!code || cells.some((c) => c === null)) return
-        const [total, a65, a66, a70, a75, a80, a85] = cells as number[]
-        if (!(total! > 0)) {
+        const [total, a65, a66, a70, a75, a80, a85] = cells
+        if (
+          !code ||
+          total == null ||
+          a65 == null ||
+          a66 == null ||
+          a70 == null ||
+          a75 == null ||
+          a80 == null ||
+          a85 == null
+        )
+          return
+        if (!(total > 0)) {
           b.problems.push({ line, message: 'Total must be above zero' })
           return
         }
         b.lsoas.push({ code, vintage: '2021', name: rest.join(' : ').trim() || undefined })
-        const over65 = a65! + a66! + a70! + a75! + a80! + a85!
-        const over75 = a75! + a80! + a85!
+        const over65 = a65 + a66 + a70 + a75 + a80 + a85
+        const over75 = a75 + a80 + a85
         b.indicators.push(
-          { lsoa: code, indicator: 'census21_population', value: total! },
+          { lsoa: code, indicator: 'census21_population', value: total },
           { lsoa: code, indicator: 'census21_aged_65_plus', value: over65 },
           { lsoa: code, indicator: 'census21_aged_75_plus', value: over75 },
-          { lsoa: code, indicator: 'census21_pct_65_plus', value: (100 * over65) / total! },
-          { lsoa: code, indicator: 'census21_pct_75_plus', value: (100 * over75) / total! }
+          { lsoa: code, indicator: 'census21_pct_65_plus', value: (100 * over65) / total },
+          { lsoa: code, indicator: 'census21_pct_75_plus', value: (100 * over75) / total }
         )
       })
     }

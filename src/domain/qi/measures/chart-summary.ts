@@ -46,14 +46,16 @@ export function spcSummary(result: SpcResult, format: SummaryFormat): string {
         : ''
     sentences.push(`${label}: the latest value, ${format.value(last.value)},${limits} shows no special cause.`)
   } else {
+    // walk back over the run of special-cause points like the last one; `start` is its first point
     let first = points.length - 1
-    while (first > 0) {
-      const before = points[first - 1]!
+    let start = last
+    for (let before = points[first - 1]; before !== undefined; before = points[first - 1]) {
       if (!before.specialCause || before.pointType !== last.pointType || before.segment !== last.segment) break
       first--
+      start = before
     }
     const count = points.length - first
-    const since = format.month(points[first]!.date)
+    const since = format.month(start.date)
     // one rule throughout names the run; a mix of rules is described by its side of the mean
     const wheres = new Set(points.slice(first).map(where))
     const described = wheres.size === 1 ? where(last) : last.relativeToMean < 0 ? 'below the mean' : 'above the mean'
