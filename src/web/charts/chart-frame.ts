@@ -3,7 +3,7 @@
  * value and time scales (5% padding), and the axes with five value ticks and the first and
  * last dates. Charts draw their lines and points inside it with `x` and `y`.
  */
-import { escapeXml } from './spc-chart-svg.js'
+import { escapeHtml } from '../escape-html.js'
 
 export const chartNumber = (n: number): string => String(Math.round(n * 100) / 100)
 
@@ -52,8 +52,8 @@ export function chartFrame(o: ChartFrameOptions): ChartFrame {
   parts.push(
     `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="${o.id}-title ${o.id}-desc" viewBox="0 0 ${o.width} ${o.height}" width="${o.width}" height="${o.height}" class="${o.className}">`
   )
-  parts.push(`<title id="${o.id}-title">${escapeXml(o.title)}</title>`)
-  parts.push(`<desc id="${o.id}-desc">${escapeXml(o.description)}</desc>`)
+  parts.push(`<title id="${o.id}-title">${escapeHtml(o.title)}</title>`)
+  parts.push(`<desc id="${o.id}-desc">${escapeHtml(o.description)}</desc>`)
   // axes: y ticks at five levels, first and last dates on x
   parts.push(`<g class="spc-chart__axes" font-size="12" fill="#4c6272">`)
   parts.push(
@@ -65,18 +65,18 @@ export function chartFrame(o: ChartFrameOptions): ChartFrame {
   for (let k = 0; k <= 4; k++) {
     const v = low + ((high - low) * k) / 4
     parts.push(
-      `<text x="${margin.left - 6}" y="${num(y(v) + 4)}" text-anchor="end">${escapeXml(o.formatValue(v))}</text>`
+      `<text x="${margin.left - 6}" y="${num(y(v) + 4)}" text-anchor="end">${escapeHtml(o.formatValue(v))}</text>`
     )
   }
   const first = o.dates[0]
   const last = o.dates[count - 1]
   if (first)
     parts.push(
-      `<text x="${num(x(0))}" y="${o.height - 12}" text-anchor="start">${escapeXml(o.formatDate(first))}</text>`
+      `<text x="${num(x(0))}" y="${o.height - 12}" text-anchor="start">${escapeHtml(o.formatDate(first))}</text>`
     )
   if (last && count > 1)
     parts.push(
-      `<text x="${num(x(count - 1))}" y="${o.height - 12}" text-anchor="end">${escapeXml(o.formatDate(last))}</text>`
+      `<text x="${num(x(count - 1))}" y="${o.height - 12}" text-anchor="end">${escapeHtml(o.formatDate(last))}</text>`
     )
   parts.push('</g>')
   return { parts, x, y, margin, plotHeight }

@@ -6,7 +6,8 @@
  */
 import type { AssuranceIcon, VariationIcon } from '../../domain/qi/spc/index.js'
 import { assuranceLabels, variationLabels } from '../../domain/qi/measures/index.js'
-import { SPC_COLOURS, escapeXml } from './spc-chart-svg.js'
+import { escapeHtml } from '../escape-html.js'
+import { SPC_COLOURS } from './spc-chart-svg.js'
 
 function variationColour(icon: VariationIcon): string {
   if (icon.startsWith('improvement')) return SPC_COLOURS.special_cause_improvement
@@ -17,8 +18,8 @@ function variationColour(icon: VariationIcon): string {
 
 function frame(label: string, colour: string, inner: string, size: number): string {
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" class="mdc-icon" role="img" aria-label="${escapeXml(label)}" viewBox="0 0 40 40" width="${size}" height="${size}" focusable="false">` +
-    `<title>${escapeXml(label)}</title><circle cx="20" cy="20" r="17" fill="#ffffff" stroke="${colour}" stroke-width="3"/>${inner}</svg>`
+    `<svg xmlns="http://www.w3.org/2000/svg" class="mdc-icon" role="img" aria-label="${escapeHtml(label)}" viewBox="0 0 40 40" width="${size}" height="${size}" focusable="false">` +
+    `<title>${escapeHtml(label)}</title><circle cx="20" cy="20" r="17" fill="#ffffff" stroke="${colour}" stroke-width="3"/>${inner}</svg>`
   )
 }
 

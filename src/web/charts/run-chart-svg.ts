@@ -4,7 +4,8 @@
  * short for an XmR chart's process limits.
  */
 import type { RunChartResult } from '../../domain/qi/spc/index.js'
-import { SPC_COLOURS, annotationMarks, escapeXml, type ChartAnnotation } from './spc-chart-svg.js'
+import { escapeHtml } from '../escape-html.js'
+import { SPC_COLOURS, annotationMarks, type ChartAnnotation } from './spc-chart-svg.js'
 import { chartFrame, chartNumber } from './chart-frame.js'
 
 export interface RunChartSvgOptions {
@@ -66,7 +67,7 @@ export function runChartSvg(result: RunChartResult, options: RunChartSvgOptions)
     const signal = p.shift || p.trend || p.astronomical
     const label = `${formatDate(options.dates[i] ?? '')}: ${formatValue(p.value)}${signal ? ' (part of a signal)' : ''}`
     parts.push(
-      `<circle class="spc-chart__point" cx="${num(x(i))}" cy="${num(y(p.value))}" r="4" fill="${signal ? SPC_COLOURS.special_cause_improvement : SPC_COLOURS.common_cause}"><title>${escapeXml(label)}</title></circle>`
+      `<circle class="spc-chart__point" cx="${num(x(i))}" cy="${num(y(p.value))}" r="4" fill="${signal ? SPC_COLOURS.special_cause_improvement : SPC_COLOURS.common_cause}"><title>${escapeHtml(label)}</title></circle>`
     )
   })
   parts.push('</svg>')

@@ -5,6 +5,7 @@
  * Lines break at each rebase, as the reference's default `break_lines = "both"` does.
  */
 import type { PointType, SpcPoint, SpcResult } from '../../domain/qi/spc/index.js'
+import { escapeHtml } from '../escape-html.js'
 import { chartFrame, chartNumber } from './chart-frame.js'
 
 export const SPC_COLOURS = {
@@ -59,15 +60,6 @@ export function pointColour(type: PointType): string {
     case 'special_cause_neutral_low':
       return SPC_COLOURS.special_cause_neutral
   }
-}
-
-export function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;')
 }
 
 const num = chartNumber
@@ -159,7 +151,7 @@ export function spcChartSvg(result: SpcResult, options: SpcChartSvgOptions): str
   for (const [index, point] of points.entries()) {
     const label = `${formatDate(point.date)}: ${formatValue(point.value)} (${POINT_LABELS[point.pointType]})`
     parts.push(
-      `<circle class="spc-chart__point spc-chart__point--${point.pointType}" cx="${num(x(index))}" cy="${num(y(point.value))}" r="4" fill="${pointColour(point.pointType)}"><title>${escapeXml(label)}</title></circle>`
+      `<circle class="spc-chart__point spc-chart__point--${point.pointType}" cx="${num(x(index))}" cy="${num(y(point.value))}" r="4" fill="${pointColour(point.pointType)}"><title>${escapeHtml(label)}</title></circle>`
     )
   }
   parts.push('</svg>')
@@ -184,7 +176,7 @@ export function annotationMarks(
     const colour = ANNOTATION_COLOURS[annotation.kind]
     const at = num(x(index))
     marks.push(
-      `<g class="spc-chart__annotation spc-chart__annotation--${annotation.kind}"><title>${escapeXml(`${k + 1}. ${annotation.label}`)}</title>` +
+      `<g class="spc-chart__annotation spc-chart__annotation--${annotation.kind}"><title>${escapeHtml(`${k + 1}. ${annotation.label}`)}</title>` +
         `<line x1="${at}" y1="${top}" x2="${at}" y2="${top + plotHeight}" stroke="${colour}" stroke-width="1" stroke-dasharray="3 3"/>` +
         `<text x="${at}" y="${top + 10}" dx="3" font-size="11" fill="${colour}">${k + 1}</text></g>`
     )
