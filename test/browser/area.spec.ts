@@ -15,7 +15,7 @@ import {
   type Harness
 } from './harness.js'
 import { planAreaImport } from '../../src/domain/area/import/plan.js'
-import { runAreaImport } from '../../src/db/repositories/area-import.js'
+import { importAreaFiles } from '../../src/app/area/import-area-files.js'
 
 const areaDir = resolve(process.env.REACH_SHARED_DATA ?? '../shared/data', 'area')
 const skip =
@@ -34,7 +34,9 @@ describe('area and equity pages', { skip }, () => {
   before(async () => {
     harness = await startHarness()
     const sources = readdirSync(areaDir).map((name) => ({ name, text: readFileSync(join(areaDir, name), 'utf8') }))
-    await harness.built.database.db.transaction().execute((trx) => runAreaImport(trx, planAreaImport(sources), 'test'))
+    await harness.built.database.db
+      .transaction()
+      .execute((trx) => importAreaFiles(trx, planAreaImport(sources), { importedBy: 'test' }))
     await harness.built.database.db
       .insertInto('postcode_lsoa')
       .values({ postcode: 'E81DY', lsoa21_code: 'E01001824', lsoa11_code: null })

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict'
 import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseAreaFile } from '../../src/domain/area/import/parse-area-file.js'
-import { BAND_COLOURS, mapModel, scoreLsoas } from '../../src/web/routes/area/risk-view-model.js'
+import { BAND_COLOURS, mapModel } from '../../src/web/routes/area/risk-view-model.js'
+import { scoreLsoas } from '../../src/domain/area/score-lsoas.js'
 import { effectiveWeights } from '../../src/domain/area/risk-index-sources.js'
 
 const areaDir = resolve(process.env.REACH_SHARED_DATA ?? '../shared/data', 'area')

@@ -8,7 +8,7 @@ import { build, type Built } from '../helpers/build.js'
 import { testDialects } from '../helpers/databases.js'
 import { signedIn, type InjectSession } from '../helpers/browser-session.js'
 import { planAreaImport } from '../../src/domain/area/import/plan.js'
-import { runAreaImport } from '../../src/db/repositories/area-import.js'
+import { importAreaFiles } from '../../src/app/area/import-area-files.js'
 import { equityCounts } from '../../src/db/repositories/equity.js'
 import { screeningColumns, type NewScreening } from '../../src/db/repositories/screenings.js'
 import { assessScreening } from '../../src/domain/screening/index.js'
@@ -76,7 +76,9 @@ for (const kind of await testDialects()) {
       qiLead = await signedIn(built.app, built.fixture.emailA('qi_lead'))
       if (hasAreaData) {
         const sources = readdirSync(areaDir).map((name) => ({ name, text: readFileSync(join(areaDir, name), 'utf8') }))
-        await built.database.db.transaction().execute((trx) => runAreaImport(trx, planAreaImport(sources), 'test'))
+        await built.database.db
+          .transaction()
+          .execute((trx) => importAreaFiles(trx, planAreaImport(sources), { importedBy: 'test' }))
       }
     })
     after(() => built.close())

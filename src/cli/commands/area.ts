@@ -210,7 +210,7 @@ export function registerAreaImportCommand(area: Command, io: CliIo): Command {
         throw new CliInputError(`no recognised area files in ${options.from}; nothing was imported`)
       const { loadConfig, ConfigError } = await import('../../config.js')
       const { openDatabase } = await import('../server.js')
-      const { runAreaImport } = await import('../../db/repositories/area-import.js')
+      const { importAreaFiles } = await import('../../app/area/import-area-files.js')
       let config
       try {
         config = loadConfig()
@@ -220,9 +220,12 @@ export function registerAreaImportCommand(area: Command, io: CliIo): Command {
       }
       const database = await openDatabase(config)
       try {
-        const done = await database.db
-          .transaction()
-          .execute((trx) => runAreaImport(trx, plan, options.by ?? null, progressReporter(io, 'area rows')))
+        const done = await database.db.transaction().execute((trx) =>
+          importAreaFiles(trx, plan, {
+            importedBy: options.by ?? null,
+            onProgress: progressReporter(io, 'area rows')
+          })
+        )
         io.stdout(`imported ${done.length} files\n`)
       } finally {
         await database.close()

@@ -5,6 +5,8 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Database } from '../schema.js'
 import type { AreaLsoa, ParsedAreaFile } from '../../domain/area/import/area-file.js'
+import type { AreaImportPlan } from '../../domain/area/import/plan.js'
+import { parseJsonColumn } from '../json-column.js'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -149,12 +151,48 @@ export function loadSize(file: ParsedAreaFile): number {
   return mergeLsoas(file.lsoas).length + file.indicators.length + file.lookups.length + file.postcodes.length
 }
 
+export interface AreaImportSummary {
+  file: string
+  kind: string
+  rows: number
+  importId: string
+}
+
+/**
+ * Loads the files of an import plan one after another, in the caller's transaction, each with
+ * its provenance. The caller checks the plan has no problems first (`importAreaFiles` does).
+ */
+export async function loadAreaFiles(
+  trx: Db,
+  files: AreaImportPlan['files'],
+  importedBy: string | null,
+  onProgress?: (done: number, total: number) => void,
+  isSynthetic = false
+): Promise<AreaImportSummary[]> {
+  const total = files.reduce((sum, f) => sum + loadSize(f.parsed), 0)
+  let before = 0
+  const out: AreaImportSummary[] = []
+  for (const f of files) {
+    const importId = await loadAreaFile(
+      trx,
+      f.parsed,
+      { fileName: f.name, publisher: f.publisher, licence: f.licence, sha256: f.sha256, importedBy, isSynthetic },
+      (done) => onProgress?.(before + done, total)
+    )
+    before += loadSize(f.parsed)
+    onProgress?.(before, total)
+    out.push({ file: f.name, kind: f.parsed.kind, rows: f.parsed.rows, importId })
+  }
+  return out
+}
+
 export interface LsoaRow {
   code: string
   name: string
   ladCode: string | null
   ladName: string | null
   wardName: string | null
+  /** The boundary as parsed GeoJSON, or null where none was imported. */
   geometry: unknown
 }
 
@@ -172,7 +210,7 @@ export async function listLsoas21(db: Db): Promise<LsoaRow[]> {
     ladCode: r.lad_code,
     ladName: r.lad_name,
     wardName: r.ward_name,
-    geometry: r.geometry
+    geometry: r.geometry === null ? null : parseJsonColumn<unknown>(r.geometry)
   }))
 }
 
@@ -220,7 +258,7 @@ export async function findLsoa(db: Db, code: string): Promise<LsoaRow | undefine
       ladCode: r.lad_code,
       ladName: r.lad_name,
       wardName: r.ward_name,
-      geometry: r.geometry
+      geometry: r.geometry === null ? null : parseJsonColumn<unknown>(r.geometry)
     }
   )
 }
@@ -270,4 +308,19 @@ export async function patientsInLsoa(db: Db, orgId: string, code: string): Promi
     .where('postcode_lsoa.lsoa21_code', '=', code)
     .executeTakeFirstOrThrow()
   return Number(r.n)
+}
+
+/** Active support services of the directory that list the LSOA among their areas (at most 50). */
+export async function activeServicesInLsoa(
+  db: Db,
+  code: string
+): Promise<{ id: string; name: string; organisation_name: string }[]> {
+  return db
+    .selectFrom('support_service')
+    .select(['id', 'name', 'organisation_name'])
+    .where('status', '=', 'active')
+    .where(sql<boolean>`${code} = any(areas)`)
+    .orderBy('name')
+    .limit(50)
+    .execute()
 }

@@ -9,8 +9,7 @@ import { join } from 'node:path'
 import type { DemoContext } from './demo-context.js'
 import { planAreaImport, sha256 } from '../../domain/area/import/plan.js'
 import { syntheticPostcodeLookup } from '../../domain/area/import/synthetic-postcodes.js'
-import { runAreaImport } from '../repositories/area-import.js'
-import { loadAreaFile } from '../repositories/area.js'
+import { loadAreaFile, loadAreaFiles } from '../repositories/area.js'
 
 export const SYNTHETIC_POSTCODE_FILE = 'synthetic-demo-postcode-lsoa.csv'
 
@@ -29,7 +28,7 @@ export async function seedDemoArea(context: DemoContext): Promise<void> {
     context.log(`area data: ${plan.problems.length} problems in ${dir}; not imported`)
     return
   }
-  await runAreaImport(context.trx, plan, 'demo seed')
+  await loadAreaFiles(context.trx, plan.files, 'demo seed')
   const lsoa21 = plan.files.find((f) => f.parsed.kind === 'boundaries-lsoa21')?.parsed.lsoas.map((l) => l.code) ?? []
   const postcodes = context.organisations.flatMap((o) => o.patients.map((p) => p.postcode))
   const lookup = syntheticPostcodeLookup(postcodes, lsoa21)

@@ -1,9 +1,10 @@
-/** The equity page: query parsing, table rows (nhsuk table macro params), bar chart and CSV. */
-import { EQUITY_DIMENSIONS, type EquityCountsRow, type EquityDimension } from '../../../db/repositories/equity.js'
+/** The equity page: query parsing, the form's fields, table rows (nhsuk macro params) and the charts. */
+import { EQUITY_DIMENSIONS, type EquityDimension } from '../../../db/repositories/equity.js'
+import type { Team } from '../../../db/schema.js'
 import {
   EQUITY_MEASURES,
-  equityTable,
   type EquityCell,
+  type EquityDsr,
   type EquityMeasure,
   type EquityTable
 } from '../../../domain/area/equity.js'
@@ -83,7 +84,12 @@ export function parseEquityQuery(
   if (from && to && from > to)
     problems.push({ field: 'to', text: 'The end date must be the same as or after the start date', anchor: 'to-day' })
   const ok = problems.length === 0
-  return { values, from: ok ? from! : yearAgo, to: ok ? to! : today, errors: ok ? noErrors : formErrors(problems) }
+  return {
+    values,
+    from: ok && from ? from : yearAgo,
+    to: ok && to ? to : today,
+    errors: ok ? noErrors : formErrors(problems)
+  }
 }
 
 const pct = (v: number | null) => (v === null ? '' : v.toFixed(1))
@@ -114,43 +120,6 @@ export function equityTableRows(table: EquityTable, dimension: EquityDimension) 
   return [...table.rows.map((c) => row(c, label)), row(table.overall, label)]
 }
 
-export function equityCsv(table: EquityTable, measure: EquityMeasure, dimension: EquityDimension): string {
-  const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s)
-  const lines = [
-    [
-      'dimension',
-      'group',
-      'measure',
-      'numerator',
-      'denominator',
-      'percent',
-      'lower_95',
-      'upper_95',
-      'comparison_with_overall',
-      'suppressed'
-    ].join(',')
-  ]
-  for (const c of [...table.rows, table.overall]) {
-    lines.push(
-      [
-        dimension,
-        c.group,
-        measure,
-        c.numerator.value ?? '',
-        c.denominator.value ?? '',
-        pct(c.value),
-        pct(c.lower),
-        pct(c.upper),
-        c.comparison,
-        c.numerator.reason ?? c.denominator.reason ?? ''
-      ]
-        .map((v) => quote(String(v)))
-        .join(',')
-    )
-  }
-  return `${lines.join('\n')}\n`
-}
-
 export interface BarChart {
   width: number
   height: number
@@ -160,21 +129,28 @@ export interface BarChart {
   ticks: { x: number; label: string }[]
 }
 
+/** A group's rate with its interval, when it is shown. */
+function shownRate(r: EquityCell): { group: string; value: number; lower: number; upper: number } | null {
+  return r.value !== null && r.lower !== null && r.upper !== null
+    ? { group: r.group, value: r.value, lower: r.lower, upper: r.upper }
+    : null
+}
+
 /** Horizontal bars (percent) with 95% interval whiskers and a line at the overall value. */
 export function barChart(table: EquityTable, dimension: EquityDimension): BarChart {
   const labelWidth = 170
   const plot = 300
   const rowHeight = 28
-  const shown = table.rows.filter((r) => r.value !== null)
-  const max = Math.max(10, ...shown.map((r) => r.upper ?? 0))
+  const shown = table.rows.map(shownRate).filter((r) => r !== null)
+  const max = Math.max(10, ...shown.map((r) => r.upper))
   const scale = (v: number) => labelWidth + (v / max) * plot
   const bars = shown.map((r, i) => ({
     y: 10 + i * rowHeight,
-    width: scale(r.value!) - labelWidth,
+    width: scale(r.value) - labelWidth,
     label: groupLabel(dimension, r.group),
     value: `${pct(r.value)}%`,
-    lowerX: scale(r.lower!),
-    upperX: scale(r.upper!),
+    lowerX: scale(r.lower),
+    upperX: scale(r.upper),
     whiskerY: 10 + i * rowHeight + 9
   }))
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => ({ x: scale(f * max), label: `${Math.round(f * max)}%` }))
@@ -200,10 +176,6 @@ export function measureItems(selected: EquityMeasure) {
   }))
 }
 
-export function tableFor(counts: readonly EquityCountsRow[], measure: EquityMeasure): EquityTable {
-  return equityTable(counts, measure)
-}
-
 export interface QuintileChart {
   width: number
   height: number
@@ -215,21 +187,26 @@ export interface QuintileChart {
 
 /** A line chart of the rate across IMD quintiles (most deprived on the left) with 95% whiskers; null unless all five are shown. */
 export function quintileChart(table: EquityTable): QuintileChart | null {
-  const rows = ['1', '2', '3', '4', '5'].map((q) => table.rows.find((r) => r.group === q))
-  if (rows.some((r) => !r || r.value === null)) return null
+  const rows: NonNullable<ReturnType<typeof shownRate>>[] = []
+  for (const q of ['1', '2', '3', '4', '5']) {
+    const found = table.rows.find((r) => r.group === q)
+    const rate = found ? shownRate(found) : null
+    if (!rate) return null
+    rows.push(rate)
+  }
   const width = 460
   const height = 260
   const left = 50
   const bottom = 220
-  const max = Math.max(10, ...rows.map((r) => r!.upper ?? 0))
+  const max = Math.max(10, ...rows.map((r) => r.upper))
   const y = (v: number) => bottom - (v / max) * 200
   const points = rows.map((r, i) => ({
     x: left + 40 + i * 85,
-    y: y(r!.value!),
-    lowerY: y(r!.lower!),
-    upperY: y(r!.upper!),
-    label: groupLabel('imd', r!.group).replace(' deprived)', ')'),
-    value: `${pct(r!.value)}%`
+    y: y(r.value),
+    lowerY: y(r.lower),
+    upperY: y(r.upper),
+    label: groupLabel('imd', r.group).replace(' deprived)', ')'),
+    value: `${pct(r.value)}%`
   }))
   return {
     width,
@@ -238,5 +215,78 @@ export function quintileChart(table: EquityTable): QuintileChart | null {
     axisY: bottom,
     line: points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' '),
     ticks: [0, 0.5, 1].map((f) => ({ y: y(f * max), label: `${Math.round(f * max)}%` }))
+  }
+}
+
+/** Age-standardised rates (nhsuk table rows). */
+export function dsrRows(dsr: readonly EquityDsr[], dimension: EquityDimension) {
+  return dsr.map((d) => [
+    { text: groupLabel(dimension, d.group) },
+    { text: d.value === null ? (d.note ?? '') : `${d.value.toFixed(1)}%`, format: 'numeric' },
+    {
+      text: d.lower === null || d.upper === null ? '' : `${d.lower.toFixed(1)}% to ${d.upper.toFixed(1)}%`,
+      format: 'numeric'
+    }
+  ])
+}
+
+const dateItems = (prefix: string, value: { day: string; month: string; year: string }) => [
+  { name: '[day]', id: `${prefix}-day`, label: 'Day', classes: 'nhsuk-input--width-2', value: value.day },
+  { name: '[month]', id: `${prefix}-month`, label: 'Month', classes: 'nhsuk-input--width-2', value: value.month },
+  { name: '[year]', id: `${prefix}-year`, label: 'Year', classes: 'nhsuk-input--width-4', value: value.year }
+]
+
+/** The equity form's fields (nhsuk select, radios and date input params). */
+export function equityFormFields(values: EquityQueryValues, errors: FormErrors, teams: readonly Team[]) {
+  return {
+    measure: {
+      id: 'measure',
+      name: 'measure',
+      label: { text: 'Measure', size: 's' },
+      items: measureItems(values.measure)
+    },
+    dimension: {
+      id: 'dimension',
+      name: 'dimension',
+      label: { text: 'Break down by', size: 's' },
+      items: dimensionItems(values.dimension)
+    },
+    scope: {
+      idPrefix: 'scope',
+      name: 'scope',
+      classes: 'nhsuk-radios--small',
+      fieldset: { legend: { text: 'Patients of', size: 's' } },
+      items: [
+        { value: 'organisation', text: 'My organisation', checked: values.scope === 'organisation' },
+        {
+          value: 'system',
+          text: 'All organisations in my system (aggregate counts)',
+          checked: values.scope === 'system'
+        }
+      ]
+    },
+    team: {
+      id: 'team',
+      name: 'team',
+      label: { text: 'Team (my organisation only)', size: 's' },
+      items: [
+        { value: '', text: 'All teams' },
+        ...teams.map((t) => ({ value: t.id, text: t.name, selected: t.id === values.team }))
+      ]
+    },
+    from: {
+      id: 'from',
+      namePrefix: 'from',
+      fieldset: { legend: { text: 'From', size: 's' } },
+      errorMessage: errors.byField.from,
+      items: dateItems('from', values.from)
+    },
+    to: {
+      id: 'to',
+      namePrefix: 'to',
+      fieldset: { legend: { text: 'To', size: 's' } },
+      errorMessage: errors.byField.to,
+      items: dateItems('to', values.to)
+    }
   }
 }

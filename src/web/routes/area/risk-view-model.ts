@@ -1,53 +1,44 @@
 /**
- * The risk index as the app shows it: assembled from stored indicators, scored within the
- * chosen comparison set, ranked and banded; plus the choropleth map (server-rendered SVG with
- * d3-geo) and the sortable table.
+ * The risk index pages' view models: weights read from the query string, the choropleth map
+ * (server-rendered SVG paths with d3-geo), the sortable table, the weights form and the LSOA
+ * page's rows. Scoring itself is `scoreLsoas` (domain/area/score-lsoas.ts).
  */
 import { geoArea, geoMercator, geoPath } from 'd3-geo'
 import type { Feature, FeatureCollection, Geometry } from 'geojson'
 import {
   COMPONENT_KEYS,
+  DEFAULT_WEIGHTS,
   INDICATORS,
-  computeRiskIndexBySet,
   defaultWeights,
-  rankByRisk,
-  bandByRisk,
-  type RiskIndexResult,
   type RiskIndexWeights,
   type WeightKey,
   WEIGHT_KEYS,
   weightProblems
 } from '../../../domain/area/risk-index.js'
-import {
-  INDICATOR_SOURCES,
-  assembleRiskIndexRows,
-  effectiveWeights,
-  isAvailable
-} from '../../../domain/area/risk-index-sources.js'
-import type { LsoaRow } from '../../../db/repositories/area.js'
+import { INDICATOR_SOURCES, effectiveWeights, isAvailable } from '../../../domain/area/risk-index-sources.js'
+import { needsPrimarySuppression } from '../../../domain/area/inequalities/suppression.js'
+import { SORT_KEYS, type Comparison, type ScoredLsoa, type SortKey } from '../../../domain/area/score-lsoas.js'
+import type { AreaImportRow, LsoaRow } from '../../../db/repositories/area.js'
+import type { LsoaView } from '../../../app/area/view-lsoa.js'
+import { formatDate } from '../../../domain/shared/dates.js'
 
-export type Comparison = 'lad' | 'all'
-
-export interface ScoredLsoa {
-  code: string
-  name: string
-  ladName: string
-  wardName: string
-  result: RiskIndexResult
-  rank: number
-  /** 1 = highest risk fifth of the comparison set. */
-  band: number
-}
+export type { Comparison, ScoredLsoa, SortKey }
 
 /** Viridis in five classes, darkest for the highest risk: readable with colour-vision deficiency and in greyscale. */
-export const BAND_COLOURS = ['#440154', '#3b528b', '#21918c', '#5ec962', '#fde725'] as const
-export const BAND_LABELS = [
-  'Highest risk fifth',
-  'Second fifth',
-  'Middle fifth',
-  'Fourth fifth',
-  'Lowest risk fifth'
+const BANDS = [
+  { colour: '#440154', label: 'Highest risk fifth' },
+  { colour: '#3b528b', label: 'Second fifth' },
+  { colour: '#21918c', label: 'Middle fifth' },
+  { colour: '#5ec962', label: 'Fourth fifth' },
+  { colour: '#fde725', label: 'Lowest risk fifth' }
 ] as const
+export const BAND_COLOURS = BANDS.map((b) => b.colour)
+export const BAND_LABELS = BANDS.map((b) => b.label)
+
+/** The label of a band (1 = highest risk fifth); undefined outside 1 to 5. */
+export const bandLabel = (band: number): string | undefined => BANDS[band - 1]?.label
+
+const fmt = (n: number) => n.toFixed(2)
 
 export interface WeightsInput {
   weights: RiskIndexWeights
@@ -71,78 +62,6 @@ export function weightsFromQuery(query: Record<string, unknown>): WeightsInput {
   const effective = effectiveWeights(weights)
   if (problems.length === 0) problems.push(...weightProblems(effective))
   return { weights: problems.length === 0 ? effective : effectiveWeights(defaultWeights()), problems, values }
-}
-
-/** Scores every 2021 LSOA that has the inputs; rank and band are within the comparison set. */
-export function scoreLsoas(
-  lsoas: readonly LsoaRow[],
-  values: ReadonlyMap<string, ReadonlyMap<string, number>>,
-  weights: RiskIndexWeights,
-  comparison: Comparison
-): { scored: ScoredLsoa[]; missing: string[] } {
-  const byCode = new Map(lsoas.map((l) => [l.code, l]))
-  const { rows, missing } = assembleRiskIndexRows(
-    lsoas.map((l) => l.code),
-    values
-  )
-  const setOf = (code: string) => (comparison === 'lad' ? (byCode.get(code)?.ladCode ?? 'unknown') : 'all')
-  const results = computeRiskIndexBySet(rows, (r) => setOf(r.lsoa), { weights })
-  const groups = new Map<string, number[]>()
-  results.forEach((r, i) => {
-    const g = setOf(r.lsoa)
-    groups.set(g, [...(groups.get(g) ?? []), i])
-  })
-  const rank = new Array<number>(results.length)
-  const band = new Array<number>(results.length)
-  for (const idx of groups.values()) {
-    const deri = idx.map((i) => results[i]!.deri)
-    const ranks = rankByRisk(deri)
-    const bands = bandByRisk(deri, 5)
-    idx.forEach((i, j) => {
-      rank[i] = ranks[j]!
-      band[i] = bands[j]!
-    })
-  }
-  const scored = results.map((result, i) => {
-    const l = byCode.get(result.lsoa)!
-    return {
-      code: l.code,
-      name: l.name,
-      ladName: l.ladName ?? '',
-      wardName: l.wardName ?? '',
-      result,
-      rank: rank[i]!,
-      band: band[i]!
-    }
-  })
-  return { scored, missing }
-}
-
-export const SORT_KEYS = ['rank', 'code', 'name', 'lad', 'deri', 'demography', 'deprivation', 'broadband'] as const
-export type SortKey = (typeof SORT_KEYS)[number]
-
-export function sortScored(scored: readonly ScoredLsoa[], sort: SortKey, descending: boolean): ScoredLsoa[] {
-  const value = (s: ScoredLsoa): string | number => {
-    switch (sort) {
-      case 'code':
-        return s.code
-      case 'name':
-        return s.name
-      case 'lad':
-        return s.ladName
-      case 'rank':
-        return s.rank
-      default:
-        return s.result[sort]
-    }
-  }
-  const sorted = [...scored].sort((a, b) => {
-    const x = value(a)
-    const y = value(b)
-    const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y))
-    return c !== 0 ? c : a.code.localeCompare(b.code)
-  })
-  return descending ? sorted.reverse() : sorted
 }
 
 type Ring = [number, number][]
@@ -184,28 +103,27 @@ export function mapModel(
   height = 560
 ): MapModel {
   const byCode = new Map(scored.map((s) => [s.code, s]))
-  const features: Feature<Geometry, { code: string }>[] = lsoas
-    .filter((l) => l.geometry !== null && byCode.has(l.code))
-    .map((l) => ({
-      type: 'Feature',
-      properties: { code: l.code },
-      geometry: rewind((typeof l.geometry === 'string' ? JSON.parse(l.geometry) : l.geometry) as Geometry)
-    }))
+  const placed: { feature: Feature<Geometry, { code: string }>; scored: ScoredLsoa }[] = []
+  for (const l of lsoas) {
+    const s = byCode.get(l.code)
+    if (l.geometry === null || !s) continue
+    // the repository has parsed the GeoJSON column (parseJsonColumn)
+    const geometry = rewind(l.geometry as Geometry)
+    placed.push({ feature: { type: 'Feature', properties: { code: l.code }, geometry }, scored: s })
+  }
+  const features = placed.map((p) => p.feature)
   const collection: FeatureCollection<Geometry, { code: string }> = { type: 'FeatureCollection', features }
   if (features.length === 0) return { width, height, areas: [], legend: [] }
   const projection = geoMercator().fitSize([width, height], collection)
   const path = geoPath(projection)
-  const areas = features.map((f) => {
-    const s = byCode.get(f.properties.code)!
-    return {
-      code: s.code,
-      href: `/area/lsoa/${s.code}`,
-      d: path(f) ?? '',
-      fill: BAND_COLOURS[s.band - 1] ?? BAND_COLOURS[4],
-      title: `${s.name} (${s.code}): risk index ${s.result.deri.toFixed(2)}, rank ${s.rank}, ${BAND_LABELS[s.band - 1]?.toLowerCase() ?? ''}`
-    }
-  })
-  return { width, height, areas, legend: BAND_COLOURS.map((colour, i) => ({ colour, label: BAND_LABELS[i]! })) }
+  const areas = placed.map(({ feature, scored: s }) => ({
+    code: s.code,
+    href: `/area/lsoa/${s.code}`,
+    d: path(feature) ?? '',
+    fill: BANDS[s.band - 1]?.colour ?? BANDS[4].colour,
+    title: `${s.name} (${s.code}): risk index ${s.result.deri.toFixed(2)}, rank ${s.rank}, ${bandLabel(s.band)?.toLowerCase() ?? ''}`
+  }))
+  return { width, height, areas, legend: BANDS.map((b) => ({ colour: b.colour, label: b.label })) }
 }
 
 /** The weights form: one number field per available indicator, per component. */
@@ -221,4 +139,126 @@ export function weightFieldsets(values: Record<string, string>) {
       field: { id: `w-${i.key}`, name: i.key, value: values[i.key] }
     }))
   }))
+}
+
+/** The comparison radios of the weights form. */
+export function comparisonRadios(comparison: Comparison) {
+  return {
+    idPrefix: 'comparison',
+    name: 'comparison',
+    classes: 'nhsuk-radios--small',
+    fieldset: { legend: { text: 'Compare each LSOA with', size: 's' } },
+    items: [
+      { value: 'lad', text: 'LSOAs in the same local authority (published default)', checked: comparison === 'lad' },
+      { value: 'all', text: 'All imported LSOAs', checked: comparison === 'all' }
+    ]
+  }
+}
+
+/** The query string of the page with some values replaced (for sort links and the CSV link). */
+export function queryString(query: Record<string, unknown>, extra: Record<string, string>): string {
+  const params = new URLSearchParams()
+  for (const [k, v] of Object.entries(query)) if (typeof v === 'string' && !(k in extra)) params.set(k, v)
+  for (const [k, v] of Object.entries(extra)) params.set(k, v)
+  return params.toString()
+}
+
+const HEADINGS: { key: SortKey; text: string; numeric: boolean }[] = [
+  { key: 'rank', text: 'Rank', numeric: true },
+  { key: 'name', text: 'LSOA', numeric: false },
+  { key: 'lad', text: 'Local authority', numeric: false },
+  { key: 'deri', text: 'Risk index', numeric: true },
+  { key: 'demography', text: 'Demography', numeric: true },
+  { key: 'deprivation', text: 'Deprivation', numeric: true },
+  { key: 'broadband', text: 'Broadband', numeric: true }
+]
+
+/** The sort the table shows: `?sort=` one of the columns (rank by default), `?dir=desc` to reverse. */
+export function tableSort(sort: string | undefined, dir: string | undefined): { sort: SortKey; descending: boolean } {
+  const raw = (sort ?? '').trim()
+  return {
+    sort: (SORT_KEYS as readonly string[]).includes(raw) ? (raw as SortKey) : 'rank',
+    descending: (dir ?? '').trim() === 'desc'
+  }
+}
+
+/** Column headings as sort links, with aria-sort on the sorted one. */
+export function sortLinks(query: Record<string, unknown>, sort: SortKey, descending: boolean) {
+  return HEADINGS.map((h) => {
+    const active = h.key === sort
+    const nextDir = active && !descending ? 'desc' : 'asc'
+    return {
+      ...h,
+      href: `/area?${queryString(query, { sort: h.key, dir: nextDir })}#risk-table`,
+      ariaSort: active ? (descending ? 'descending' : 'ascending') : 'none'
+    }
+  })
+}
+
+export function riskTableRows(sorted: readonly ScoredLsoa[]) {
+  return sorted.map((s) => ({
+    ...s,
+    deri: fmt(s.result.deri),
+    demography: fmt(s.result.demography),
+    deprivation: fmt(s.result.deprivation),
+    broadband: fmt(s.result.broadband),
+    bandLabel: bandLabel(s.band)
+  }))
+}
+
+/** The "where the data comes from" table (nhsuk table rows). */
+export function importRows(imports: readonly AreaImportRow[]) {
+  return imports.map((i) => [
+    { text: i.fileName + (i.isSynthetic ? ' (synthetic)' : '') },
+    { text: i.publisher },
+    { text: i.licence },
+    { text: i.rows, format: 'numeric' },
+    { text: formatDate(i.importedAt) }
+  ])
+}
+
+const capitalise = (s: string) => `${s.slice(0, 1).toUpperCase()}${s.slice(1)}`
+
+/** The LSOA page: the summary list, the risk index inputs and every imported indicator. */
+export function lsoaPage(view: LsoaView) {
+  const { lsoa, mine, peers, indicators, patients } = view
+  const patientsText = patients === 0 ? '0' : needsPrimarySuppression(patients) ? 'fewer than 5' : String(patients)
+  const summaryRows = [
+    { key: { text: 'Local authority' }, value: { text: lsoa.ladName || 'Not known' } },
+    { key: { text: 'Ward' }, value: { text: lsoa.wardName || 'Not known' } },
+    ...(mine
+      ? [
+          { key: { text: 'Risk index' }, value: { text: `${fmt(mine.result.deri)} out of 10` } },
+          {
+            key: { text: 'Rank' },
+            value: {
+              text: `${mine.rank} of ${peers} (1 = highest risk), ${(bandLabel(mine.band) ?? '').toLowerCase()}`
+            }
+          },
+          ...COMPONENT_KEYS.map((c) => ({
+            key: { text: `${capitalise(c)} component` },
+            value: { text: `${fmt(mine.result[c])} (weight ${DEFAULT_WEIGHTS[c]} by default)` }
+          }))
+        ]
+      : []),
+    {
+      key: { text: 'Reach patients living here' },
+      value: { text: `${patientsText} (in your organisation; counts of 1 to 4 are not shown)` }
+    }
+  ]
+  const deriRows = INDICATORS.map((i) => {
+    const source = INDICATOR_SOURCES[i.key]
+    const raw = source ? indicators.find((v) => v.indicator === source.stored)?.value : undefined
+    return [
+      { text: i.label },
+      { text: source ? source.label : 'Not available' },
+      { text: raw === undefined ? 'not available' : raw.toFixed(2), format: 'numeric' },
+      { text: source && mine ? (mine.result.scores[i.key] ?? 0).toFixed(2) : 'not available', format: 'numeric' }
+    ]
+  })
+  const indicatorRows = indicators.map((v) => [
+    { text: v.indicator },
+    { text: Number.isInteger(v.value) ? String(v.value) : v.value.toFixed(3), format: 'numeric' }
+  ])
+  return { summaryRows, deriRows, indicatorRows }
 }
