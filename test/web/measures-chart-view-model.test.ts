@@ -1,7 +1,7 @@
 // The chart view model: run chart under 12 points, SPC from 12, rebase annotations, suppressed periods, CSV columns as `reach spc`.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { chartCsv, chartModel, rebaseDates, valueFormatter } from '../../src/web/routes/measures/chart-view-model.js'
+import { chartCsv, chartModel, rebaseDates, valueFormatter } from '../../src/web/charts/measure-chart.js'
 import type { PeriodFigure } from '../../src/domain/qi/measures/index.js'
 
 const measure = { name: 'Screened', unit: 'percent', improvement: 'increase' as const, target: 90 }

@@ -270,6 +270,41 @@ for (const kind of await testDialects()) {
       assert.match(page.body, /There are no measures here yet/)
     })
 
+    test('an unknown team or project id re-renders the form with an error (not a 500), and adds nothing', async () => {
+      const before = await built.database.db
+        .selectFrom('measure')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow()
+      await qiLead.get('/measures/new')
+      const res = await qiLead.post('/measures/new', {
+        ...newManual,
+        name: 'A measure of no team',
+        teamId: '00000000-0000-4000-8000-000000000000',
+        projectId: '00000000-0000-4000-8000-000000000001'
+      })
+      assert.equal(res.statusCode, 200)
+      assert.match(res.body, /<title>Error: /)
+      assert.match(res.body, /href="#projectId"/)
+      assert.match(res.body, /href="#teamId"/)
+      assert.match(res.body, /Select a team from the list/)
+      const after = await built.database.db
+        .selectFrom('measure')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow()
+      assert.equal(after.n, before.n)
+    })
+
+    test('a project name already used is explained on the form', async () => {
+      await qiLead.get('/measures/projects/new')
+      const res = await qiLead.post('/measures/projects/new', {
+        name: 'digital inclusion at first assessment',
+        aim: ''
+      })
+      assert.equal(res.statusCode, 200)
+      assert.match(res.body, /A project with this name already exists/)
+      assert.match(res.body, /value="digital inclusion at first assessment"/)
+    })
+
     test('the system view opens', async () => {
       const res = await board.get('/measures/system')
       assert.equal(res.statusCode, 200)

@@ -1,17 +1,15 @@
 /**
  * Derived measures computed in SQL: one query per measure, grouped by week or month in London
- * time, returning numerator, denominator and value per period. Only the per-period totals
- * leave the database. Scope: one organisation (optionally one team), or a whole system (every
- * organisation of the system), where counts of 1 to 4 are suppressed.
+ * time, returning numerator, denominator and (for counts and medians) value per period. Only
+ * the per-period totals leave the database. Scope: one organisation (optionally one team), or
+ * a whole system (every organisation of the system). Percentages and small-number suppression
+ * are worked out from these counts by `derivedFigures` (domain/qi/measures/derived-figures.ts),
+ * through the `derivedMeasureFigures` use case (app/measures/measure-figures.ts).
  * Definitions (words, units, directions): src/domain/qi/measures/derived-measures.ts.
  */
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely'
 import type { Database } from '../schema.js'
-import {
-  suppressSmallNumbers,
-  type AvailableDerivedMeasureKey,
-  type PeriodFigure
-} from '../../domain/qi/measures/index.js'
+import type { AvailableDerivedMeasureKey, DerivedPeriodCounts } from '../../domain/qi/measures/index.js'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -135,29 +133,18 @@ function isoDate(value: string | Date): string {
   return typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10)
 }
 
-/**
- * The figures of one derived measure by period. For a percentage the value is computed from
- * the counts; for the system scope, periods with a count of 1 to 4 are suppressed.
- */
-export async function derivedMeasureFigures(
+/** The counts of one derived measure by period, oldest first (`value` only where the SQL computes it). */
+export async function derivedMeasureCounts(
   db: Db,
   key: AvailableDerivedMeasureKey,
   scope: DerivedScope,
   query: DerivedQuery
-): Promise<PeriodFigure[]> {
+): Promise<DerivedPeriodCounts[]> {
   const { rows } = await derivedMeasureSql(key, scope, query).execute(db)
-  const figures: PeriodFigure[] = rows.map((row) => {
-    const numerator = row.numerator === null ? null : Number(row.numerator)
-    const denominator = row.denominator === null ? null : Number(row.denominator)
-    const value =
-      row.value !== undefined
-        ? row.value === null
-          ? null
-          : Number(row.value)
-        : denominator
-          ? ((numerator ?? 0) * 100) / denominator
-          : null
-    return { periodStart: isoDate(row.period_start), numerator, denominator, value, suppressed: false }
-  })
-  return scope.kind === 'system' ? suppressSmallNumbers(figures) : figures
+  return rows.map((row) => ({
+    periodStart: isoDate(row.period_start),
+    numerator: row.numerator === null ? null : Number(row.numerator),
+    denominator: row.denominator === null ? null : Number(row.denominator),
+    ...(row.value !== undefined ? { value: row.value === null ? null : Number(row.value) } : {})
+  }))
 }

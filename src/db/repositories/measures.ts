@@ -1,16 +1,14 @@
 /**
- * QI projects, measures, their manual values and chart annotations. Every query is scoped by
- * organisation. Derived measures' values come from `derived-measures.ts`, live.
+ * Measures, their manual values and chart annotations. Every query is scoped by organisation.
+ * Projects are in `projects.ts`; derived measures' counts come from `derived-measures.ts`, live.
  */
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely'
-import type { Database, MeasureAnnotationTable, MeasureTable, QiProjectTable } from '../schema.js'
-import { isAvailableDerivedKey, periodStartOf, type PeriodFigure } from '../../domain/qi/measures/index.js'
-import { derivedMeasureFigures } from './derived-measures.js'
+import type { Database, MeasureAnnotationTable, MeasureTable } from '../schema.js'
+import type { PeriodFigure } from '../../domain/qi/measures/index.js'
 
 type Db = Kysely<Database> | Transaction<Database>
 
 export type MeasureRow = Selectable<MeasureTable>
-export type QiProjectRow = Selectable<QiProjectTable>
 export type MeasureAnnotationRow = Selectable<MeasureAnnotationTable>
 
 export interface MeasureFilter {
@@ -44,22 +42,6 @@ export async function findMeasureByName(db: Db, orgId: string, name: string): Pr
 
 export async function insertMeasure(db: Db, values: Insertable<MeasureTable>): Promise<MeasureRow> {
   return db.insertInto('measure').values(values).returningAll().executeTakeFirstOrThrow()
-}
-
-export async function listProjects(db: Db, orgId: string): Promise<QiProjectRow[]> {
-  return db.selectFrom('qi_project').selectAll().where('org_id', '=', orgId).orderBy('name').execute()
-}
-
-export async function findProject(db: Db, orgId: string, id: string): Promise<QiProjectRow | undefined> {
-  return db.selectFrom('qi_project').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst()
-}
-
-export async function insertProject(db: Db, values: Insertable<QiProjectTable>): Promise<QiProjectRow> {
-  return db.insertInto('qi_project').values(values).returningAll().executeTakeFirstOrThrow()
-}
-
-export async function listTeams(db: Db, orgId: string): Promise<{ id: string; name: string }[]> {
-  return db.selectFrom('team').select(['id', 'name']).where('org_id', '=', orgId).orderBy('name').execute()
 }
 
 /** Saves values for periods, replacing any value already entered for the same period. */
@@ -127,31 +109,13 @@ export async function insertAnnotation(
   return db.insertInto('measure_annotation').values(values).returningAll().executeTakeFirstOrThrow()
 }
 
-/**
- * A measure's figures by period, oldest first: entered values, or computed live for a derived
- * measure. `today` (ISO date) leaves out the derived measure's current, incomplete period.
- */
-export async function measureFigures(
-  db: Db,
-  orgId: string,
-  measure: MeasureRow,
-  today?: string
-): Promise<PeriodFigure[]> {
-  if (measure.source === 'derived') {
-    if (!measure.derived_key || !isAvailableDerivedKey(measure.derived_key)) return []
-    const before = today ? periodStartOf(today, measure.frequency) : undefined
-    return derivedMeasureFigures(
-      db,
-      measure.derived_key,
-      { kind: 'organisation', orgId, teamId: measure.team_id },
-      { frequency: measure.frequency, ...(before ? { before } : {}) }
-    )
-  }
+/** A manual measure's entered values by period, oldest first. */
+export async function listMeasureValues(db: Db, orgId: string, measureId: string): Promise<PeriodFigure[]> {
   const rows = await db
     .selectFrom('measure_value')
     .select(['period_start', 'value', 'numerator', 'denominator'])
     .where('org_id', '=', orgId)
-    .where('measure_id', '=', measure.id)
+    .where('measure_id', '=', measureId)
     .orderBy('period_start')
     .execute()
   return rows.map((r) => ({

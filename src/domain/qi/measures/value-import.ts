@@ -71,3 +71,24 @@ export function periodStartOf(date: string, frequency: 'weekly' | 'monthly'): st
   const back = (d.getUTCDay() + 6) % 7
   return new Date(d.getTime() - back * 86_400_000).toISOString().slice(0, 10)
 }
+
+/**
+ * Imported values moved to the start of their week or month, or a problem for every line that
+ * falls in the same period as an earlier one (all or nothing, like `parseValueLines`).
+ */
+export function valuesByPeriod(values: readonly ImportedValue[], frequency: 'weekly' | 'monthly'): ImportResult {
+  const periods = new Map<string, number>()
+  const problems: ImportProblem[] = []
+  for (const v of values) {
+    const start = periodStartOf(v.periodStart, frequency)
+    const other = periods.get(start)
+    if (other !== undefined)
+      problems.push({
+        line: v.line,
+        text: `Line ${v.line}: falls in the same ${frequency === 'weekly' ? 'week' : 'month'} as line ${other}`
+      })
+    periods.set(start, v.line)
+  }
+  if (problems.length > 0) return { ok: false, problems }
+  return { ok: true, values: values.map((v) => ({ ...v, periodStart: periodStartOf(v.periodStart, frequency) })) }
+}

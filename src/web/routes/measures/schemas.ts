@@ -1,7 +1,19 @@
+/**
+ * Route schemas (params and querystrings, checked by the zod type provider) and form schemas
+ * (parsed in the handler with `parseForm`, so a mistake re-renders the form) for the measures pages.
+ */
 import { z } from 'zod'
 import { isoDateFromParts } from '../../../domain/shared/dates.js'
-import { findDerivedMeasure } from '../../../domain/qi/measures/index.js'
-import { dateParts, text } from '../../form-errors.js'
+import { UUID_PATTERN } from '../../../domain/shared/uuid.js'
+import { findDerivedMeasure, manualMeasureIssues as definitionIssues } from '../../../domain/qi/measures/index.js'
+import { dateParts, formErrors, text, type FormErrors } from '../../form-errors.js'
+import { queryText, uuid } from '../../schemas.js'
+
+/** `/measures/:measureId…`: a malformed id is a 404, like a missing one. */
+export const measureParams = z.object({ measureId: uuid })
+
+/** `/measures?project=…&team=…`: anything that is not an id shows every measure, as before. */
+export const dashboardQuery = z.object({ project: queryText, team: queryText })
 
 const optionalText = (max: number, label: string) =>
   z
@@ -10,7 +22,7 @@ const optionalText = (max: number, label: string) =>
     .transform((v) => v || null)
 const uuidOrNull = z
   .string()
-  .refine((v) => v === '' || /^[0-9a-f-]{36}$/i.test(v), 'Select an option from the list')
+  .refine((v) => v === '' || UUID_PATTERN.test(v), 'Select an option from the list')
   .transform((v) => v || null)
 
 export function measureFormValues(body: unknown) {
@@ -64,14 +76,7 @@ export type MeasureForm = z.infer<typeof measureFormSchema>
 
 /** The fields a manual measure needs and a derived one takes from its definition. */
 export function manualMeasureIssues(values: MeasureFormValues): { field: string; text: string }[] {
-  if (values.derivedKey) return []
-  const issues: { field: string; text: string }[] = []
-  if (!values.name) issues.push({ field: 'name', text: 'Enter a name for the measure' })
-  if (!['outcome', 'process', 'balancing'].includes(values.type))
-    issues.push({ field: 'type', text: 'Select the type of measure' })
-  if (!values.numerator) issues.push({ field: 'numerator', text: 'Enter what is counted (the numerator)' })
-  if (!['percent', 'count', 'days'].includes(values.unit)) issues.push({ field: 'unit', text: 'Select the unit' })
-  return issues
+  return values.derivedKey ? [] : definitionIssues(values)
 }
 
 /** Field order on the form, so the error summary lists problems in the order of the page. */
@@ -92,6 +97,11 @@ export const measureFieldOrder = [
   'teamId',
   'notes'
 ]
+
+/** Form errors in the order of the fields on the page. */
+export function measureFormErrors(issues: readonly { field: string; text: string }[]): FormErrors {
+  return formErrors([...issues].sort((a, b) => measureFieldOrder.indexOf(a.field) - measureFieldOrder.indexOf(b.field)))
+}
 
 function isoDateField(empty: string, invalid: string) {
   return z.object({ day: z.string(), month: z.string(), year: z.string() }).transform((parts, ctx) => {
@@ -130,12 +140,4 @@ export const annotationSchema = z.object({
   onDate: isoDateField('Enter the date', 'Date must be a real date, for example 1 3 2026'),
   kind: z.enum(['pdsa', 'rebase', 'note'], { message: 'Select the kind of annotation' }),
   label: z.string().min(1, 'Enter a short description').max(200, 'Description must be 200 characters or fewer')
-})
-
-export const projectSchema = z.object({
-  name: z.string().min(1, 'Enter a project name').max(120, 'Project name must be 120 characters or fewer'),
-  aim: z
-    .string()
-    .max(1000, 'Aim must be 1000 characters or fewer')
-    .transform((v) => v || null)
 })

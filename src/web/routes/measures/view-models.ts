@@ -2,13 +2,22 @@
  * View models for the measures pages: macro params for the forms, rows for the Making Data
  * Count summary table.
  */
-import type { MeasureRow, QiProjectRow } from '../../../db/repositories/measures.js'
-import { derivedMeasures, findDerivedMeasure, type ImportProblem } from '../../../domain/qi/measures/index.js'
+import type { MeasureAnnotationRow, MeasureRow } from '../../../db/repositories/measures.js'
+import type { QiProjectRow } from '../../../db/repositories/projects.js'
+import {
+  derivedMeasures,
+  findDerivedMeasure,
+  type DerivedMeasureDefinition,
+  type ImportProblem,
+  type PeriodFigure
+} from '../../../domain/qi/measures/index.js'
 import { formatDate } from '../../../domain/shared/dates.js'
 import type { FormErrors } from '../../form-errors.js'
-import type { ChartModel } from './chart-view-model.js'
-import { formatMonth, valueFormatter } from './chart-view-model.js'
+import { chartModel, formatMonth, valueFormatter, type ChartModel } from '../../charts/measure-chart.js'
 import type { MeasureFormValues } from './schemas.js'
+
+export const home = { href: '/home', text: 'Home' }
+export const measuresCrumb = { href: '/measures', text: 'Measures' }
 
 const err = (errors: FormErrors, field: string) => errors.byField[field]
 
@@ -275,4 +284,167 @@ export function definitionRows(measure: MeasureRow, projectName: string | null, 
     row('Team', teamName ?? 'Whole organisation'),
     row('Notes', measure.notes)
   ]
+}
+
+/** The dashboard's two filters (nhsuk select params). */
+export function dashboardFilters(
+  projects: readonly QiProjectRow[],
+  teams: readonly { id: string; name: string }[],
+  projectId: string | null,
+  teamId: string | null
+) {
+  return {
+    project: {
+      id: 'project',
+      name: 'project',
+      label: { text: 'Project', size: 's' },
+      items: [
+        { value: '', text: 'All projects', selected: !projectId },
+        ...projects.map((p) => ({ value: p.id, text: p.name, selected: p.id === projectId }))
+      ]
+    },
+    team: {
+      id: 'team',
+      name: 'team',
+      label: { text: 'Team', size: 's' },
+      items: [
+        { value: '', text: 'All teams', selected: !teamId },
+        ...teams.map((t) => ({ value: t.id, text: t.name, selected: t.id === teamId }))
+      ]
+    }
+  }
+}
+
+export function dashboardHeading(project: QiProjectRow | null, team: { name: string } | null): string {
+  return project ? project.name : team ? `Measures for ${team.name}` : 'Measures'
+}
+
+/** The annotations table under a chart, numbered as on the chart (nhsuk table rows). */
+export function annotationRows(annotations: readonly Pick<MeasureAnnotationRow, 'on_date' | 'kind' | 'label'>[]) {
+  return annotations.map((a, i) => [
+    { text: String(i + 1) },
+    { text: formatDate(a.on_date) },
+    { text: annotationKindLabels[a.kind] },
+    { text: a.label }
+  ])
+}
+
+export function measureBreadcrumbs(measure: Pick<MeasureRow, 'project_id'>, projectName: string | null) {
+  return [
+    home,
+    measuresCrumb,
+    ...(measure.project_id && projectName
+      ? [{ href: `/measures?project=${measure.project_id}`, text: projectName }]
+      : [])
+  ]
+}
+
+/** A derived measure charted across the whole system, as a summary-table row with its description. */
+export function systemSummaryRow(definition: DerivedMeasureDefinition, figures: readonly PeriodFigure[]) {
+  const measure = {
+    id: definition.key,
+    name: definition.name,
+    unit: definition.unit,
+    improvement: definition.improvement,
+    target: null,
+    type: definition.type,
+    source: 'derived',
+    frequency: 'monthly'
+  } as const
+  const model = chartModel(measure, figures, [], `system-${definition.key}`)
+  return {
+    ...summaryRow(measure, model),
+    href: '',
+    suppressed: model.suppressedPeriods,
+    periods: figures.length,
+    summary: model.summary
+  }
+}
+
+export interface SingleValueInput {
+  periodStart: { day: string; month: string; year: string }
+  value: string
+}
+
+export const emptySingleValue: SingleValueInput = { periodStart: { day: '', month: '', year: '' }, value: '' }
+
+/** The values page's two forms: one value (date and value), or many lines pasted. */
+export function valuesFormFields(
+  measure: Pick<MeasureRow, 'frequency' | 'unit'>,
+  single: SingleValueInput,
+  singleErrors: FormErrors,
+  lines: string,
+  errors: FormErrors
+) {
+  return {
+    periodStart: dateField(
+      'periodStart',
+      'Period starting',
+      measure.frequency === 'weekly'
+        ? 'The Monday the week starts, for example 2 3 2026'
+        : 'The first day of the month, for example 1 3 2026. Any day in the month will do',
+      single.periodStart,
+      singleErrors.byField.periodStart
+    ),
+    value: {
+      id: 'value',
+      name: 'value',
+      label: { text: `Value (${unitLabels[measure.unit] ?? measure.unit})`, size: 's' },
+      value: single.value,
+      classes: 'nhsuk-input--width-5',
+      inputmode: 'decimal',
+      errorMessage: singleErrors.byField.value
+    },
+    lines: {
+      id: 'lines',
+      name: 'lines',
+      label: { text: 'Values, one per line', size: 's' },
+      hint: {
+        text: 'Paste lines of date,value (YYYY-MM-DD,value), or the text of a CSV file with a date,value header. A value already entered for the same period is replaced. If any line has a problem, nothing is saved.'
+      },
+      value: lines,
+      rows: 10,
+      spellcheck: false,
+      errorMessage: errors.byField.lines
+    }
+  }
+}
+
+export interface AnnotationInput {
+  onDate: { day: string; month: string; year: string }
+  kind: string
+  label: string
+}
+
+export const emptyAnnotation: AnnotationInput = { onDate: { day: '', month: '', year: '' }, kind: '', label: '' }
+
+export function annotationFormFields(values: AnnotationInput, errors: FormErrors) {
+  return {
+    onDate: dateField(
+      'onDate',
+      'Date',
+      'For example 1 3 2026. A rebase starts new limits from the first period on or after this date',
+      values.onDate,
+      errors.byField.onDate
+    ),
+    kind: {
+      idPrefix: 'kind',
+      name: 'kind',
+      fieldset: { legend: { text: 'What kind of annotation?', size: 's' } },
+      errorMessage: errors.byField.kind,
+      items: Object.entries(annotationKindLabels).map(([value, label]) => ({
+        value,
+        text: label,
+        checked: values.kind === value
+      }))
+    },
+    label: {
+      id: 'label',
+      name: 'label',
+      label: { text: 'Short description', size: 's' },
+      hint: { text: 'For example, "PDSA 2: screening question added to the booking form"' },
+      value: values.label,
+      errorMessage: errors.byField.label
+    }
+  }
 }

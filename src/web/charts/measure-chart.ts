@@ -1,10 +1,12 @@
 /**
- * Everything the chart page, the summary table and the downloads need for one measure:
- * the same engine as `reach spc` (computeSpc) with the measure's direction, target and rebase
- * annotations; a run chart instead when there are fewer than 12 points.
+ * A measure's chart, ready to embed in any page (the measure's own page, the summary tables, a
+ * project page, a board report, a public page): from its figures and annotations to the SVG,
+ * the data table (nhsuk table macro params), the plain-English summary, the Making Data Count
+ * icons with their text, and the CSV download (`chartCsv`). The same engine as `reach spc`
+ * (computeSpc) with the measure's direction, target and rebase annotations; a run chart
+ * instead when there are fewer than 12 points.
  */
-import { stringify } from 'csv-stringify/sync'
-import type { MeasureAnnotationRow, MeasureRow } from '../../../db/repositories/measures.js'
+import type { MeasureAnnotationRow, MeasureRow } from '../../db/repositories/measures.js'
 import {
   computeRunChart,
   computeSpc,
@@ -13,18 +15,19 @@ import {
   type RunChartResult,
   type SpcResult,
   type VariationIcon
-} from '../../../domain/qi/spc/index.js'
+} from '../../domain/qi/spc/index.js'
 import {
   assuranceLabels,
   runChartSummary,
   spcSummary,
   variationLabels,
   type PeriodFigure
-} from '../../../domain/qi/measures/index.js'
-import { formatDate } from '../../../domain/shared/dates.js'
-import { spcChartSvg, type ChartAnnotation } from '../../charts/spc-chart-svg.js'
-import { runChartSvg } from '../../charts/run-chart-svg.js'
-import { assuranceIconSvg, variationIconSvg } from '../../charts/mdc-icons-svg.js'
+} from '../../domain/qi/measures/index.js'
+import { formatDate } from '../../domain/shared/dates.js'
+import { toCsv } from '../../domain/shared/csv.js'
+import { spcChartSvg, type ChartAnnotation } from './spc-chart-svg.js'
+import { runChartSvg } from './run-chart-svg.js'
+import { assuranceIconSvg, variationIconSvg } from './mdc-icons-svg.js'
 
 /** Fewer points than this get a run chart: Making Data Count asks for at least 12 before drawing limits. */
 export const MIN_SPC_POINTS = 12
@@ -206,20 +209,21 @@ export function chartModel(
 /** The CSV download: for an XmR chart, the same columns and numbers as `reach spc --format csv`. */
 export function chartCsv(model: ChartModel): string {
   if (model.spc)
-    return stringify([
+    return toCsv(
       ['date', 'value', 'mean', 'lpl', 'upl', 'pointType'],
-      ...model.spc.points.map((p) => [p.date, p.value, p.mean, p.lpl ?? '', p.upl ?? '', p.pointType])
-    ])
-  if (model.run)
-    return stringify([
+      model.spc.points.map((p) => [p.date, p.value, p.mean, p.lpl, p.upl, p.pointType])
+    )
+  const run = model.run
+  if (run)
+    return toCsv(
       ['date', 'value', 'median', 'shift', 'trend'],
-      ...model.points.map((p, i) => [
+      model.points.map((p, i) => [
         p.date,
         p.value,
-        model.run?.median ?? '',
-        model.run?.points[i]?.shift ? 'yes' : 'no',
-        model.run?.points[i]?.trend ? 'yes' : 'no'
+        run.median,
+        run.points[i]?.shift ? 'yes' : 'no',
+        run.points[i]?.trend ? 'yes' : 'no'
       ])
-    ])
-  return stringify([['date', 'value']])
+    )
+  return toCsv(['date', 'value'], [])
 }

@@ -1,0 +1,29 @@
+/** Quality improvement projects: the aim a family of measures serves. Every query is scoped by organisation. */
+import type { Insertable, Kysely, Selectable, Transaction } from 'kysely'
+import type { Database, QiProjectTable } from '../schema.js'
+
+type Db = Kysely<Database> | Transaction<Database>
+
+export type QiProjectRow = Selectable<QiProjectTable>
+
+export async function listProjects(db: Db, orgId: string): Promise<QiProjectRow[]> {
+  return db.selectFrom('qi_project').selectAll().where('org_id', '=', orgId).orderBy('name').execute()
+}
+
+export async function findProject(db: Db, orgId: string, id: string): Promise<QiProjectRow | undefined> {
+  return db.selectFrom('qi_project').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst()
+}
+
+/** A project of the organisation with the same name, ignoring case. */
+export async function findProjectByName(db: Db, orgId: string, name: string): Promise<QiProjectRow | undefined> {
+  return db
+    .selectFrom('qi_project')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase()))
+    .executeTakeFirst()
+}
+
+export async function insertProject(db: Db, values: Insertable<QiProjectTable>): Promise<QiProjectRow> {
+  return db.insertInto('qi_project').values(values).returningAll().executeTakeFirstOrThrow()
+}
