@@ -5,7 +5,7 @@
  * Uses a throwaway database, as the tests do; skipped when no server is reachable.
  */
 import { sql, type RawBuilder } from 'kysely'
-import { derivedMeasureFigures } from '../src/db/repositories/derived-measures.js'
+import { derivedMeasureFigures } from '../src/app/measures/measure-figures.js'
 import { derivedMeasures, type AvailableDerivedMeasureKey } from '../src/domain/qi/measures/index.js'
 import { freshDatabase, testDialects } from '../test/helpers/databases.js'
 import { loadFixture } from '../test/helpers/fixture.js'
