@@ -11,6 +11,7 @@ import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import { upsertServices } from '../../db/repositories/directory.js'
 import { parseDirectoryImport, type ImportProblem } from '../../domain/directory/oruk.js'
+import { MAX_IMPORT_DEPTH, jsonDepthExceeds } from '../../domain/shared/json-depth.js'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -35,6 +36,14 @@ export async function importDirectory(
   input: unknown,
   options: { dryRun: boolean }
 ): Promise<DirectoryImported> {
+  if (jsonDepthExceeds(input))
+    throw new DirectoryImportError([
+      {
+        index: 0,
+        field: '(file)',
+        message: `nests deeper than ${MAX_IMPORT_DEPTH} levels; no Open Referral UK file does`
+      }
+    ])
   const result = parseDirectoryImport(input)
   if (result.problems.length) throw new DirectoryImportError(result.problems)
   if (options.dryRun) return { services: result.services.length, added: 0, updated: 0, dryRun: true }

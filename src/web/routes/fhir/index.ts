@@ -17,6 +17,7 @@ import { screeningQuestionnaire, validateAnswers } from '../../../domain/screeni
 import { parseQuestionnaireResponse, toQuestionnaireResponse } from '../../../fhir/questionnaire-response.js'
 import { requestActor } from '../../plugins/auth.js'
 import { queryText, uuid } from '../../schemas.js'
+import { jsonDepthExceeds } from '../../../domain/shared/json-depth.js'
 
 export interface FhirRouteOptions {
   config: Config
@@ -76,11 +77,15 @@ export async function fhirRoutes(app: FastifyInstance, opts: FhirRouteOptions): 
   const r = app.withTypeProvider<ZodTypeProvider>()
 
   app.addContentTypeParser('application/fhir+json', { parseAs: 'string' }, (_request, body, done) => {
+    let parsed: unknown
     try {
-      done(null, JSON.parse(String(body)))
+      parsed = JSON.parse(String(body))
     } catch {
-      done(Object.assign(new Error('Body is not valid JSON'), { statusCode: 400 }), undefined)
+      return done(Object.assign(new Error('Body is not valid JSON'), { statusCode: 400 }), undefined)
     }
+    if (jsonDepthExceeds(parsed))
+      return done(Object.assign(new Error('Body nests too deeply for a FHIR resource'), { statusCode: 400 }), undefined)
+    done(null, parsed)
   })
 
   r.get(
