@@ -28,6 +28,12 @@ const envSchema = z.object({
     .min(1)
     .max(24 * 60)
     .default(30),
+  REACH_SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24)
+    .default(12),
   REACH_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   REACH_LOGIN_LOCK_MINUTES: z.coerce
     .number()
@@ -51,6 +57,8 @@ export interface Config {
   sharedDataDir: string
   sessionSecret: string
   sessionIdleMinutes: number
+  /** Absolute lifetime of a session, however active it is. */
+  sessionMaxHours: number
   loginMaxFailures: number
   loginLockMinutes: number
   seedDemo: boolean
@@ -63,7 +71,10 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
-/** Reads and checks the environment. In production the session secret must be set. */
+/**
+ * Reads and checks the environment. In production the session secret must be set and the
+ * demonstration data can never be loaded (its accounts share a published password).
+ */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')))
   if (!parsed.success) {
@@ -78,6 +89,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       throw new ConfigError('invalid configuration: REACH_SESSION_SECRET must be set in production')
     sessionSecret = developmentSecret(dataDir)
   }
+  if (e.NODE_ENV === 'production' && e.REACH_SEED_DEMO === true)
+    throw new ConfigError('invalid configuration: REACH_SEED_DEMO cannot be true in production')
   return {
     env: e.NODE_ENV,
     host: e.HOST,
@@ -87,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sharedDataDir: resolve(e.REACH_SHARED_DATA),
     sessionSecret,
     sessionIdleMinutes: e.REACH_SESSION_IDLE_MINUTES,
+    sessionMaxHours: e.REACH_SESSION_MAX_HOURS,
     loginMaxFailures: e.REACH_LOGIN_MAX_FAILURES,
     loginLockMinutes: e.REACH_LOGIN_LOCK_MINUTES,
     seedDemo: e.REACH_SEED_DEMO ?? e.NODE_ENV !== 'production',
@@ -101,7 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 function developmentSecret(dataDir: string): string {
   const file = join(dataDir, 'session-secret')
   if (existsSync(file)) return readFileSync(file, 'utf8').trim()
-  mkdirSync(dataDir, { recursive: true })
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 })
   const secret = randomBytes(48).toString('base64url')
   writeFileSync(file, secret, { mode: 0o600 })
   return secret

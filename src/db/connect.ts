@@ -2,7 +2,8 @@
  * Opens the database: PGlite (Postgres in-process, in a data folder) by default,
  * a PostgreSQL server when a connection string is given. Same SQL, same migrations.
  */
-import { mkdirSync } from 'node:fs'
+import { chmodSync, lstatSync, mkdirSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely'
 import type { Database } from './schema.js'
 
@@ -37,14 +38,30 @@ export async function connectDatabase(options: ConnectOptions): Promise<ReachDat
   const { PGlite } = await import('@electric-sql/pglite')
   const { PGliteDialect } = await import('kysely-pglite-dialect')
   const dir = options.pgliteDir ?? 'memory://'
-  if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true })
+  const onDisk = !dir.startsWith('memory://')
+  if (onDisk) mkdirSync(dir, { recursive: true, mode: 0o700 })
   const client = new PGlite(dir, {
     parsers: { 1082: (value: string) => value },
     serializers: {}
   })
   await client.waitReady
+  if (onDisk) restrictToOwner(dir)
   const db = new Kysely<Database>({ dialect: new PGliteDialect(client) })
   return { db, kind: 'pglite', rlsRole: false, close: () => db.destroy() }
+}
+
+/**
+ * The PGlite folder holds patient data: only the account running Reach may read it. PGlite writes
+ * its files with the process umask (often world-readable), so after it has started every folder
+ * becomes 0700 and every file 0600. Files it creates later sit inside the 0700 folder.
+ */
+export function restrictToOwner(path: string): void {
+  const stat = lstatSync(path)
+  if (stat.isSymbolicLink()) return
+  if (stat.isDirectory()) {
+    chmodSync(path, 0o700)
+    for (const name of readdirSync(path)) restrictToOwner(join(path, name))
+  } else if (stat.isFile()) chmodSync(path, 0o600)
 }
 
 /** Checks, after migrations, whether this connection may act as `reach_app`. */

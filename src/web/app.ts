@@ -12,7 +12,7 @@ import { securityPlugin } from './plugins/security.js'
 import { databasePlugin } from './plugins/database.js'
 import { authPlugin } from './plugins/auth.js'
 import { viewsPlugin, nhsukDist } from './plugins/views.js'
-import { errorsPlugin } from './plugins/errors.js'
+import { errorsPlugin, frameworkErrorHandler } from './plugins/errors.js'
 import { areas, navigationEntries } from './areas.js'
 import type { DemoSignIn } from './routes/public/index.js'
 import { fileURLToPath } from 'node:url'
@@ -73,7 +73,10 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
-    requestTimeout: 30_000
+    requestTimeout: 30_000,
+    // A malformed web address (`/s/%FF`) or a path segment longer than 100 characters gets an NHS page, not JSON.
+    routerOptions: { maxParamLength: 100 },
+    frameworkErrors: frameworkErrorHandler
   })
 
   // Route schemas are zod (fastify-type-provider-zod); routes use app.withTypeProvider<ZodTypeProvider>().
@@ -90,7 +93,11 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
 
   await app.register(securityPlugin, { sessionSecret: config.sessionSecret, secureCookies })
   await app.register(databasePlugin, { database })
-  await app.register(authPlugin, { idleMinutes: config.sessionIdleMinutes, secureCookies })
+  await app.register(authPlugin, {
+    idleMinutes: config.sessionIdleMinutes,
+    maxHours: config.sessionMaxHours,
+    secureCookies
+  })
   await app.register(viewsPlugin, { watch: config.env === 'development', navigation: navigationEntries() })
   await app.register(errorsPlugin)
 

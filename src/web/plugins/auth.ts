@@ -1,17 +1,19 @@
 /**
  * Who is asking, and may they? Sessions live in the database (only a hash of the token is
- * kept); the cookie holds the random token. Every route declares `config.access`:
- * 'public', 'signed-in' or a permission; anything else is refused. Routes that forget to
- * declare it are treated as 'signed-in'.
+ * kept); the cookie holds the random token. A session ends after `idleMinutes` without a
+ * request or `maxHours` after sign-in, whichever comes first. Every route declares
+ * `config.access`: 'public', 'signed-in' or a permission; anything else is refused. Routes
+ * that forget to declare it are treated as 'signed-in'.
  */
 import fp from 'fastify-plugin'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { findOrganisation } from '../../db/repositories/organisations.js'
 import { findStaff, staffRowToUser, type StaffUser } from '../../db/repositories/staff.js'
-import { touchSession } from '../../db/repositories/sessions.js'
+import { touchSession, type SessionLifetime } from '../../db/repositories/sessions.js'
 import type { Organisation } from '../../db/schema.js'
 import { can, type Permission } from '../../domain/staff/roles.js'
 import type { Actor } from '../../app/actor.js'
+import { isAssetPath } from './security.js'
 
 export type Access = 'public' | 'signed-in' | Permission
 
@@ -28,18 +30,31 @@ declare module 'fastify' {
   interface FastifyReply {
     flash: (text: string, kind?: 'success' | 'info') => FastifyReply
   }
+  interface FastifyInstance {
+    /** How long a new session lasts (idle timeout and absolute lifetime). */
+    sessionLifetime: SessionLifetime
+  }
 }
 
 export const sessionCookie = 'reach_session'
 const flashCookie = 'reach_flash'
 
+/** The absolute session lifetime when none is configured (REACH_SESSION_MAX_HOURS has the same default). */
+export const defaultSessionMaxHours = 12
+
 export interface AuthOptions {
   idleMinutes: number
+  maxHours?: number
   secureCookies: boolean
 }
 
 export const authPlugin = fp(
   async (app, opts: AuthOptions) => {
+    const lifetime: SessionLifetime = {
+      idleMinutes: opts.idleMinutes,
+      maxHours: opts.maxHours ?? defaultSessionMaxHours
+    }
+    app.decorate('sessionLifetime', lifetime)
     app.decorateRequest('user', null)
     app.decorateRequest('organisation', null)
     app.decorateRequest('sessionToken', null)
@@ -70,7 +85,7 @@ export const authPlugin = fp(
       }
       const token = request.cookies[sessionCookie]
       if (!token || token.length > 100) return
-      const session = await touchSession(app.database.db, token, opts.idleMinutes)
+      const session = await touchSession(app.database.db, token, lifetime)
       if (!session) {
         reply.clearCookie(sessionCookie, { path: '/' })
         return
@@ -99,14 +114,15 @@ export const authPlugin = fp(
   { name: 'auth', dependencies: ['security', 'database'] }
 )
 
-function isAssetPath(url: string): boolean {
-  return url.startsWith('/nhsuk/') || url.startsWith('/static/')
-}
-
-/** A `returnUrl` is followed only when it is a local path (never another site). */
+/**
+ * A `returnUrl` is followed only when it is a path on this site: one `/`, then a character that
+ * is neither `/` nor a backslash (so never `//evil.test` or `/\evil.test`), and no control character or
+ * whitespace anywhere (browsers drop tabs and newlines, so `/\t/evil.test` would be `//evil.test`).
+ */
 export function safeReturnUrl(value: unknown, fallback = '/home'): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\'))
-    return fallback
+  if (typeof value !== 'string' || value.length > 2000) return fallback
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  if (!/^\/[^/\\]/.test(value) || /[\s\u0000-\u001f\u007f-\u009f]/.test(value)) return fallback
   return value
 }
 

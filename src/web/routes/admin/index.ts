@@ -1,15 +1,18 @@
-/** Staff accounts for administrators: list and add. */
+/** Staff accounts for administrators: list, add, and sign an account out everywhere. */
 import type { FastifyInstance } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { recordAudit } from '../../../db/repositories/audit.js'
-import { emailTaken, insertStaff, listStaff } from '../../../db/repositories/staff.js'
+import { createStaffAccount, EmailUnavailableError } from '../../../app/staff/create-staff-account.js'
+import { signOutEverywhere } from '../../../app/staff/sign-out-everywhere.js'
+import { countLiveSessions } from '../../../db/repositories/sessions.js'
+import { listStaff } from '../../../db/repositories/staff.js'
 import { checkPassword, passwordProblemText } from '../../../domain/staff/password-policy.js'
 import { roles } from '../../../domain/staff/roles.js'
-import { formatDateTime } from '../../../domain/shared/dates.js'
-import { hashPassword } from '../../../security/password-hash.js'
 import { formErrors, noErrors, parseForm, text, type FormErrors } from '../../form-errors.js'
-import { translate } from '../../i18n.js'
-import { auditActor } from '../../plugins/auth.js'
+import { currentUser, requestActor, sessionCookie } from '../../plugins/auth.js'
+import { rotateCsrfSecret } from '../../plugins/security.js'
+import { idParams } from '../../schemas.js'
+import { emailUnavailable, staffFormFields, staffTableRows } from './view-models.js'
 
 const staffSchema = z
   .object({
@@ -27,68 +30,28 @@ const staffSchema = z
     if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: passwordProblemText[problem] })
   })
 
-function fields(values: Record<string, string>, errors: FormErrors) {
-  return {
-    displayName: {
-      id: 'displayName',
-      name: 'displayName',
-      label: { text: 'Full name', size: 's' },
-      value: values.displayName,
-      autocomplete: 'off',
-      errorMessage: errors.byField.displayName
-    },
-    email: {
-      id: 'email',
-      name: 'email',
-      type: 'email',
-      label: { text: 'Email address', size: 's' },
-      value: values.email,
-      autocomplete: 'off',
-      spellcheck: false,
-      errorMessage: errors.byField.email
-    },
-    role: {
-      idPrefix: 'role',
-      name: 'role',
-      fieldset: { legend: { text: 'Role', size: 's' } },
-      errorMessage: errors.byField.role,
-      items: roles.map((r) => ({ value: r, text: translate('en', `roles.${r}`), checked: values.role === r }))
-    },
-    password: {
-      id: 'password',
-      name: 'password',
-      label: { text: 'Temporary password', size: 's' },
-      autocomplete: 'new-password',
-      hint: { text: 'At least 12 characters. Three random words work well. Avoid common passwords.' },
-      errorMessage: errors.byField.password
-    }
-  }
-}
+const breadcrumbs = [{ href: '/home', text: 'Home' }]
 
 export async function adminRoutes(app: FastifyInstance): Promise<void> {
-  const breadcrumbs = [{ href: '/home', text: 'Home' }]
-  app.get('/admin/staff', { config: { access: 'staff:manage' } }, async (request, reply) => {
-    const staff = await request.withOrg((trx) => listStaff(trx, request.user!.orgId))
+  const r = app.withTypeProvider<ZodTypeProvider>()
+
+  r.get('/admin/staff', { config: { access: 'staff:manage' } }, async (request, reply) => {
+    const orgId = currentUser(request).orgId
+    const { staff, liveSessions } = await request.withOrg(async (trx) => ({
+      staff: await listStaff(trx, orgId),
+      liveSessions: await countLiveSessions(trx, orgId)
+    }))
     return reply.render('admin/staff.njk', {
       breadcrumbs,
-      rows: staff.map((s) => [
-        { text: s.display_name, header: 'Name' },
-        { text: s.email, header: 'Email' },
-        { text: translate('en', `roles.${s.role}`), header: 'Role' },
-        { text: s.last_login_at ? formatDateTime(s.last_login_at) : 'Never', header: 'Last signed in' },
-        {
-          text: s.disabled_at ? 'Disabled' : s.locked_until && s.locked_until > new Date() ? 'Locked' : 'Active',
-          header: 'Status'
-        }
-      ])
+      rows: staffTableRows(staff, liveSessions, reply.generateCsrf(), new Date())
     })
   })
 
-  app.get('/admin/staff/new', { config: { access: 'staff:manage' } }, async (_request, reply) =>
-    reply.render('admin/staff-new.njk', { fields: fields({}, noErrors), backLinkHref: '/admin/staff' })
+  r.get('/admin/staff/new', { config: { access: 'staff:manage' } }, async (_request, reply) =>
+    reply.render('admin/staff-new.njk', { fields: staffFormFields({}, noErrors), backLinkHref: '/admin/staff' })
   )
 
-  app.post('/admin/staff/new', { config: { access: 'staff:manage' } }, async (request, reply) => {
+  r.post('/admin/staff/new', { config: { access: 'staff:manage' } }, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>
     const values = {
       displayName: text(body.displayName),
@@ -97,29 +60,41 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
       password: typeof body.password === 'string' ? body.password : ''
     }
     const render = (errors: FormErrors) =>
-      reply.render('admin/staff-new.njk', { fields: fields(values, errors), errors, backLinkHref: '/admin/staff' })
+      reply.render('admin/staff-new.njk', {
+        fields: staffFormFields(values, errors),
+        errors,
+        backLinkHref: '/admin/staff'
+      })
     const parsed = parseForm(staffSchema, values, { role: 'role' })
     if (!parsed.ok) return render(parsed.errors)
-    if (await emailTaken(app.database.db, parsed.data.email))
-      return render(formErrors([{ field: 'email', text: 'An account with this email address already exists' }]))
-    const passwordHash = await hashPassword(parsed.data.password)
-    await request.withOrg(async (trx) => {
-      const created = await insertStaff(trx, {
-        org_id: request.user!.orgId,
-        email: parsed.data.email,
-        display_name: parsed.data.displayName,
-        role: parsed.data.role,
-        team_id: null,
-        password_hash: passwordHash
-      })
-      await recordAudit(trx, {
-        ...auditActor(request),
-        action: 'create',
-        entityType: 'staff_user',
-        entityId: created.id,
-        detail: { role: created.role }
-      })
-    })
+    try {
+      await request.withOrg((trx) => createStaffAccount(trx, requestActor(request), parsed.data))
+    } catch (error) {
+      if (error instanceof EmailUnavailableError)
+        return render(formErrors([{ field: 'email', text: emailUnavailable }]))
+      throw error
+    }
     return reply.flash('Staff account added').redirect('/admin/staff', 303)
   })
+
+  r.post(
+    '/admin/staff/:id/sign-out-everywhere',
+    { schema: { params: idParams }, config: { access: 'staff:manage' } },
+    async (request, reply) => {
+      const { sessionsEnded, displayName } = await request.withOrg((trx) =>
+        signOutEverywhere(trx, requestActor(request), { userId: request.params.id })
+      )
+      request.log.info(
+        { event: 'sign_out_everywhere', userId: request.params.id, by: currentUser(request).id, sessionsEnded },
+        'signed out'
+      )
+      // an administrator who signs themselves out everywhere has just ended this session too
+      if (request.params.id === currentUser(request).id) {
+        reply.clearCookie(sessionCookie, { path: '/' })
+        rotateCsrfSecret(reply)
+        return reply.redirect('/sign-in', 303)
+      }
+      return reply.flash(`${displayName} is signed out on every device`).redirect('/admin/staff', 303)
+    }
+  )
 }

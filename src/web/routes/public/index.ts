@@ -1,20 +1,29 @@
-/** The start page, sign in and out, static information pages and the health check. */
-import type { FastifyInstance } from 'fastify'
-import { sql } from 'kysely'
+/** The start page, sign in and out (here or everywhere), static information pages and the health check. */
+import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { recordAudit } from '../../../db/repositories/audit.js'
-import { createSession, deleteSession } from '../../../db/repositories/sessions.js'
-import { findStaffForSignIn, recordFailedSignIn, recordSuccessfulSignIn } from '../../../db/repositories/staff.js'
-import { verifyAgainstDummy, verifyPassword } from '../../../security/password-hash.js'
-import { formErrors, noErrors, parseForm, text } from '../../form-errors.js'
-import { safeReturnUrl, sessionCookie } from '../../plugins/auth.js'
-import { escapeHtml } from '../../escape-html.js'
+import { signIn } from '../../../app/staff/sign-in.js'
+import { signOut } from '../../../app/staff/sign-out.js'
+import { signOutEverywhere } from '../../../app/staff/sign-out-everywhere.js'
+import { databaseResponds } from '../../../db/repositories/health.js'
+import { noErrors, parseForm, text, type FormErrors } from '../../form-errors.js'
+import { currentUser, requestActor, safeReturnUrl, sessionCookie } from '../../plugins/auth.js'
+import { rotateCsrfSecret } from '../../plugins/security.js'
+import { queryText } from '../../schemas.js'
+import {
+  demoAccountsDetails,
+  lockoutInset,
+  signInAction,
+  wrongDetailsErrors,
+  type DemoAccounts
+} from './view-models.js'
 
 /** The demonstration accounts shown on the sign-in page (null when the database has none). */
-export type DemoSignIn = () => Promise<{ password: string; accounts: { email: string; role: string }[] } | null>
+export type DemoSignIn = () => Promise<DemoAccounts | null>
 
 export interface PublicRouteOptions {
-  idleMinutes: number
+  /** Not used: sessions take their lifetime from the auth plugin (`app.sessionLifetime`). */
+  idleMinutes?: number
   maxFailures: number
   lockMinutes: number
   secureCookies: boolean
@@ -27,7 +36,8 @@ const signInSchema = z.object({
   password: z.string().min(1, 'Enter your password').max(1024, 'Password must be 1024 characters or fewer')
 })
 
-const wrongDetails = 'Enter a correct email address and password'
+/** `?returnUrl=…` is optional and never an error: anything unsafe or odd is simply not followed. */
+const signInQuery = z.object({ returnUrl: queryText.catch(undefined) })
 
 const infoPages: Record<string, { title: string; paragraphs: string[] }> = {
   '/about': {
@@ -56,140 +66,109 @@ const infoPages: Record<string, { title: string; paragraphs: string[] }> = {
 }
 
 export async function publicRoutes(app: FastifyInstance, opts: PublicRouteOptions): Promise<void> {
-  app.get('/', { config: { access: 'public' } }, async (request, reply) => {
+  const r = app.withTypeProvider<ZodTypeProvider>()
+
+  r.get('/', { config: { access: 'public' } }, async (request, reply) => {
     if (request.user) return reply.redirect('/home', 303)
     return reply.render('public/start.njk')
   })
 
   for (const [path, page] of Object.entries(infoPages)) {
-    app.get(path, { config: { access: 'public' } }, async (_request, reply) =>
+    r.get(path, { config: { access: 'public' } }, async (_request, reply) =>
       reply.render('public/page.njk', { pageTitle: page.title, paragraphs: page.paragraphs })
     )
   }
 
-  app.get('/healthz', { config: { access: 'public' } }, async (_request, reply) => {
-    try {
-      await sql`select 1`.execute(app.database.db)
+  r.get('/healthz', { config: { access: 'public' } }, async (_request, reply) => {
+    if (await databaseResponds(app.database.db))
       return reply.send({ status: 'ok', database: app.database.kind, uptimeSeconds: Math.round(process.uptime()) })
-    } catch {
-      return reply.code(503).send({ status: 'unavailable', database: app.database.kind })
-    }
+    return reply.code(503).send({ status: 'unavailable', database: app.database.kind })
   })
 
-  const renderSignIn = async (reply: import('fastify').FastifyReply, context: Record<string, unknown>) => {
-    const demo = opts.demoSignIn ? await opts.demoSignIn() : null
-    const demoAccounts = !demo
-      ? null
-      : `<p>These accounts exist only in the demonstration data. The password for each is <code>${escapeHtml(demo.password)}</code>.</p><ul>` +
-        demo.accounts.map((a) => `<li>${escapeHtml(a.role)}: <code>${escapeHtml(a.email)}</code></li>`).join('') +
-        '</ul>'
-    return reply.render('public/sign-in.njk', { values: { email: '' }, errors: noErrors, demoAccounts, ...context })
-  }
+  const renderSignIn = async (
+    reply: FastifyReply,
+    page: { returnUrl: string; email?: string; errors?: FormErrors; failed?: boolean }
+  ) =>
+    reply.render('public/sign-in.njk', {
+      values: { email: page.email ?? '' },
+      errors: page.errors ?? noErrors,
+      action: signInAction(page.returnUrl),
+      lockout: page.failed ? lockoutInset(opts.maxFailures, opts.lockMinutes) : null,
+      demoAccounts: demoAccountsDetails(opts.demoSignIn ? await opts.demoSignIn() : null)
+    })
 
-  app.get<{ Querystring: { returnUrl?: string } }>(
-    '/sign-in',
-    { config: { access: 'public' } },
-    async (request, reply) => {
-      if (request.user) return reply.redirect('/home', 303)
-      return renderSignIn(reply, { returnUrl: safeReturnUrl(request.query.returnUrl, '') })
-    }
-  )
+  r.get('/sign-in', { schema: { querystring: signInQuery }, config: { access: 'public' } }, async (request, reply) => {
+    if (request.user) return reply.redirect('/home', 303)
+    return renderSignIn(reply, { returnUrl: safeReturnUrl(request.query.returnUrl, '') })
+  })
 
-  app.post<{ Querystring: { returnUrl?: string } }>(
+  r.post(
     '/sign-in',
     {
+      schema: { querystring: signInQuery },
       config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } }
     },
     async (request, reply) => {
       const body = request.body as Record<string, unknown> | undefined
-      const values = { email: text(body?.email) }
+      const email = text(body?.email)
       const returnUrl = safeReturnUrl(request.query.returnUrl, '')
       const parsed = parseForm(signInSchema, {
-        email: values.email,
+        email,
         password: typeof body?.password === 'string' ? body.password : ''
       })
-      if (!parsed.ok) return renderSignIn(reply, { values, errors: parsed.errors, returnUrl })
+      if (!parsed.ok) return renderSignIn(reply, { returnUrl, email, errors: parsed.errors })
 
-      const { email, password } = parsed.data
-      const user = await findStaffForSignIn(app.database.db, email)
-      const wrong = () =>
-        renderSignIn(reply, {
-          values,
-          returnUrl,
-          errors: formErrors([
-            { field: 'email', text: wrongDetails },
-            { field: 'password', text: wrongDetails }
-          ])
+      const result = await app.database.db.transaction().execute((trx) =>
+        signIn(trx, { ip: request.ip, userAgent: request.headers['user-agent'] ?? null }, parsed.data, {
+          maxFailures: opts.maxFailures,
+          lockMinutes: opts.lockMinutes,
+          lifetime: app.sessionLifetime
         })
-      if (!user || user.disabled_at) {
-        await verifyAgainstDummy(password)
-        request.log.info({ event: 'sign_in_failed', reason: 'unknown_account' }, 'sign in failed')
-        return wrong()
-      }
-      const audit = {
-        orgId: user.org_id,
-        actorUserId: user.id,
-        actorRole: user.role,
-        entityType: 'staff_user',
-        entityId: user.id,
-        ip: request.ip,
-        userAgent: request.headers['user-agent'] ?? null
-      }
-      if (user.locked_until && user.locked_until > new Date()) {
-        await recordAudit(app.database.db, { ...audit, action: 'sign_in_failed', detail: { reason: 'locked' } })
-        return renderSignIn(reply, { values, returnUrl, locked: true, lockMinutes: opts.lockMinutes })
-      }
-      if (!(await verifyPassword(user.password_hash, password))) {
-        const { locked } = await app.database.db.transaction().execute(async (trx) => {
-          const result = await recordFailedSignIn(trx, user.org_id, user.id, opts.maxFailures, opts.lockMinutes)
-          await recordAudit(trx, {
-            ...audit,
-            action: result.locked ? 'account_locked' : 'sign_in_failed',
-            detail: { reason: 'wrong_password' }
-          })
-          return result
-        })
+      )
+      if (!result.ok) {
         request.log.info(
-          { event: 'sign_in_failed', reason: 'wrong_password', userId: user.id, locked },
+          { event: 'sign_in_failed', reason: result.reason, userId: result.userId, locked: result.lockedNow },
           'sign in failed'
         )
-        if (locked) return renderSignIn(reply, { values, returnUrl, locked: true, lockMinutes: opts.lockMinutes })
-        return wrong()
+        return renderSignIn(reply, { returnUrl, email, errors: wrongDetailsErrors(), failed: true })
       }
-      const token = await app.database.db.transaction().execute(async (trx) => {
-        await recordSuccessfulSignIn(trx, user.org_id, user.id)
-        await recordAudit(trx, { ...audit, action: 'sign_in' })
-        return createSession(trx, user.org_id, user.id, opts.idleMinutes)
+      request.log.info({ event: 'sign_in', userId: result.userId }, 'signed in')
+      rotateCsrfSecret(reply)
+      reply.setCookie(sessionCookie, result.sessionToken, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: opts.secureCookies
       })
-      request.log.info({ event: 'sign_in', userId: user.id }, 'signed in')
-      reply.setCookie(sessionCookie, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: opts.secureCookies })
       return reply.redirect(returnUrl || '/home', 303)
     }
   )
 
-  app.get('/sign-out', { config: { access: 'signed-in' } }, async (_request, reply) =>
+  r.get('/sign-out', { config: { access: 'signed-in' } }, async (_request, reply) =>
     reply.render('public/sign-out.njk')
   )
 
-  app.post('/sign-out', { config: { access: 'signed-in' } }, async (request, reply) => {
-    if (request.sessionToken && request.user) {
-      const user = request.user
-      await app.database.db.transaction().execute(async (trx) => {
-        await deleteSession(trx, request.sessionToken as string)
-        await recordAudit(trx, {
-          orgId: user.orgId,
-          actorUserId: user.id,
-          actorRole: user.role,
-          action: 'sign_out',
-          entityType: 'staff_user',
-          entityId: user.id,
-          ip: request.ip
-        })
-      })
-    }
+  const signedOut = (reply: FastifyReply, message: string) => {
     reply.clearCookie(sessionCookie, { path: '/' })
+    rotateCsrfSecret(reply)
+    const request = reply.request
     request.user = null
     request.organisation = null
-    return reply.flash('You have signed out', 'info').redirect('/sign-in', 303)
+    request.sessionToken = null
+    return reply.flash(message, 'info').redirect('/sign-in', 303)
+  }
+
+  r.post('/sign-out', { config: { access: 'signed-in' } }, async (request, reply) => {
+    const token = request.sessionToken
+    if (token) await request.withOrg((trx) => signOut(trx, requestActor(request), token))
+    return signedOut(reply, 'You have signed out')
+  })
+
+  r.post('/sign-out/everywhere', { config: { access: 'signed-in' } }, async (request, reply) => {
+    const { sessionsEnded } = await request.withOrg((trx) =>
+      signOutEverywhere(trx, requestActor(request), { userId: currentUser(request).id })
+    )
+    request.log.info({ event: 'sign_out_everywhere', userId: currentUser(request).id, sessionsEnded }, 'signed out')
+    return signedOut(reply, 'You have signed out on every device')
   })
 }

@@ -1,0 +1,73 @@
+/**
+ * Signing in with email and password: the one place that checks a password, counts failures,
+ * locks an account and opens a session. Every failure looks the same to the person signing in
+ * (unknown email, wrong password or a locked account), and takes about as long, so the page
+ * never tells which emails have accounts; the audit trail records which it was.
+ */
+import type { Kysely, Transaction } from 'kysely'
+import type { Database } from '../../db/schema.js'
+import { recordAudit } from '../../db/repositories/audit.js'
+import { createSession, type SessionLifetime } from '../../db/repositories/sessions.js'
+import { findStaffForSignIn, recordFailedSignIn, recordSuccessfulSignIn } from '../../db/repositories/staff.js'
+import { verifyAgainstDummy, verifyPassword } from '../../security/password-hash.js'
+
+type Db = Kysely<Database> | Transaction<Database>
+
+/** Where the attempt comes from (there is no actor until it succeeds). */
+export interface SignInClient {
+  ip: string | null
+  userAgent: string | null
+}
+
+export interface SignInSettings {
+  maxFailures: number
+  lockMinutes: number
+  lifetime: SessionLifetime
+}
+
+export type SignInFailure = 'unknown_account' | 'wrong_password' | 'locked'
+
+export type SignInResult =
+  | { ok: true; userId: string; sessionToken: string }
+  | { ok: false; reason: SignInFailure; userId: string | null; lockedNow: boolean }
+
+/** Call inside one transaction: a failure's count and audit row commit with the result. */
+export async function signIn(
+  db: Db,
+  client: SignInClient,
+  input: { email: string; password: string },
+  settings: SignInSettings
+): Promise<SignInResult> {
+  const user = await findStaffForSignIn(db, input.email)
+  if (!user || user.disabled_at) {
+    await verifyAgainstDummy(input.password)
+    return { ok: false, reason: 'unknown_account', userId: null, lockedNow: false }
+  }
+  const audit = {
+    orgId: user.org_id,
+    actorUserId: user.id,
+    actorRole: user.role,
+    entityType: 'staff_user',
+    entityId: user.id,
+    ip: client.ip,
+    userAgent: client.userAgent
+  }
+  const passwordMatches = await verifyPassword(user.password_hash, input.password)
+  if (user.locked_until && user.locked_until > new Date()) {
+    await recordAudit(db, { ...audit, action: 'sign_in_failed', detail: { reason: 'locked' } })
+    return { ok: false, reason: 'locked', userId: user.id, lockedNow: false }
+  }
+  if (!passwordMatches) {
+    const { locked } = await recordFailedSignIn(db, user.org_id, user.id, settings.maxFailures, settings.lockMinutes)
+    await recordAudit(db, {
+      ...audit,
+      action: locked ? 'account_locked' : 'sign_in_failed',
+      detail: { reason: 'wrong_password' }
+    })
+    return { ok: false, reason: 'wrong_password', userId: user.id, lockedNow: locked }
+  }
+  await recordSuccessfulSignIn(db, user.org_id, user.id)
+  await recordAudit(db, { ...audit, action: 'sign_in' })
+  const sessionToken = await createSession(db, user.org_id, user.id, settings.lifetime)
+  return { ok: true, userId: user.id, sessionToken }
+}
