@@ -80,6 +80,7 @@ export function registerBackupCommands(program: Command, io: CliIo): void {
       }
       const database = await openDatabase(config)
       try {
+        io.stdout(`restoring from ${options.from}…\n`)
         const raw = createReadStream(options.from)
         const lines = createInterface({ input: gzipped ? raw.pipe(createGunzip()) : raw, crlfDelay: Infinity })
         const header = await restoreBackup(database.db, lines)
