@@ -83,13 +83,13 @@ for (const kind of await testDialects()) {
           headers: { cookie: clinician.cookieHeader(), 'content-type': 'application/fhir+json' },
           payload
         })
-      const nested: Record<string, unknown> = { resourceType: 'QuestionnaireResponse' }
-      let inner = nested
-      for (let i = 0; i < 40; i++) inner = (inner.item = {}) as Record<string, unknown>
       for (const payload of [
         JSON.stringify({ resourceType: 'QuestionnaireResponse', status: 'completed', language: 'en\u0000' }),
         JSON.stringify({ resourceType: 'QuestionnaireResponse', ['key\u0001']: 'x' }),
-        JSON.stringify(nested)
+        JSON.stringify({
+          resourceType: 'QuestionnaireResponse',
+          item: [{ linkId: 'a', answer: [{ valueString: '\u001b' }] }]
+        })
       ]) {
         const res = await post(payload)
         assert.equal(res.statusCode, 400)
