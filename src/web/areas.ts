@@ -18,6 +18,7 @@ import { screeningRoutes } from './routes/screening/index.js'
 import { selfScreenRoutes } from './routes/self-screen/index.js'
 import { fhirRoutes } from './routes/fhir/index.js'
 import { measuresRoutes } from './routes/measures/index.js'
+import { qiRoutes } from './routes/qi/index.js'
 import { areaRoutes } from './routes/area/index.js'
 import { directoryRoutes } from './routes/directory/index.js'
 import { referralsRoutes } from './routes/referrals/index.js'
@@ -136,6 +137,11 @@ export const areas: Area[] = [
         order: 30
       }
     ]
+  },
+  {
+    // QI projects (their pages sit under /measures/projects for now)
+    name: 'qi',
+    register: (app) => app.register(qiRoutes)
   },
   {
     name: 'area',

@@ -4,7 +4,16 @@ import type { AuditEventRow, Database } from '../schema.js'
 type Db = Kysely<Database> | Transaction<Database>
 
 export type AuditAction =
-  'view' | 'search' | 'create' | 'update' | 'export' | 'sign_in' | 'sign_in_failed' | 'sign_out' | 'account_locked' | 'erase'
+  | 'view'
+  | 'search'
+  | 'create'
+  | 'update'
+  | 'export'
+  | 'sign_in'
+  | 'sign_in_failed'
+  | 'sign_out'
+  | 'account_locked'
+  | 'erase'
 
 export interface AuditEntry {
   orgId: string

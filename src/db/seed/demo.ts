@@ -201,7 +201,9 @@ function weighted(random: () => number, weights: [string, number][]): string {
     r -= w
     if (r < 0) return value
   }
-  return weights[0]![0]
+  const first = weights[0]
+  if (!first) throw new Error('weighted() needs at least one weight')
+  return first[0]
 }
 
 export async function isDatabaseEmpty(db: Kysely<Database>): Promise<boolean> {
@@ -272,7 +274,8 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
         .returning('id')
         .execute()
       const staff = org.roles.map((role) => {
-        const person = demoStaff.find((s) => s.role === role)!
+        const person = demoStaff.find((s) => s.role === role)
+        if (!person) throw new Error(`no demonstration person for role ${role}`)
         return {
           org_id: created.id,
           email: `${person.local}@${org.domain}`,
@@ -344,7 +347,8 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
           .returning(['id'])
           .execute()
         rows.forEach((row, i) => {
-          const p = chunk[i]!
+          const p = chunk[i]
+          if (!p) throw new Error('demo patient rows and inserted ids differ in length')
           demoOrg.patients.push({
             id: row.id,
             createdAt: p.created_at.slice(0, 10),

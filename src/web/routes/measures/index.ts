@@ -24,7 +24,6 @@ import { noErrors, parseForm, text, type FormErrors } from '../../form-errors.js
 import { currentUser, requestActor } from '../../plugins/auth.js'
 import { chartCsv, chartModel, MIN_SPC_POINTS } from '../../charts/measure-chart.js'
 import { chartFileName, chartPng, standaloneSvg } from '../../charts/chart-files.js'
-import { qiRoutes } from '../qi/index.js'
 import {
   annotationSchema,
   annotationValues,
@@ -65,9 +64,7 @@ export interface MeasuresRouteOptions {
 
 const today = () => new Date().toISOString().slice(0, 10)
 
-export async function measuresRoutes(app: FastifyInstance, opts: MeasuresRouteOptions): Promise<void> {
-  // the projects' pages sit under /measures/projects/… today; the qi area registers with measures
-  await app.register(qiRoutes, opts)
+export async function measuresRoutes(app: FastifyInstance, _opts: MeasuresRouteOptions): Promise<void> {
   dashboardRoutes(app)
   measureFormRoutes(app)
   chartRoutes(app)
