@@ -164,6 +164,10 @@ export async function publicRoutes(app: FastifyInstance, opts: PublicRouteOption
     return signedOut(reply, 'You have signed out')
   })
 
+  r.get('/sign-out/everywhere', { config: { access: 'signed-in' } }, async (_request, reply) =>
+    reply.render('public/sign-out-everywhere.njk', { backLinkHref: '/sign-out' })
+  )
+
   r.post('/sign-out/everywhere', { config: { access: 'signed-in' } }, async (request, reply) => {
     const { sessionsEnded } = await request.withOrg((trx) =>
       signOutEverywhere(trx, requestActor(request), { userId: currentUser(request).id })
