@@ -70,9 +70,14 @@ test('NODE_ENV=production refuses to load the demonstration data', () => {
   const production = {
     NODE_ENV: 'production',
     REACH_SESSION_SECRET: 'p'.repeat(48),
-    REACH_DATA_DIR: join(tmpdir(), 'reach-prod')
+    REACH_DATA_DIR: join(tmpdir(), 'reach-prod'),
+    REACH_PUBLIC_URL: 'https://reach.example.nhs.uk',
+    REACH_PUBLIC_URL: 'https://reach.example.nhs.uk'
   }
   assert.equal(loadConfig(production).seedDemo, false)
-  assert.throws(() => loadConfig({ ...production, REACH_SEED_DEMO: 'true' }), ConfigError)
+  assert.throws(
+    () => loadConfig({ ...production, REACH_SEED_DEMO: 'true' }),
+    (error) => error instanceof ConfigError && /REACH_SEED_DEMO/.test(error.message)
+  )
   assert.equal(loadConfig({ ...production, NODE_ENV: 'development', REACH_SEED_DEMO: 'true' }).seedDemo, true)
 })
