@@ -45,7 +45,14 @@ const envSchema = z.object({
   REACH_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   REACH_TRUST_PROXY: booleanFlag.default(false),
   REACH_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  REACH_RESCREEN_MONTHS: z.coerce.number().int().min(1).max(120).default(12)
+  REACH_RESCREEN_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
+  REACH_PUBLIC_URL: z
+    .string()
+    .regex(
+      /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/,
+      'must be an http or https address, for example https://reach.example.nhs.uk'
+    )
+    .optional()
 })
 
 export interface Config {
@@ -67,6 +74,11 @@ export interface Config {
   dbPoolSize: number
   /** Months after a screening when the patient is due to be screened again. */
   rescreenMonths: number
+  /**
+   * The address patients and partners use (no trailing slash): self-completion and partner links
+   * are built from it, never from the request's Host header.
+   */
+  publicUrl: string
 }
 
 export class ConfigError extends Error {}
@@ -89,6 +101,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       throw new ConfigError('invalid configuration: REACH_SESSION_SECRET must be set in production')
     sessionSecret = developmentSecret(dataDir)
   }
+  if (e.NODE_ENV === 'production' && !e.REACH_PUBLIC_URL)
+    throw new ConfigError(
+      'invalid configuration: REACH_PUBLIC_URL must be set in production (the address in self-completion and partner links)'
+    )
   if (e.NODE_ENV === 'production' && e.REACH_SEED_DEMO === true)
     throw new ConfigError('invalid configuration: REACH_SEED_DEMO cannot be true in production')
   return {
@@ -107,7 +123,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.REACH_LOG_LEVEL,
     trustProxy: e.REACH_TRUST_PROXY,
     dbPoolSize: e.REACH_DB_POOL_SIZE,
-    rescreenMonths: e.REACH_RESCREEN_MONTHS
+    rescreenMonths: e.REACH_RESCREEN_MONTHS,
+    publicUrl: (e.REACH_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '')
   }
 }
 

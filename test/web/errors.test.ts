@@ -21,17 +21,28 @@ describe(`error pages (${kind})`, () => {
     assert.match(res.body, /nhsuk-header/)
   })
 
-  test('oversized body: 413 page, nothing saved', async () => {
+  test('oversized body from a signed-in clinician: 413 page, nothing saved', async () => {
     const session = await signedIn(built.app, built.fixture.emailA('clinician'))
+    await session.get('/patients/new')
+    const patients = async () =>
+      Number(
+        (
+          await built.database.db
+            .selectFrom('patient')
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n
+      )
+    const before = await patients()
     const res = await built.app.inject({
       method: 'POST',
       url: '/patients/new',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: `givenName=${'x'.repeat(2 * 1024 * 1024)}`
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: session.cookieHeader() },
+      payload: `_csrf=${encodeURIComponent(session.csrfToken())}&givenName=${'x'.repeat(2 * 1024 * 1024)}`
     })
     assert.equal(res.statusCode, 413)
     assert.match(res.body, /too large/)
-    void session
+    assert.equal(await patients(), before)
   })
 
   test('unsupported or malformed bodies: 4xx page', async () => {
@@ -54,7 +65,7 @@ describe(`error pages (${kind})`, () => {
   })
 
   test('a server error shows no message or stack trace', async () => {
-    built.app.reachRoutes // the app is ready; add a failing route on a fresh instance is not possible, so break the database instead
+    // a failing route cannot be added to a ready app, so break the database instead
     const session = await signedIn(built.app, built.fixture.emailA('clinician'))
     const original = built.database.db
     // a query against a missing table fails inside the route

@@ -71,7 +71,6 @@ test('NODE_ENV=production refuses to load the demonstration data', () => {
     NODE_ENV: 'production',
     REACH_SESSION_SECRET: 'p'.repeat(48),
     REACH_DATA_DIR: join(tmpdir(), 'reach-prod'),
-    REACH_PUBLIC_URL: 'https://reach.example.nhs.uk',
     REACH_PUBLIC_URL: 'https://reach.example.nhs.uk'
   }
   assert.equal(loadConfig(production).seedDemo, false)

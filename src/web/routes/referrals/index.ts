@@ -52,7 +52,7 @@ export interface ReferralsRouteOptions {
 
 const stepErrors = (message: string) => formErrors([{ field: 'step', text: message }])
 
-export async function referralsRoutes(fastify: FastifyInstance, _opts: ReferralsRouteOptions): Promise<void> {
+export async function referralsRoutes(fastify: FastifyInstance, opts: ReferralsRouteOptions): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>()
 
   async function renderPatientPage(
@@ -111,7 +111,7 @@ export async function referralsRoutes(fastify: FastifyInstance, _opts: Referrals
               consentScope: parsed.data.consentScope as ConsentScope[],
               channel: parsed.data.channel
             },
-            { partnerBaseUrl: `${request.protocol}://${request.host}` }
+            { partnerBaseUrl: opts.config.publicUrl }
           )
         )
         return reply

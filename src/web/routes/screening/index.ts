@@ -217,7 +217,7 @@ export async function screeningRoutes(app: FastifyInstance, opts: ScreeningRoute
           easyRead: text(body.easyRead) === 'yes'
         })
       )
-      return reply.render('screening/invite.njk', inviteView(created, `${request.protocol}://${request.host}`, choice))
+      return reply.render('screening/invite.njk', inviteView(created, opts.config.publicUrl, choice))
     }
   )
 }
