@@ -120,8 +120,9 @@ describe('crash safety: kill -9 during an import', () => {
         const lines = [header]
         for (let i = 0; i < 5000; i++) {
           const p = patients[i % patients.length]
-          const day = String((i % 28) + 1).padStart(2, '0')
-          lines.push(`${p?.nhsNumber},2026-0${(i % 9) + 1}-${day},agreed,landline,happy,none,none,en,no,none,none`)
+          // a distinct time on every line: an import skips screenings it has stored already
+          const at = new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString()
+          lines.push(`${p?.nhsNumber},${at},agreed,landline,happy,none,none,en,no,none,none`)
         }
         const file = join(dir, 'big.csv')
         await writeFile(file, `${lines.join('\n')}\n`)

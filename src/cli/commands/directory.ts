@@ -10,6 +10,7 @@ import type { Database } from '../../db/schema.js'
 import { CliInputError, type CliIo } from '../io.js'
 import { DirectoryImportError, importDirectory as importServices } from '../../app/directory/import-directory.js'
 import { exportDirectory as exportServices } from '../../app/directory/export-directory.js'
+import { assertUtf8Text } from '../text-encoding.js'
 
 /** Imports ORUK JSON text; throws CliInputError listing every problem. Returns a one-line summary. */
 export async function importDirectory(db: Kysely<Database>, json: string, dryRun: boolean): Promise<string> {
@@ -57,6 +58,7 @@ export function registerDirectoryCommands(program: Command, io: CliIo): void {
           `cannot read ${options.file}: ${error instanceof Error ? error.message : String(error)}`
         )
       }
+      assertUtf8Text(text, options.file)
       const database = await open()
       try {
         io.stdout(`${await importDirectory(database.db, text, Boolean(options.dryRun))}\n`)

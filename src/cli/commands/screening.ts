@@ -12,9 +12,12 @@ import type { Database } from '../../db/schema.js'
 import type { ReachDatabase } from '../../db/connect.js'
 import type { ScreeningSettings } from '../../app/screening/record-screening.js'
 import { parseScreeningCsv } from '../../domain/screening/csv-import.js'
+import { assertUtf8Text } from '../text-encoding.js'
 
 export interface ImportResult {
   imported: number
+  /** Lines whose screening (same patient, same time, imported) is already stored: skipped, so a re-run adds nothing. */
+  alreadyImported: number
   problems: { line: number; column: string; message: string }[]
 }
 
@@ -48,10 +51,27 @@ export async function importScreeningCsv(
     if (!patients.has(r.nhsNumber))
       problems.push({ line: r.line, column: 'nhs_number', message: `no patient with this NHS number in ${orgCode}` })
   problems.sort((a, b) => a.line - b.line)
-  if (problems.length || options.dryRun) return { imported: 0, problems }
+  if (problems.length || options.dryRun) return { imported: 0, alreadyImported: 0, problems }
   const actor = operatorActor(org.id)
+  const screenedAt = (r: { screenedAt: string }) =>
+    new Date(r.screenedAt.length === 10 ? `${r.screenedAt}T12:00:00Z` : r.screenedAt)
+  let alreadyImported = 0
   await withOrg(database, org.id, async (trx) => {
+    const existing = await trx
+      .selectFrom('screening')
+      .select(['patient_id', 'screened_at'])
+      .where('org_id', '=', org.id)
+      .where('mode', '=', 'import')
+      .where('patient_id', 'in', [...new Set(patients.values())])
+      .execute()
+    const seen = new Set(existing.map((e) => `${e.patient_id} ${new Date(e.screened_at).toISOString()}`))
     for (const r of rows) {
+      const key = `${patients.get(r.nhsNumber)} ${screenedAt(r).toISOString()}`
+      if (seen.has(key)) {
+        alreadyImported++
+        continue
+      }
+      seen.add(key)
       const result = await recordScreening(
         trx,
         actor,
@@ -60,7 +80,7 @@ export async function importScreeningCsv(
           mode: 'import',
           language: 'en',
           answers: r.answers,
-          screenedAt: new Date(r.screenedAt.length === 10 ? `${r.screenedAt}T12:00:00Z` : r.screenedAt),
+          screenedAt: screenedAt(r),
           source: { format: 'csv' }
         },
         settings
@@ -69,7 +89,7 @@ export async function importScreeningCsv(
       if (!result.ok) throw new Error(`line ${r.line}: answers do not fit the questionnaire`)
     }
   })
-  return { imported: rows.length, problems: [] }
+  return { imported: rows.length - alreadyImported, alreadyImported, problems: [] }
 }
 
 export function registerScreeningCommands(program: Command, io: CliIo): void {
@@ -84,6 +104,7 @@ export function registerScreeningCommands(program: Command, io: CliIo): void {
     .option('--dry-run', 'check every line and report, store nothing')
     .action(async (options: { org: string; file: string; dryRun?: boolean }) => {
       const text = await io.readFile(options.file)
+      assertUtf8Text(text, options.file)
       const { loadConfig } = await import('../../config.js')
       const { openDatabase } = await import('../../db/open.js')
       const config = loadConfig()
@@ -102,7 +123,9 @@ export function registerScreeningCommands(program: Command, io: CliIo): void {
           throw new CliInputError(`${result.problems.length} problem(s): nothing imported`, 1)
         }
         io.stdout(
-          options.dryRun ? 'dry run: every line is valid, nothing stored\n' : `imported ${result.imported} screenings\n`
+          options.dryRun
+            ? 'dry run: every line is valid, nothing stored\n'
+            : `imported ${result.imported} screenings${result.alreadyImported ? ` (${result.alreadyImported} already imported, skipped)` : ''}\n`
         )
       } finally {
         await database.close()

@@ -24,21 +24,42 @@ const areaFromName = (name: string): string =>
   Object.entries(AREA_NAMES).find(([, n]) => n.toLowerCase() === name.toLowerCase())?.[0] ?? name
 
 const text = z.string().trim()
-const optionalText = z.string().trim().nullish()
+const optionalText = z.string().trim().max(500, 'must be 500 characters or fewer').nullish()
 const term = z.object({ name: text.min(1), taxonomy: text.optional(), vocabulary: text.optional() })
 
+/**
+ * The limits of the staff form apply to every entry point (security finding 17): an id a URL can
+ * hold, the form's lengths for names and the description, and web addresses only over http(s)
+ * (finding 8: a `javascript:` URL would become a link on public pages).
+ */
+export const DIRECTORY_LIMITS = { id: 100, name: 200, description: 2000, text: 500 } as const
+const webAddress = z
+  .string()
+  .trim()
+  .max(DIRECTORY_LIMITS.text, `url must be ${DIRECTORY_LIMITS.text} characters or fewer`)
+  .regex(/^https?:\/\/[^\s]+$/i, 'url must be a web address starting with http:// or https://')
+
 export const orukServiceSchema = z.object({
-  id: text.min(1, 'id is required'),
-  name: text.min(1, 'name is required').max(200),
-  description: text.min(1, 'description is required'),
-  url: z.string().trim().url('url must be a web address').nullish().or(z.literal('')),
+  id: text
+    .min(1, 'id is required')
+    .max(DIRECTORY_LIMITS.id, `id must be ${DIRECTORY_LIMITS.id} characters or fewer`)
+    .regex(/^[A-Za-z0-9._:-]+$/, 'id may use only letters, digits, dots, colons, hyphens and underscores'),
+  name: text
+    .min(1, 'name is required')
+    .max(DIRECTORY_LIMITS.name, `name must be ${DIRECTORY_LIMITS.name} characters or fewer`),
+  description: text
+    .min(1, 'description is required')
+    .max(DIRECTORY_LIMITS.description, `description must be ${DIRECTORY_LIMITS.description} characters or fewer`),
+  url: webAddress.nullish().or(z.literal('')),
   email: z.string().trim().email('email must be an email address').nullish().or(z.literal('')),
   status: z.enum(['active', 'inactive', 'defunct', 'temporarily closed'], {
     message: 'status must be active, inactive, defunct or temporarily closed'
   }),
   organization: z.object({
     id: optionalText,
-    name: text.min(1, 'organization.name is required'),
+    name: text
+      .min(1, 'organization.name is required')
+      .max(DIRECTORY_LIMITS.name, `organization.name must be ${DIRECTORY_LIMITS.name} characters or fewer`),
     description: optionalText
   }),
   service_areas: z.array(z.object({ name: text.min(1) })).default([]),

@@ -8,6 +8,7 @@
  */
 import { parse } from 'csv-parse/sync'
 import { validateNhsNumber } from '../shared/nhs-number.js'
+import { isoDateFromParts } from '../shared/dates.js'
 import { validateAnswers } from './answers.js'
 import { screeningQuestionnaire } from './questionnaire.js'
 import type { QuestionnaireItem } from '@medplum/fhirtypes'
@@ -36,14 +37,25 @@ walk(screeningQuestionnaire.item)
 /** Parses and checks a screening CSV. `today` (YYYY-MM-DD) rejects screenings dated in the future. */
 export function parseScreeningCsv(text: string, today: string): { rows: CsvScreening[]; problems: CsvProblem[] } {
   const problems: CsvProblem[] = []
-  let records: string[][]
+  let parsed: { record: string[]; info: { lines: number } }[]
   try {
-    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: false, trim: true }) as string[][]
+    // `info` gives each record's line in the file, so blank lines never shift the reported line numbers
+    parsed = parse(text, {
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: false,
+      trim: true,
+      info: true
+    }) as unknown as {
+      record: string[]
+      info: { lines: number }
+    }[]
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 1
     return { rows: [], problems: [{ line, column: '', message: `not valid CSV: ${(error as Error).message}` }] }
   }
-  const [header, ...body] = records
+  const header = parsed[0]?.record
+  const body = parsed.slice(1)
   if (!header) return { rows: [], problems: [{ line: 1, column: '', message: 'the file is empty' }] }
   if (header[0] !== 'nhs_number' || header[1] !== 'screened_at')
     problems.push({ line: 1, column: header[0] ?? '', message: 'the first two columns must be nhs_number,screened_at' })
@@ -52,16 +64,18 @@ export function parseScreeningCsv(text: string, today: string): { rows: CsvScree
   if (new Set(header).size !== header.length) problems.push({ line: 1, column: '', message: 'a column appears twice' })
   if (problems.length) return { rows: [], problems }
   const rows: CsvScreening[] = []
-  body.forEach((record, index) => {
-    const line = index + 2
+  body.forEach(({ record, info }) => {
+    const line = info.lines
     const nhs = validateNhsNumber(record[0] ?? '')
     if (!nhs.valid) problems.push({ line, column: 'nhs_number', message: `not a valid NHS number (${nhs.problem})` })
     const when = record[1] ?? ''
     const date =
-      /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(when) && !Number.isNaN(new Date(when).getTime())
+      /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(when) &&
+      !Number.isNaN(new Date(when).getTime()) &&
+      isoDateFromParts(when.slice(8, 10), when.slice(5, 7), when.slice(0, 4)) !== null
         ? when
         : null
-    if (!date) problems.push({ line, column: 'screened_at', message: 'must be a date like 2026-03-02' })
+    if (!date) problems.push({ line, column: 'screened_at', message: 'must be a real date like 2026-03-02' })
     else if (date.slice(0, 10) > today) problems.push({ line, column: 'screened_at', message: 'is in the future' })
     const answers: Record<string, string | string[]> = {}
     header.slice(2).forEach((column, i) => {
