@@ -118,7 +118,7 @@ describe('crash safety: kill -9 during an import', () => {
         }
         const patients = fixture.orgA.patients
         const lines = [header]
-        for (let i = 0; i < 5000; i++) {
+        for (let i = 0; i < 20000; i++) {
           const p = patients[i % patients.length]
           // a distinct time on every line: an import skips screenings it has stored already
           const at = new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString()
@@ -126,7 +126,7 @@ describe('crash safety: kill -9 during an import', () => {
         }
         const file = join(dir, 'big.csv')
         await writeFile(file, `${lines.join('\n')}\n`)
-        const run = await runAndKill(['screening', 'import', '--org', fixture.orgA.code, '--file', file], t.env, 8000)
+        const run = await runAndKill(['screening', 'import', '--org', fixture.orgA.code, '--file', file], t.env, 10000)
         assert.ok(run.killed, 'the import was still running when it was killed (make the file larger if not)')
         const db = await t.open()
         try {
@@ -151,7 +151,7 @@ describe('crash safety: kill -9 during an import', () => {
         await migrateToLatest(source.db)
         const fixture = await loadFixture(source.db)
         await addRecords(source.db, fixture)
-        const rows = Array.from({ length: 60_000 }, (_, i) => ({
+        const rows = Array.from({ length: 30_000 }, (_, i) => ({
           org_id: fixture.orgA.id,
           actor_user_id: null,
           actor_role: 'test',
