@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { z } from 'zod'
+import { fileURLToPath } from 'node:url'
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -20,7 +21,7 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
     .optional(),
   REACH_DATA_DIR: z.string().default('./data'),
-  REACH_SHARED_DATA: z.string().default('../shared/data'),
+  REACH_SHARED_DATA: z.string().optional(),
   REACH_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   REACH_SESSION_IDLE_MINUTES: z.coerce
     .number()
@@ -81,6 +82,9 @@ export interface Config {
   publicUrl: string
 }
 
+/** The reference data shipped in the repository (`reference/`), found from this file, not the working directory. */
+export const referenceDataDir = fileURLToPath(new URL('../reference', import.meta.url))
+
 export class ConfigError extends Error {}
 
 /**
@@ -113,7 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
     dataDir,
-    sharedDataDir: resolve(e.REACH_SHARED_DATA),
+    sharedDataDir: e.REACH_SHARED_DATA ? resolve(e.REACH_SHARED_DATA) : referenceDataDir,
     sessionSecret,
     sessionIdleMinutes: e.REACH_SESSION_IDLE_MINUTES,
     sessionMaxHours: e.REACH_SESSION_MAX_HOURS,

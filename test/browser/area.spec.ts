@@ -1,5 +1,6 @@
 // Area and equity as a QI lead uses them: the risk map, the sortable table, an LSOA page and
 // the equity page, accessible (axe) with JavaScript, and usable without it at 320 px.
+import { referenceDataDir } from '../../src/config.js'
 import { describe, test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
@@ -17,7 +18,7 @@ import {
 import { planAreaImport } from '../../src/domain/area/import/plan.js'
 import { importAreaFiles } from '../../src/app/area/import-area-files.js'
 
-const areaDir = resolve(process.env.REACH_SHARED_DATA ?? '../shared/data', 'area')
+const areaDir = resolve(process.env.REACH_SHARED_DATA ?? referenceDataDir, 'area')
 const skip =
   skipBrowser || (existsSync(join(areaDir, 'MANIFEST.csv')) ? false : `shared area data not found at ${areaDir}`)
 

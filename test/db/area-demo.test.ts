@@ -1,4 +1,5 @@
 // Demo area seeding: the real files plus a synthetic postcode lookup labelled synthetic, quickly.
+import { referenceDataDir } from '../../src/config.js'
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { existsSync } from 'node:fs'
@@ -7,7 +8,7 @@ import { freshDatabase } from '../helpers/databases.js'
 import { loadFixture } from '../helpers/fixture.js'
 import { seedDemoArea, SYNTHETIC_POSTCODE_FILE } from '../../src/db/seed/demo-area.js'
 
-const sharedDataDir = resolve(process.env.REACH_SHARED_DATA ?? '../shared/data')
+const sharedDataDir = resolve(process.env.REACH_SHARED_DATA ?? referenceDataDir)
 const skip = existsSync(join(sharedDataDir, 'area', 'MANIFEST.csv'))
   ? false
   : `shared area data not found in ${sharedDataDir}`

@@ -1,4 +1,5 @@
 // The choropleth view model on the real 2021 boundaries: one path per LSOA, inside the box, with a legend.
+import { referenceDataDir } from '../../src/config.js'
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { existsSync, readFileSync } from 'node:fs'
@@ -8,7 +9,7 @@ import { BAND_COLOURS, mapModel } from '../../src/web/routes/area/risk-view-mode
 import { scoreLsoas } from '../../src/domain/area/score-lsoas.js'
 import { effectiveWeights } from '../../src/domain/area/risk-index-sources.js'
 
-const areaDir = resolve(process.env.REACH_SHARED_DATA ?? '../shared/data', 'area')
+const areaDir = resolve(process.env.REACH_SHARED_DATA ?? referenceDataDir, 'area')
 const skip = existsSync(join(areaDir, 'MANIFEST.csv')) ? false : `shared area data not found at ${areaDir}`
 
 test('map view model: 155 paths inside the 640 × 560 box, a 5-class legend and a title per LSOA', { skip }, () => {

@@ -1,5 +1,6 @@
 // Area and equity: the risk-index map and table from the real open files, the LSOA page, and
 // equity breakdowns (SQL against a hand-computed fixture, suppression, tenant isolation).
+import { referenceDataDir } from '../../src/config.js'
 import { describe, test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
@@ -14,7 +15,7 @@ import { screeningColumns, type NewScreening } from '../../src/db/repositories/s
 import { assessScreening } from '../../src/domain/screening/index.js'
 import { testRangeNhsNumber } from '../../src/domain/shared/nhs-number.js'
 
-const areaDir = resolve(process.env.REACH_SHARED_DATA ?? '../shared/data', 'area')
+const areaDir = resolve(process.env.REACH_SHARED_DATA ?? referenceDataDir, 'area')
 const hasAreaData = existsSync(join(areaDir, 'MANIFEST.csv'))
 const skipReal = hasAreaData ? false : `shared area data not found at ${areaDir} (set REACH_SHARED_DATA)`
 

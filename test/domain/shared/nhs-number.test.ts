@@ -1,5 +1,6 @@
 // Worked examples: shared/data/screening/nhs-number-examples.csv (NHS Data Dictionary, NHS NUMBER),
 // read through REACH_SHARED_DATA so the data is never copied into the repository.
+import { referenceDataDir } from '../../../src/config.js'
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { existsSync, readFileSync } from 'node:fs'
@@ -13,7 +14,7 @@ import {
 } from '../../../src/domain/shared/nhs-number.js'
 
 const examplesFile = join(
-  resolve(process.env.REACH_SHARED_DATA ?? '../shared/data'),
+  resolve(process.env.REACH_SHARED_DATA ?? referenceDataDir),
   'screening',
   'nhs-number-examples.csv'
 )

@@ -1,3 +1,4 @@
+import { referenceDataDir } from '../../../../src/config.js'
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
@@ -7,7 +8,7 @@ import { parseAreaFile } from '../../../../src/domain/area/import/parse-area-fil
 import { parseManifest } from '../../../../src/domain/area/import/manifest.js'
 import { syntheticPostcodeLookup } from '../../../../src/domain/area/import/synthetic-postcodes.js'
 
-const areaDir = resolve(process.env.REACH_SHARED_DATA ?? '../shared/data', 'area')
+const areaDir = resolve(process.env.REACH_SHARED_DATA ?? referenceDataDir, 'area')
 const present = existsSync(join(areaDir, 'MANIFEST.csv'))
 const skip = present ? false : `shared area data not found at ${areaDir} (set REACH_SHARED_DATA)`
 
