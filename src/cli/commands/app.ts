@@ -5,16 +5,7 @@
 import type { Command } from 'commander'
 import { CliInputError, type CliIo } from '../io.js'
 import { progressReporter } from '../progress.js'
-
-async function loadConfigOrFail() {
-  const { loadConfig, ConfigError } = await import('../../config.js')
-  try {
-    return loadConfig()
-  } catch (error) {
-    if (error instanceof ConfigError) throw new CliInputError(error.message)
-    throw error
-  }
-}
+import { loadConfigOrFail } from '../load-config.js'
 
 export function registerAppCommands(program: Command, io: CliIo): void {
   program

@@ -10,16 +10,7 @@ import { createGunzip, createGzip } from 'node:zlib'
 import { once } from 'node:events'
 import type { Command } from 'commander'
 import { CliInputError, type CliIo } from '../io.js'
-
-async function loadConfigOrFail() {
-  const { loadConfig, ConfigError } = await import('../../config.js')
-  try {
-    return loadConfig()
-  } catch (error) {
-    if (error instanceof ConfigError) throw new CliInputError(error.message)
-    throw error
-  }
-}
+import { loadConfigOrFail } from '../load-config.js'
 
 async function isGzip(path: string): Promise<boolean> {
   const handle = await open(path, 'r')

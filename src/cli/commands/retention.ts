@@ -8,6 +8,7 @@
 import type { Command } from 'commander'
 import { CliInputError, type CliIo } from '../io.js'
 import { DEFAULT_RETENTION, retentionCutoff } from '../../domain/shared/retention.js'
+import { loadConfigOrFail } from '../load-config.js'
 
 function months(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined || value === '') return fallback
@@ -15,16 +16,6 @@ function months(value: string | undefined, fallback: number, name: string): numb
   if (!Number.isInteger(n) || n < 1 || n > 1200)
     throw new CliInputError(`${name} must be a whole number of months from 1 to 1200`)
   return n
-}
-
-async function loadConfigOrFail() {
-  const { loadConfig, ConfigError } = await import('../../config.js')
-  try {
-    return loadConfig()
-  } catch (error) {
-    if (error instanceof ConfigError) throw new CliInputError(error.message)
-    throw error
-  }
 }
 
 export function registerRetentionCommands(program: Command, io: CliIo): void {
