@@ -30,7 +30,7 @@ describe(`audit trail (${kind})`, () => {
     const lines = csv.body.trim().split('\n')
     assert.equal(
       lines[0],
-      'occurred_at,actor_user_id,actor_name,actor_role,action,entity_type,entity_id,patient_id,ip,user_agent'
+      'occurred_at,actor_user_id,actor_name,actor_role,action,entity_type,entity_id,patient_id,ip,user_agent,detail'
     )
     assert.ok(lines.some((l) => l.includes(p.id) && l.includes(',view,')))
     const exports = await built.database.db

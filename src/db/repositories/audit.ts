@@ -48,6 +48,28 @@ export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
     .execute()
 }
 
+/** Appends several rows at once (one per patient shown in a list, say), in the caller's transaction. */
+export async function recordAudits(db: Db, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return
+  await db
+    .insertInto('audit_event')
+    .values(
+      entries.map((entry) => ({
+        org_id: entry.orgId,
+        actor_user_id: entry.actorUserId,
+        actor_role: entry.actorRole,
+        action: entry.action,
+        entity_type: entry.entityType,
+        entity_id: entry.entityId ?? null,
+        patient_id: entry.patientId ?? null,
+        ip: entry.ip ?? null,
+        user_agent: entry.userAgent?.slice(0, 300) ?? null,
+        detail: entry.detail ?? {}
+      }))
+    )
+    .execute()
+}
+
 export interface AuditQuery {
   from?: string | undefined
   to?: string | undefined

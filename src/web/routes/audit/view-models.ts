@@ -89,7 +89,8 @@ export function auditCsv(rows: readonly AuditListRow[]): string {
       'entity_id',
       'patient_id',
       'ip',
-      'user_agent'
+      'user_agent',
+      'detail'
     ],
     rows.map((r) => [
       r.occurred_at.toISOString(),
@@ -101,7 +102,8 @@ export function auditCsv(rows: readonly AuditListRow[]): string {
       r.entity_id,
       r.patient_id,
       r.ip,
-      r.user_agent
+      r.user_agent,
+      JSON.stringify(r.detail ?? {})
     ])
   )
 }
