@@ -186,7 +186,7 @@ for (const kind of await testDialects()) {
         { dryRun: false },
         built.config
       )
-      assert.deepEqual(result, { imported: 1, problems: [] })
+      assert.deepEqual(result, { imported: 1, alreadyImported: 0, problems: [] })
       stored.csv = await newRow()
       assert.equal(stored.csv.mode, 'import')
     })
