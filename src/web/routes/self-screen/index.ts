@@ -61,6 +61,11 @@ function notFound(reply: FastifyReply, lang?: string) {
   })
 }
 
+/** Opening a link or code: a patient does it a few times; guessing needs millions of tries. */
+const keyGuessLimit = { max: 30, timeWindow: '1 minute' }
+/** The question pages: a patient answering quickly stays well under this. */
+const pageLimit = { max: 240, timeWindow: '1 minute' }
+
 export async function selfScreenRoutes(app: FastifyInstance, opts: SelfScreenRouteOptions): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>()
 
@@ -117,7 +122,11 @@ export async function selfScreenRoutes(app: FastifyInstance, opts: SelfScreenRou
 
   r.get(
     '/s/:key',
-    { schema: { params: keyParams, querystring: z.object({ easy: queryText }) }, config: { access: 'public' } },
+    // guessing links or codes by GET is rate limited like the code form (security finding 14)
+    {
+      schema: { params: keyParams, querystring: z.object({ easy: queryText }) },
+      config: { access: 'public', rateLimit: keyGuessLimit }
+    },
     async (request, reply) => {
       const invite = await openInvite(request.params.key, reply)
       if (!invite) return reply
@@ -156,7 +165,10 @@ export async function selfScreenRoutes(app: FastifyInstance, opts: SelfScreenRou
 
   r.get(
     '/s/:key/q/:linkId',
-    { schema: { params: questionParams, querystring: z.object({ change: queryText }) }, config: { access: 'public' } },
+    {
+      schema: { params: questionParams, querystring: z.object({ change: queryText }) },
+      config: { access: 'public', rateLimit: pageLimit }
+    },
     async (request, reply) => {
       const invite = await openInvite(request.params.key, reply)
       if (!invite) return reply
@@ -209,11 +221,15 @@ export async function selfScreenRoutes(app: FastifyInstance, opts: SelfScreenRou
     }
   )
 
-  r.get('/s/:key/check', { schema: { params: keyParams }, config: { access: 'public' } }, async (request, reply) => {
-    const invite = await openInvite(request.params.key, reply)
-    if (!invite) return reply
-    return reply.render('self-screen/check.njk', checkView(request.params.key, invite, draftAnswers(invite)))
-  })
+  r.get(
+    '/s/:key/check',
+    { schema: { params: keyParams }, config: { access: 'public', rateLimit: pageLimit } },
+    async (request, reply) => {
+      const invite = await openInvite(request.params.key, reply)
+      if (!invite) return reply
+      return reply.render('self-screen/check.njk', checkView(request.params.key, invite, draftAnswers(invite)))
+    }
+  )
 
   r.post('/s/:key/submit', { schema: { params: keyParams }, config: { access: 'public' } }, async (request, reply) => {
     const invite = await openInvite(request.params.key, reply)
