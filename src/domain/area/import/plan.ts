@@ -68,8 +68,24 @@ export function planAreaImport(sources: readonly AreaSourceFile[]): AreaImportPl
     if (source.name === MANIFEST_FILE) continue
     const parsed = /\.(csv|geojson|json)$/i.test(source.name) ? parseAreaFile(source.text) : null
     if (!parsed) {
-      skipped.push(source.name)
+      // a file the manifest lists must be read as what it is: a truncated or changed copy is a problem, not a skip
+      if (manifest.has(source.name))
+        problems.push({
+          file: source.name,
+          line: null,
+          message: `is listed in ${MANIFEST_FILE} but is not a recognised area file (cut short, or not the published file?)`
+        })
+      else skipped.push(source.name)
       continue
+    }
+    const seen = new Set<string>()
+    for (const lsoa of parsed.lsoas) {
+      const key = `${lsoa.vintage} ${lsoa.code}`
+      if (seen.has(key)) {
+        problems.push({ file: source.name, line: null, message: `LSOA ${lsoa.code} appears more than once` })
+        break
+      }
+      seen.add(key)
     }
     for (const p of parsed.problems.slice(0, 50)) problems.push({ file: source.name, line: p.line, message: p.message })
     if (parsed.problems.length > 50)

@@ -74,6 +74,27 @@ describe('area import problems', () => {
     assert.equal(plan.files.length, 0)
   })
 
+  it('a file the manifest lists but that cannot be recognised (cut short) is a problem, not a skip (security finding 15)', () => {
+    const manifest = 'file,original_publisher,licence,rows,sha256\nlookup.csv,ONS,OGL v3.0,2,\n'
+    const plan = planAreaImport([
+      { name: 'MANIFEST.csv', text: manifest },
+      { name: 'lookup.csv', text: '"lsoa21_name","lsoa21_co' }
+    ])
+    assert.deepEqual(plan.skipped, [])
+    assert.deepEqual(
+      plan.problems.map((p) => p.file),
+      ['lookup.csv']
+    )
+    assert.match(plan.problems[0]?.message ?? '', /not a recognised area file/)
+  })
+
+  it('an LSOA listed twice in one file is a problem (security finding 15)', () => {
+    const header = '"lsoa21_name","lsoa21_code","ward24_name","ward24_code","ltla24_name","ltla24_code"'
+    const row = '"City of London 001A","E01000001","Aldersgate","E05009288","City of London","E09000001"'
+    const plan = planAreaImport([{ name: 'ward.csv', text: `${header}\n${row}\n${row}\n` }])
+    assert.ok(plan.problems.some((p) => p.file === 'ward.csv' && /E01000001 appears more than once/.test(p.message)))
+  })
+
   it('flags a row count that differs from the manifest', () => {
     const manifest = 'file,original_publisher,licence,rows,sha256\npc.csv,ONS,OGL v3.0,3,\n'
     const plan = planAreaImport([
