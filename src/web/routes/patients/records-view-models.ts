@@ -5,6 +5,9 @@ import { formatDate, formatDateTime } from '../../../domain/shared/dates.js'
 import type { FormErrors } from '../../form-errors.js'
 
 type Cell = { text: string }
+
+/** "1 screening", "2 screenings" */
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
 const cell = (value: unknown): Cell => ({
   text:
     value === null || value === undefined
@@ -20,7 +23,7 @@ export function subjectAccessSections(records: PatientRecords) {
   return [
     {
       heading: 'Screenings',
-      caption: `${records.screenings.length} digital inclusion screenings`,
+      caption: count(records.screenings.length, 'digital inclusion screening', 'digital inclusion screenings'),
       head: [{ text: 'Date' }, { text: 'Mode' }, { text: 'Status' }, { text: 'Readiness' }, { text: 'Language' }],
       rows: records.screenings.map((s) => [
         { text: formatDate(s.screened_at) },
@@ -32,13 +35,13 @@ export function subjectAccessSections(records: PatientRecords) {
     },
     {
       heading: 'Self-completion links',
-      caption: `${records.invitations.length} links sent`,
+      caption: count(records.invitations.length, 'link sent', 'links sent'),
       head: [{ text: 'Created' }, { text: 'Expires' }, { text: 'Used' }, { text: 'Language' }],
       rows: records.invitations.map((i) => [cell(i.created_at), cell(i.expires_at), cell(i.used_at), cell(i.language)])
     },
     {
       heading: 'Referrals',
-      caption: `${records.referrals.length} referrals to support services`,
+      caption: count(records.referrals.length, 'referral to a support service', 'referrals to support services'),
       head: [
         { text: 'Created' },
         { text: 'Service' },
@@ -56,7 +59,7 @@ export function subjectAccessSections(records: PatientRecords) {
     },
     {
       heading: 'Referral history',
-      caption: `${records.referralEvents.length} changes`,
+      caption: count(records.referralEvents.length, 'change', 'changes'),
       head: [{ text: 'When' }, { text: 'From' }, { text: 'To' }, { text: 'By a partner' }],
       rows: records.referralEvents.map((e) => [
         cell(e.occurred_at),
@@ -67,13 +70,13 @@ export function subjectAccessSections(records: PatientRecords) {
     },
     {
       heading: 'Letters and emails',
-      caption: `${records.messages.length} messages`,
+      caption: count(records.messages.length, 'message', 'messages'),
       head: [{ text: 'Created' }, { text: 'Channel' }, { text: 'Subject' }, { text: 'Status' }],
       rows: records.messages.map((m) => [cell(m.created_at), cell(m.channel), cell(m.subject), cell(m.status)])
     },
     {
       heading: 'Who viewed or changed the record',
-      caption: `${records.auditEvents.length} audit trail entries`,
+      caption: count(records.auditEvents.length, 'audit trail entry', 'audit trail entries'),
       head: [{ text: 'When' }, { text: 'Role' }, { text: 'Action' }, { text: 'What' }],
       rows: records.auditEvents.map((a) => [
         cell(a.occurred_at),
