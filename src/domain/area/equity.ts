@@ -5,7 +5,7 @@
  * back from the total; and the slope index of inequality across IMD quintiles. Pure.
  */
 import { proportionWithWilsonInterval } from './inequalities/wilson.js'
-import { suppressOneWay, type SuppressedCell } from './inequalities/suppression.js'
+import { suppressNumeratorsWithin, suppressOneWay, type SuppressedCell } from './inequalities/suppression.js'
 import { compareIntervals, type Comparison } from './inequalities/interval-overlap.js'
 import { slopeIndexOfInequality } from './inequalities/sii.js'
 import { directlyStandardisedRate } from './inequalities/dsr.js'
@@ -86,7 +86,7 @@ export function equityTable(counts: readonly EquityCounts[], measure: EquityMeas
   const m = EQUITY_MEASURES[measure]
   const nums = counts.map((c) => c[m.numerator])
   const dens = counts.map((c) => c[m.denominator])
-  const sn = suppressOneWay(nums)
+  const sn = suppressNumeratorsWithin(nums, dens)
   const sd = suppressOneWay(dens)
   const totalN = nums.reduce((a, b) => a + b, 0)
   const totalD = dens.reduce((a, b) => a + b, 0)

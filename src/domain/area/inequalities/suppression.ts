@@ -122,6 +122,39 @@ export function suppressOneWay(counts: readonly number[], rule: PrimaryRule = {}
   return { cells: slots.map(toCell), total: toCell(total) }
 }
 
+/**
+ * Suppresses numerators published beside their denominators (patients with a barrier among those
+ * screened, say) and their total. The complement d − n is as disclosive as n: "5 of 6 Bengali
+ * speakers have a barrier" tells a reader that one Bengali speaker has none. So a numerator is hidden
+ * on its own account when n or d − n is from 1 to 4 (reason 'primary'), the numerators' total
+ * likewise against the denominators' total, and the secondary rule then protects the numerators
+ * with their total, so no hidden numerator (and so no complement) can be worked out by subtraction
+ * across rows. A row whose numerator exceeds its denominator (counts that do not nest) gets the
+ * plain primary rule. The denominators are protected on their own with `suppressOneWay`.
+ */
+export function suppressNumeratorsWithin(
+  numerators: readonly number[],
+  denominators: readonly number[],
+  rule: PrimaryRule = {}
+): OneWaySuppression {
+  if (numerators.length !== denominators.length)
+    throw new RangeError(`${numerators.length} numerators but ${denominators.length} denominators`)
+  numerators.forEach((c, i) => assertCount(c, `numerator ${i + 1}`))
+  denominators.forEach((c, i) => assertCount(c, `denominator ${i + 1}`))
+  const nested = (n: number, d: number) => n <= d
+  const disclosive = (n: number, d: number) =>
+    needsPrimarySuppression(n, rule) || (nested(n, d) && needsPrimarySuppression(d - n, rule))
+  const slots: Slot[] = numerators.map((n, i) => ({
+    value: n,
+    reason: disclosive(n, denominators[i] ?? 0) ? 'primary' : null
+  }))
+  const totalN = numerators.reduce((a, b) => a + b, 0)
+  const totalD = denominators.reduce((a, b) => a + b, 0)
+  const total: Slot = { value: totalN, reason: disclosive(totalN, totalD) ? 'primary' : null }
+  protectLines([[...slots, total]])
+  return { cells: slots.map(toCell), total: toCell(total) }
+}
+
 /** Suppresses a two-way table published with row totals, column totals and the grand total. */
 export function suppressTwoWay(counts: readonly (readonly number[])[], rule: PrimaryRule = {}): TwoWaySuppression {
   const columns = counts[0]?.length ?? 0

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict'
 import {
   needsPrimarySuppression,
   suppressDerived,
+  suppressNumeratorsWithin,
   suppressOneWay,
   suppressTwoWay,
   type SuppressedCell
@@ -112,5 +113,46 @@ describe('suppressDerived', () => {
     const { cells } = suppressOneWay([3, 10, 20])
     assert.deepEqual(suppressDerived([0.03, 0.1, 0.2], cells), [null, null, 0.2])
     assert.throws(() => suppressDerived([0.1], cells), /expected 3/)
+  })
+})
+
+describe('suppressNumeratorsWithin: complements are small numbers too (security finding 9)', () => {
+  it('hides a numerator whose complement is 1 to 4, and one more so it cannot be worked out', () => {
+    // 5 of 6 Bengali speakers have a barrier: the one who has none is identifiable
+    const s = suppressNumeratorsWithin([5, 40, 60], [6, 100, 100])
+    assert.deepEqual(
+      s.cells.map((c) => c.reason),
+      ['primary', 'secondary', null]
+    )
+    assert.equal(s.total.reason, null)
+    assert.equal(s.cells[2]?.value, 60)
+  })
+
+  it('a zero numerator with a small denominator is disclosive (all of them are in the complement)', () => {
+    const s = suppressNumeratorsWithin([0, 30, 50], [3, 100, 100])
+    assert.equal(s.cells[0]?.reason, 'primary')
+  })
+
+  it('the total is checked against the total denominator', () => {
+    const s = suppressNumeratorsWithin([50, 48], [50, 50])
+    // complements 0 and 2: the second row is primary, and so is the total (98 of 100), so two are
+    // hidden in the line and the first row can stay
+    assert.deepEqual(
+      s.cells.map((c) => c.reason),
+      [null, 'primary']
+    )
+    assert.equal(s.total.reason, 'primary')
+  })
+
+  it('matches the one-way rule when nothing is near the denominator', () => {
+    const counts = [3, 20, 30]
+    assert.deepEqual(suppressNumeratorsWithin(counts, [50, 50, 50]), suppressOneWay(counts))
+  })
+
+  it('rows that do not nest get the plain primary rule', () => {
+    assert.deepEqual(
+      suppressNumeratorsWithin([10], [8]).cells.map((c) => c.reason),
+      [null]
+    )
   })
 })
