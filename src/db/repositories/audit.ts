@@ -31,21 +31,7 @@ export interface AuditEntry {
 
 /** Appends one row to the audit trail. Call it inside the transaction of the work it records. */
 export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
-  await db
-    .insertInto('audit_event')
-    .values({
-      org_id: entry.orgId,
-      actor_user_id: entry.actorUserId,
-      actor_role: entry.actorRole,
-      action: entry.action,
-      entity_type: entry.entityType,
-      entity_id: entry.entityId ?? null,
-      patient_id: entry.patientId ?? null,
-      ip: entry.ip ?? null,
-      user_agent: entry.userAgent?.slice(0, 300) ?? null,
-      detail: entry.detail ?? {}
-    })
-    .execute()
+  await recordAudits(db, [entry])
 }
 
 /** Appends several rows at once (one per patient shown in a list, say), in the caller's transaction. */
