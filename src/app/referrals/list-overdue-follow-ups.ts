@@ -1,7 +1,10 @@
-/** Referrals whose follow-up date has passed with no outcome, by team. Viewing is audited with the count. */
+/**
+ * Referrals whose follow-up date has passed with no outcome, by team. Viewing is audited with the
+ * count, and with a 'view' row for every patient the list showed (security finding 18).
+ */
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../../db/schema.js'
-import { recordAudit } from '../../db/repositories/audit.js'
+import { recordAudit, recordAudits } from '../../db/repositories/audit.js'
 import { overdueFollowUps, type OverdueRow } from '../../db/repositories/referrals.js'
 import { auditFields, type Actor } from '../actor.js'
 
@@ -19,5 +22,16 @@ export async function listOverdueFollowUps(
     entityType: 'referral',
     detail: { page: 'follow-ups', results: rows.length }
   })
+  await recordAudits(
+    db,
+    rows.map((r) => ({
+      ...auditFields(actor),
+      action: 'view' as const,
+      entityType: 'referral',
+      entityId: r.id,
+      patientId: r.patient_id,
+      detail: { list: 'follow-ups' }
+    }))
+  )
   return rows
 }

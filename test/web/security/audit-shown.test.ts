@@ -31,3 +31,19 @@ test('a search audits each patient shown; the CSV has a detail column', async (t
   assert.match(csv.body.split('\n')[0] ?? '', /,detail$/)
   assert.match(csv.body, /search-results/)
 })
+
+test('the overdue follow-up worklist audits each patient it shows', async (t) => {
+  const built = await build(kind ?? 'pglite', {}, t, { records: true })
+  const records = built.records
+  assert.ok(records)
+  const clinician = await signedIn(built.app, built.fixture.emailA('clinician'))
+  const res = await clinician.get('/referrals')
+  assert.equal(res.statusCode, 200)
+  const rows = await built.database.db
+    .selectFrom('audit_event')
+    .selectAll()
+    .where('patient_id', '=', records.A.patientId)
+    .where('action', '=', 'view')
+    .execute()
+  assert.ok(rows.some((r) => (r.detail as Record<string, unknown>).list === 'follow-ups'))
+})
