@@ -45,6 +45,7 @@ const envSchema = z.object({
   REACH_SEED_DEMO: booleanFlag.optional(),
   REACH_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   REACH_TRUST_PROXY: booleanFlag.default(false),
+  REACH_WATCH_TEMPLATES: booleanFlag.default(false),
   REACH_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   REACH_RESCREEN_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
   REACH_PUBLIC_URL: z
@@ -75,6 +76,8 @@ export interface Config {
   dbPoolSize: number
   /** Months after a screening when the patient is due to be screened again. */
   rescreenMonths: number
+  /** Recompile templates on every request (`npm run dev`); off otherwise, so `npm start` is fast. */
+  watchTemplates: boolean
   /**
    * The address patients and partners use (no trailing slash): self-completion and partner links
    * are built from it, never from the request's Host header.
@@ -128,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.REACH_TRUST_PROXY,
     dbPoolSize: e.REACH_DB_POOL_SIZE,
     rescreenMonths: e.REACH_RESCREEN_MONTHS,
+    watchTemplates: e.REACH_WATCH_TEMPLATES,
     publicUrl: (e.REACH_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '')
   }
 }

@@ -98,7 +98,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     maxHours: config.sessionMaxHours,
     secureCookies
   })
-  await app.register(viewsPlugin, { watch: config.env === 'development', navigation: navigationEntries() })
+  await app.register(viewsPlugin, { watch: config.watchTemplates, navigation: navigationEntries() })
   await app.register(errorsPlugin)
 
   await app.register(fastifyStatic, {
