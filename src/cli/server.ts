@@ -16,8 +16,6 @@ export interface RunningServer {
   url: string
 }
 
-export { openDatabase }
-
 export async function startServer(
   config: Config,
   options: { seedIfEmpty: boolean; log: (line: string) => void }

@@ -65,7 +65,7 @@ export function registerAppCommands(program: Command, io: CliIo): void {
       const config = await loadConfigOrFail()
       if (config.env === 'production')
         throw new CliInputError('the demonstration data cannot be loaded when NODE_ENV=production')
-      const { openDatabase } = await import('../server.js')
+      const { openDatabase } = await import('../../db/open.js')
       const { seedDemo } = await import('../../db/seed/demo.js')
       const database = await openDatabase(config)
       try {
@@ -100,7 +100,7 @@ export function registerAppCommands(program: Command, io: CliIo): void {
       const problem = checkPassword(password, { email: options.email })
       if (problem) throw new CliInputError(`password rejected: ${passwordProblemText[problem]}`)
       const config = await loadConfigOrFail()
-      const { openDatabase } = await import('../server.js')
+      const { openDatabase } = await import('../../db/open.js')
       const { findOrganisationByCode } = await import('../../db/repositories/organisations.js')
       const { emailTaken, insertStaff } = await import('../../db/repositories/staff.js')
       const { recordAudit } = await import('../../db/repositories/audit.js')

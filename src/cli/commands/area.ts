@@ -209,7 +209,7 @@ export function registerAreaImportCommand(area: Command, io: CliIo): Command {
       if (plan.files.length === 0)
         throw new CliInputError(`no recognised area files in ${options.from}; nothing was imported`)
       const { loadConfig, ConfigError } = await import('../../config.js')
-      const { openDatabase } = await import('../server.js')
+      const { openDatabase } = await import('../../db/open.js')
       const { importAreaFiles } = await import('../../app/area/import-area-files.js')
       let config
       try {

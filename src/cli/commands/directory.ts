@@ -41,7 +41,7 @@ export function registerDirectoryCommands(program: Command, io: CliIo): void {
   const directory = program.command('directory').description('the support directory, in Open Referral UK JSON')
   const open = async () => {
     const { loadConfig } = await import('../../config.js')
-    const { openDatabase } = await import('../server.js')
+    const { openDatabase } = await import('../../db/open.js')
     return openDatabase(loadConfig())
   }
   directory
