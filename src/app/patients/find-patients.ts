@@ -4,7 +4,8 @@
  */
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../../db/schema.js'
-import { recordAudit, recordAudits } from '../../db/repositories/audit.js'
+import { recordAudit } from '../../db/repositories/audit.js'
+import { auditShown } from '../audit-shown.js'
 import {
   patientRowToPatient,
   searchPatients,
@@ -30,7 +31,7 @@ export async function findPatients(db: Db, actor: Actor, search: PatientSearch):
     entityType: 'patient',
     detail: { by: search.by, results: patients.length }
   })
-  await auditShown(db, actor, patients, 'search-results')
+  await auditShown(db, actor, patients.map(shownPatient), 'search-results')
   const latest = await latestScreenings(
     db,
     actor.orgId,
@@ -63,26 +64,10 @@ export async function listDueForRescreen(db: Db, actor: Actor, today: string): P
   await auditShown(
     db,
     actor,
-    due.map((d) => d.patient),
+    due.map((d) => shownPatient(d.patient)),
     'rescreen-due'
   )
   return due
 }
 
-/**
- * One 'view' row for every patient a list showed (security finding 18): a patient's audit trail then
- * says who saw them in search results and worklists, not only who opened their record.
- */
-async function auditShown(db: Db, actor: Actor, patients: readonly Patient[], list: string): Promise<void> {
-  await recordAudits(
-    db,
-    patients.map((p) => ({
-      ...auditFields(actor),
-      action: 'view' as const,
-      entityType: 'patient',
-      entityId: p.id,
-      patientId: p.id,
-      detail: { list }
-    }))
-  )
-}
+const shownPatient = (p: Patient) => ({ entityType: 'patient', entityId: p.id, patientId: p.id })

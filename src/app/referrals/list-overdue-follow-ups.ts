@@ -4,7 +4,8 @@
  */
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../../db/schema.js'
-import { recordAudit, recordAudits } from '../../db/repositories/audit.js'
+import { recordAudit } from '../../db/repositories/audit.js'
+import { auditShown } from '../audit-shown.js'
 import { overdueFollowUps, type OverdueRow } from '../../db/repositories/referrals.js'
 import { auditFields, type Actor } from '../actor.js'
 
@@ -22,16 +23,11 @@ export async function listOverdueFollowUps(
     entityType: 'referral',
     detail: { page: 'follow-ups', results: rows.length }
   })
-  await recordAudits(
+  await auditShown(
     db,
-    rows.map((r) => ({
-      ...auditFields(actor),
-      action: 'view' as const,
-      entityType: 'referral',
-      entityId: r.id,
-      patientId: r.patient_id,
-      detail: { list: 'follow-ups' }
-    }))
+    actor,
+    rows.map((r) => ({ entityType: 'referral', entityId: r.id, patientId: r.patient_id })),
+    'follow-ups'
   )
   return rows
 }
