@@ -51,7 +51,7 @@ describe('accessibility of every page', { skip: skipBrowser }, () => {
             r.url !== '/'
         )
         .filter((r) => r.access === 'public' || r.access === 'signed-in' || can(role, r.access as Permission))
-        .map((r) => fillRouteParams(r.url, harness.built.fixture, harness.built.records))
+        .map((r) => fillRouteParams(r.url, harness.built.records))
       for (const path of pages) {
         const response = await page.goto(path).catch((error: Error) => {
           if (/Download is starting/.test(error.message)) return null

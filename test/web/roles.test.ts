@@ -35,7 +35,7 @@ describe(`role checks (${kind})`, () => {
 
   test('signed out: every non-public route redirects to sign-in', async () => {
     for (const r of appRoutes().filter((r) => r.access !== 'public')) {
-      const url = fillRouteParams(r.url, built.fixture, built.records)
+      const url = fillRouteParams(r.url, built.records)
       const res = await built.app.inject({
         method: r.method as 'GET',
         url,
@@ -51,7 +51,7 @@ describe(`role checks (${kind})`, () => {
       assert.ok(isRole(role))
       const session = await signedIn(built.app, built.fixture.emailA(role))
       for (const r of appRoutes().filter((r) => r.method === 'GET' && r.access !== 'public' && r.url !== '/sign-out')) {
-        const url = fillRouteParams(r.url, built.fixture, built.records)
+        const url = fillRouteParams(r.url, built.records)
         const res = await session.get(url)
         const allowed = r.access === 'signed-in' || can(role, r.access as Permission)
         // allowed: the real page for a real record (every parameter is filled from test/helpers/records.ts)
@@ -68,7 +68,7 @@ describe(`role checks (${kind})`, () => {
         (r) => r.method === 'POST' && r.access !== 'public' && r.access !== 'signed-in'
       )) {
         if (can(role, r.access as Permission)) continue
-        const url = fillRouteParams(r.url, built.fixture, built.records)
+        const url = fillRouteParams(r.url, built.records)
         const res = await session.post(url, { givenName: 'Changed' })
         assert.equal(res.statusCode, 403, `${role} POST ${url}`)
       }
