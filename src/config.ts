@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { z } from 'zod'
 import { fileURLToPath } from 'node:url'
+import { DEFAULT_RETENTION, type RetentionPeriods } from './domain/shared/retention.js'
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -46,6 +47,8 @@ const envSchema = z.object({
   REACH_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   REACH_TRUST_PROXY: booleanFlag.default(false),
   REACH_WATCH_TEMPLATES: booleanFlag.default(false),
+  REACH_RETAIN_SCREENING_MONTHS: z.coerce.number().int().min(1).max(1200).default(DEFAULT_RETENTION.screeningMonths),
+  REACH_RETAIN_AUDIT_MONTHS: z.coerce.number().int().min(1).max(1200).default(DEFAULT_RETENTION.auditMonths),
   REACH_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   REACH_RESCREEN_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
   REACH_PUBLIC_URL: z
@@ -78,6 +81,8 @@ export interface Config {
   rescreenMonths: number
   /** Recompile templates on every request (`npm run dev`); off otherwise, so `npm start` is fast. */
   watchTemplates: boolean
+  /** Retention periods used by `reach retention purge`. */
+  retention: RetentionPeriods
   /**
    * The address patients and partners use (no trailing slash): self-completion and partner links
    * are built from it, never from the request's Host header.
@@ -132,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbPoolSize: e.REACH_DB_POOL_SIZE,
     rescreenMonths: e.REACH_RESCREEN_MONTHS,
     watchTemplates: e.REACH_WATCH_TEMPLATES,
+    retention: { screeningMonths: e.REACH_RETAIN_SCREENING_MONTHS, auditMonths: e.REACH_RETAIN_AUDIT_MONTHS },
     publicUrl: (e.REACH_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '')
   }
 }

@@ -1,13 +1,13 @@
 /**
  * `reach retention purge [--screening-months N] [--audit-months N] [--dry-run]`: deletes screenings
- * and audit trail rows older than their retention periods (defaults in src/domain/shared/retention.ts,
- * or REACH_RETAIN_SCREENING_MONTHS and REACH_RETAIN_AUDIT_MONTHS). It always prints what it will
+ * and audit trail rows older than their retention periods (REACH_RETAIN_SCREENING_MONTHS and REACH_RETAIN_AUDIT_MONTHS
+ * in src/config.ts, defaults in src/domain/shared/retention.ts). It always prints what it will
  * delete, per organisation, first; with --dry-run it stops there. One transaction; the purge is
  * itself recorded in each affected organisation's audit trail.
  */
 import type { Command } from 'commander'
 import { CliInputError, type CliIo } from '../io.js'
-import { DEFAULT_RETENTION, retentionCutoff } from '../../domain/shared/retention.js'
+import { retentionCutoff } from '../../domain/shared/retention.js'
 import { loadConfigOrFail } from '../load-config.js'
 
 function months(value: string | undefined, fallback: number, name: string): number {
@@ -27,19 +27,11 @@ export function registerRetentionCommands(program: Command, io: CliIo): void {
     .option('--audit-months <n>', 'keep the audit trail this many months')
     .option('--dry-run', 'only print what would be deleted')
     .action(async (options: { screeningMonths?: string; auditMonths?: string; dryRun?: boolean }) => {
-      const screeningMonths = months(
-        options.screeningMonths ?? process.env.REACH_RETAIN_SCREENING_MONTHS,
-        DEFAULT_RETENTION.screeningMonths,
-        '--screening-months'
-      )
-      const auditMonths = months(
-        options.auditMonths ?? process.env.REACH_RETAIN_AUDIT_MONTHS,
-        DEFAULT_RETENTION.auditMonths,
-        '--audit-months'
-      )
+      const config = await loadConfigOrFail()
+      const screeningMonths = months(options.screeningMonths, config.retention.screeningMonths, '--screening-months')
+      const auditMonths = months(options.auditMonths, config.retention.auditMonths, '--audit-months')
       const now = new Date()
       const cutoffs = { screening: retentionCutoff(now, screeningMonths), audit: retentionCutoff(now, auditMonths) }
-      const config = await loadConfigOrFail()
       const { openDatabase } = await import('../../db/open.js')
       const { countExpired, deleteExpired } = await import('../../db/repositories/retention.js')
       const { recordAudit } = await import('../../db/repositories/audit.js')
