@@ -9,6 +9,7 @@ import {
   type EquityTable
 } from '../../../domain/area/equity.js'
 import { dateParts, formErrors, noErrors, text, type FormErrors } from '../../form-errors.js'
+import { isoDateFromParts } from '../../../domain/shared/dates.js'
 
 export const DIMENSION_LABELS: Record<EquityDimension, string> = {
   age: 'Age band',
@@ -47,13 +48,6 @@ export interface EquityQueryValues {
   to: { day: string; month: string; year: string }
 }
 
-function isoFromParts(p: { day: string; month: string; year: string }): string | null {
-  if (!/^\d{1,2}$/.test(p.day) || !/^\d{1,2}$/.test(p.month) || !/^\d{4}$/.test(p.year)) return null
-  const iso = `${p.year}-${p.month.padStart(2, '0')}-${p.day.padStart(2, '0')}`
-  const d = new Date(`${iso}T00:00:00Z`)
-  return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso ? null : iso
-}
-
 function parts(iso: string) {
   return { day: String(Number(iso.slice(8, 10))), month: String(Number(iso.slice(5, 7))), year: iso.slice(0, 4) }
 }
@@ -77,8 +71,8 @@ export function parseEquityQuery(
     to: toGiven.day || toGiven.month || toGiven.year ? toGiven : parts(today)
   }
   const problems: { field: string; text: string; anchor?: string }[] = []
-  const from = isoFromParts(values.from)
-  const to = isoFromParts(values.to)
+  const from = isoDateFromParts(values.from.day, values.from.month, values.from.year)
+  const to = isoDateFromParts(values.to.day, values.to.month, values.to.year)
   if (!from) problems.push({ field: 'from', text: 'Enter a real start date, for example 1 4 2025', anchor: 'from-day' })
   if (!to) problems.push({ field: 'to', text: 'Enter a real end date, for example 31 3 2026', anchor: 'to-day' })
   if (from && to && from > to)
