@@ -11,27 +11,7 @@ import { upsertServices } from '../../src/db/repositories/directory.js'
 import { screeningColumns, type NewScreening } from '../../src/db/repositories/screenings.js'
 import { assessScreening } from '../../src/domain/screening/index.js'
 import { suggestServices } from '../../src/app/referrals/suggest-services.js'
-
-const svc = (id: string, name: string, barriers: string[], offers: string[], extra: Record<string, unknown> = {}) => ({
-  id,
-  name,
-  description: `${name} helps people get online.`,
-  status: 'active',
-  organization: { name: `${name} charity` },
-  service_areas: [{ name: 'United Kingdom' }],
-  email: 'referrals@example.org',
-  attributes: [
-    ...barriers.map((b) => ({ taxonomy_term: { name: b, taxonomy: 'reach-digital-inclusion-barrier' } })),
-    ...offers.map((o) => ({ taxonomy_term: { name: o, taxonomy: 'reach-digital-inclusion-offer-type' } }))
-  ],
-  x_reach: { verified: true, last_verified_on: '2026-06-01' },
-  ...extra
-})
-const testServices = [
-  svc('device-bank', 'Device Bank', ['access'], ['device']),
-  svc('skills-club', 'Skills Club', ['skills', 'motivation'], ['skills training'], { languages: [{ code: 'tr' }] }),
-  svc('unchecked', 'Unchecked Help', ['access'], ['device'], { x_reach: { verified: false } })
-]
+import { testServices } from '../helpers/test-services.js'
 
 async function addScreening(built: Built, orgId: string, patientId: string, levels: Record<string, string>) {
   const input: NewScreening = {

@@ -11,29 +11,9 @@ import type { Barrier } from '../../../src/domain/shared/barriers.js'
 import type { Actor } from '../../../src/app/actor.js'
 import { freshDatabase } from '../../helpers/databases.js'
 import { loadFixture, type Fixture } from '../../helpers/fixture.js'
+import { testServices } from '../../helpers/test-services.js'
 
-const svc = (id: string, name: string, barriers: string[], offers: string[], extra: Record<string, unknown> = {}) => ({
-  id,
-  name,
-  description: `${name} helps people get online.`,
-  status: 'active',
-  organization: { name: `${name} charity` },
-  service_areas: [{ name: 'United Kingdom' }],
-  email: 'referrals@example.org',
-  attributes: [
-    ...barriers.map((b) => ({ taxonomy_term: { name: b, taxonomy: 'reach-digital-inclusion-barrier' } })),
-    ...offers.map((o) => ({ taxonomy_term: { name: o, taxonomy: 'reach-digital-inclusion-offer-type' } }))
-  ],
-  x_reach: { verified: true, last_verified_on: '2026-06-01' },
-  ...extra
-})
-
-/** The same three services as test/web/referrals.test.ts. */
-export const testServices = [
-  svc('device-bank', 'Device Bank', ['access'], ['device']),
-  svc('skills-club', 'Skills Club', ['skills', 'motivation'], ['skills training'], { languages: [{ code: 'tr' }] }),
-  svc('unchecked', 'Unchecked Help', ['access'], ['device'], { x_reach: { verified: false } })
-]
+export { testServices }
 
 export interface Setup {
   database: ReachDatabase
