@@ -1,15 +1,30 @@
 /**
- * Communication plan: which channels to use and avoid, the non-digital alternative to offer, Accessible
- * Information Standard (AIS) needs, interpreter needs and the proxy contact, with SNOMED CT codes to record.
+ * Communication plan: how to reach this patient safely. Which channels to use and avoid, how to use each one
+ * (language, format, interpreter, text relay, through a helper), the non-digital alternative, Accessible
+ * Information Standard (AIS) needs, the proxy contact, what to check with the patient, and SNOMED CT codes.
  *
- * Channel advice is 'use', 'avoid' or 'unknown'. 'unknown' means an answer the rule needs is missing: do not
- * rely on that channel until it is checked with the patient. A letter is always usable, so the plan never leaves
- * a patient without a route. Expects answers cleaned by parseScreeningAnswers.
+ * Rules (docs/clinical-safety.md names the hazards they control, and the tests that prove them):
+ * - A channel is 'use' only when the patient can use it and will: they chose it, or, when they stated no
+ *   preference, it needs no internet or they are happy to use the internet for their health. Their choices come
+ *   first. A channel they can use but did not choose is 'not_chosen'.
+ * - 'unknown' means an answer the rule needs is missing: do not rely on that channel until it is checked; every
+ *   missing answer and every preference the rules refuse becomes an explicit check.
+ * - Both trust worries (scams and who sees their data) keep email, the NHS App and video out; any worry makes
+ *   text messages reminders only (no links, no personal details).
+ * - Letters are written in the language the patient reads; texts, emails and the NHS App are in English. Someone
+ *   who reads no English and whose language is not usually written (Sylheti, BSL) gets no written-only route.
+ * - BSL: never the voice phone; video with a BSL interpreter or face to face. Hearing difficulty or text relay on
+ *   the record: phone by text relay. "Carer to be present" on the record: no direct digital contact, and the
+ *   helper the patient agreed to comes first.
+ * - Declined: a letter (when the patient reads a language we can write in) or face to face, and a check to
+ *   screen at the next contact.
+ * Expects answers cleaned by parseScreeningAnswers.
  */
 import type { Coding } from '@medplum/fhirtypes'
 import { answerList, type Reason, type ScreeningAnswers } from './answers.js'
 import { hasOnlineDevice } from './barrier-profile.js'
 import type { QuestionLinkId } from './questionnaire.js'
+import { UNWRITTEN_LANGUAGES } from '../shared/languages.js'
 
 export const SNOMED_SYSTEM = 'http://snomed.info/sct'
 
@@ -80,7 +95,7 @@ export type Channel = (typeof CHANNELS)[number]
 /** Channels that need the internet. */
 export const ONLINE_CHANNELS = ['email', 'nhs_app', 'video'] as const satisfies readonly Channel[]
 
-export type ChannelAdvice = 'use' | 'avoid' | 'unknown'
+export type ChannelAdvice = 'use' | 'avoid' | 'unknown' | 'not_chosen'
 
 export const CHANNEL_KEYS = {
   letter: 'screening.channel.letter',
@@ -94,7 +109,8 @@ export const CHANNEL_KEYS = {
 export const ADVICE_KEYS = {
   use: 'screening.advice.use',
   avoid: 'screening.advice.avoid',
-  unknown: 'screening.advice.unknown'
+  unknown: 'screening.advice.unknown',
+  not_chosen: 'screening.advice.not_chosen'
 } as const satisfies Record<ChannelAdvice, `screening.advice.${ChannelAdvice}`>
 
 /** SNOMED "requires contact by ..." concept for a channel, where codes.csv has one. */
@@ -119,6 +135,7 @@ const PREFERENCE_CHANNEL = {
 
 export const PLAN_REASON_KEYS = [
   'screening.plan.reason.not-known',
+  'screening.plan.reason.not-chosen',
   'screening.plan.reason.no-phone',
   'screening.plan.reason.bsl-user',
   'screening.plan.reason.no-mobile',
@@ -129,7 +146,10 @@ export const PLAN_REASON_KEYS = [
   'screening.plan.reason.cannot-do-task',
   'screening.plan.reason.needs-help-none-available',
   'screening.plan.reason.prefers-offline',
-  'screening.plan.reason.reads-no-english'
+  'screening.plan.reason.reads-no-english',
+  'screening.plan.reason.no-written-language',
+  'screening.plan.reason.trust-high',
+  'screening.plan.reason.carer-present'
 ] as const
 export type PlanReasonKey = (typeof PLAN_REASON_KEYS)[number]
 export type PlanReason = Reason<PlanReasonKey>
@@ -138,7 +158,7 @@ export interface ChannelDecision {
   channel: Channel
   key: (typeof CHANNEL_KEYS)[Channel]
   advice: ChannelAdvice
-  /** Why it is avoided, or which answers are missing when unknown. */
+  /** Why it is avoided, which answers are missing when unknown, or not-chosen. */
   reasons: PlanReason[]
   snomed: Coding | null
 }
@@ -179,27 +199,114 @@ export interface CommunicationNeed {
 }
 
 export type ProxyConsent = 'given' | 'refused' | 'not_applicable' | 'unknown'
+export type ProxyRelationship = 'carer' | 'family-friend'
 
 export interface ProxyPlan {
   consent: ProxyConsent
   /** Contact details, only when consent is given. */
   contact: { name: string; phone: string } | null
   /** Who the helper is (from the helpers question). */
-  helpers: readonly ('carer' | 'family-friend')[]
+  helpers: readonly ProxyRelationship[]
+  /**
+   * Who gave consent to contact the helper. The screening asks the patient, so it is 'patient' when consent is
+   * given; staff record any lasting power of attorney or capacity note on the patient record.
+   */
+  consentedBy: 'patient' | null
 }
 
+/** Written formats a letter (or printed handout) is produced in, from AIS needs. */
+export type WrittenFormat = 'large_print' | 'easy_read' | 'braille' | 'audio'
+
+/**
+ * One way to reach the patient that the plan says to use, with how: the language, the format, an interpreter,
+ * text relay, or through the helper the patient agreed to. Routes come in order: the patient's own choices first.
+ */
+export interface ContactRoute {
+  channel: Channel
+  /** Language to write or speak in (ISO 639); 'en' for English. */
+  language: string
+  /** Interpreter needed on this route: a spoken language code, or 'bfi' for a BSL interpreter; null when none. */
+  interpreter: string | null
+  /** Written formats (letters only). */
+  formats: WrittenFormat[]
+  /** Offer text relay (Relay UK) on phone calls: hearing difficulty, or text relay on the record. */
+  textRelay: boolean
+  /** Contact through the helper the patient agreed we may contact, not the patient directly. */
+  viaProxy: boolean
+  /** The patient chose this channel. */
+  preferred: boolean
+  /**
+   * False when the patient's worries about scams and data mean this channel is for reminders only: no personal
+   * or clinical details and no links.
+   */
+  personalData: boolean
+}
+
+export const CHECK_KEYS = {
+  channelUnknown: 'screening.plan.check.channel-unknown',
+  preferenceConflict: 'screening.plan.check.preference-conflict',
+  askPreference: 'screening.plan.check.ask-preference',
+  interpreterLanguage: 'screening.plan.check.interpreter-language',
+  proxyDetailsMissing: 'screening.plan.check.proxy-details-missing',
+  proxyConsentUnknown: 'screening.plan.check.proxy-consent-unknown',
+  capacity: 'screening.plan.check.capacity',
+  carerNoConsent: 'screening.plan.check.carer-no-consent',
+  sightFormat: 'screening.plan.check.sight-format',
+  hearingPhone: 'screening.plan.check.hearing-phone',
+  cognitionFormat: 'screening.plan.check.cognition-format',
+  readsLittleEnglish: 'screening.plan.check.reads-little-english',
+  noWrittenLanguage: 'screening.plan.check.no-written-language',
+  declined: 'screening.plan.check.declined'
+} as const
+export type CheckKey = (typeof CHECK_KEYS)[keyof typeof CHECK_KEYS]
+
+/** Something to check with the patient before relying on the plan. `channel` names the channel it is about. */
+export interface PlanCheck {
+  key: CheckKey
+  channel: Channel | null
+}
+
+export const CAUTION_KEYS = {
+  trust: 'screening.plan.caution.trust',
+  remindersOnly: 'screening.plan.caution.reminders-only'
+} as const
+export type CautionKey = (typeof CAUTION_KEYS)[keyof typeof CAUTION_KEYS]
+
+/** What the patient record adds to the screening answers (AIS needs recorded by staff, the recorded language). */
+export interface RecordFacts {
+  /** AIS codes from the patient record (domain/patients/patient-codes.ts communicationNeedCodes). */
+  communicationNeeds: readonly string[]
+  mainLanguage: string | null
+  interpreterNeeded: boolean
+}
+
+/** Bumped whenever the rules change; a stored plan from older rules is rebuilt from its answers. */
+export const PLAN_RULES_VERSION = 2
+
 export interface CommunicationPlan {
+  rulesVersion: number
   channels: ChannelDecision[]
+  /** Channels to use: the patient's choices first (in their order), then the others in CHANNELS order. */
   use: Channel[]
   avoid: Channel[]
   unknown: Channel[]
+  /** Channels the patient can use but did not choose. */
+  notChosen: Channel[]
+  /** How to use each channel in `use`, in the same order. */
+  routes: ContactRoute[]
   /** The patient's preferred channels that the plan can use, in the questionnaire's order. */
   preferred: Channel[]
   /** Preferred channels the rules say to avoid: check with the patient. */
   preferenceConflicts: Channel[]
+  /** The language the patient can read (ISO 639), or null when there is none we can write in. */
+  writtenLanguage: string | null
   nonDigitalAlternative: { channel: NonDigitalAlternative; key: (typeof ALTERNATIVE_KEYS)[NonDigitalAlternative] }
   needs: CommunicationNeed[]
   proxy: ProxyPlan
+  /** Things to check with the patient; never empty when an answer the plan depends on is missing. */
+  checks: PlanCheck[]
+  /** How to behave on every contact (trust). */
+  cautions: CautionKey[]
   /** SNOMED CT codings to record and flag (AIS steps 2 and 3), without repeats. */
   codes: Coding[]
 }
@@ -212,13 +319,29 @@ function planReason(key: PlanReasonKey, linkId: QuestionLinkId, answers: readonl
   return { key, linkId, answers: [...answers] }
 }
 
-/** Facts the channel rules read, from the answers. */
-function facts(a: ScreeningAnswers) {
+const NO_RECORD: RecordFacts = { communicationNeeds: [], mainLanguage: null, interpreterNeeded: false }
+
+/** The language the patient reads, or null when no language we can write in. */
+function writtenLanguageOf(a: ScreeningAnswers, record: RecordFacts): string | null {
+  const main = a['main-language'] ?? record.mainLanguage ?? 'en'
+  if (main === 'en' || main === 'other') return 'en'
+  const reads = a['reads-english']
+  if (reads === 'well') return 'en'
+  if (!UNWRITTEN_LANGUAGES.includes(main)) return main
+  // Sylheti or BSL: English if they read any, otherwise nothing written.
+  return reads === 'not-at-all' ? null : 'en'
+}
+
+/** Facts the channel rules read, from the answers and the record. */
+function facts(a: ScreeningAnswers, record: RecordFacts) {
   const devices = answerList(a, 'devices')
   const internet = answerList(a, 'internet')
   const interpreter = answerList(a, 'interpreter')
   const helpers = answerList(a, 'helpers')
+  const difficulties = answerList(a, 'difficulties')
+  const worries = answerList(a, 'worries')
   const online = hasOnlineDevice(a)
+  const recordNeeds = record.communicationNeeds
   return {
     devices,
     devicesKnown: devices.length > 0,
@@ -228,8 +351,19 @@ function facts(a: ScreeningAnswers) {
     internet,
     hasHelper: helpers.some((h) => h !== 'none'),
     helpersKnown: helpers.length > 0,
-    bsl: interpreter.includes('bsl') || a['main-language'] === BSL_LANGUAGE,
-    interpreter
+    bsl:
+      interpreter.includes('bsl') ||
+      a['main-language'] === BSL_LANGUAGE ||
+      (a['main-language'] === undefined && record.mainLanguage === BSL_LANGUAGE) ||
+      recordNeeds.includes('bsl_interpreter'),
+    interpreter,
+    difficulties,
+    /** Both worries: scams and who sees their data. */
+    trustHigh: worries.includes('scams') && worries.includes('data-sharing'),
+    trustWorried: worries.includes('scams') || worries.includes('data-sharing'),
+    carerPresent: recordNeeds.includes('carer_present'),
+    textRelay: recordNeeds.includes('text_relay') || difficulties.includes('hearing'),
+    written: writtenLanguageOf(a, record)
   }
 }
 
@@ -281,6 +415,7 @@ function prefersOffline(a: ScreeningAnswers, out: RuleResult): void {
     out.avoid.push(planReason('screening.plan.reason.prefers-offline', 'motivation', [a.motivation]))
 }
 
+/** Texts, emails and the NHS App are in English: the patient must read some English. */
 function readsEnglish(a: ScreeningAnswers, out: RuleResult): void {
   const reads = a['reads-english']
   if (reads === 'not-at-all')
@@ -289,9 +424,24 @@ function readsEnglish(a: ScreeningAnswers, out: RuleResult): void {
     out.missing.push(a['main-language'] === undefined ? 'main-language' : 'reads-english')
 }
 
+/** Both worries (scams and who sees their data): nothing with personal details online. */
+function trust(f: Facts, out: RuleResult): void {
+  if (f.trustHigh) out.avoid.push(planReason('screening.plan.reason.trust-high', 'worries', ['scams', 'data-sharing']))
+}
+
+/** "Carer to be present" on the record: no direct digital contact the carer cannot be part of. */
+function carerPresent(f: Facts, out: RuleResult): void {
+  if (f.carerPresent) out.avoid.push(planReason('screening.plan.reason.carer-present', 'helpers', ['carer_present']))
+}
+
 /** The rules for each channel. Any avoid reason means avoid; otherwise a missing answer means unknown. */
 const CHANNEL_RULES: Record<Channel, (a: ScreeningAnswers, f: Facts, out: RuleResult) => void> = {
-  letter: () => {},
+  letter: (a, f, out) => {
+    if (f.written === null)
+      out.avoid.push(
+        planReason('screening.plan.reason.no-written-language', 'reads-english', [a['reads-english'] ?? ''])
+      )
+  },
   phone: (a, f, out) => {
     if (!f.devicesKnown) out.missing.push('devices')
     else if (!f.hasPhone) out.avoid.push(planReason('screening.plan.reason.no-phone', 'devices', f.devices))
@@ -308,18 +458,23 @@ const CHANNEL_RULES: Record<Channel, (a: ScreeningAnswers, f: Facts, out: RuleRe
     if (f.online && a['skill-messages'] === 'cannot')
       out.avoid.push(planReason('screening.plan.reason.cannot-do-task', 'skill-messages', ['cannot']))
     readsEnglish(a, out)
+    carerPresent(f, out)
   },
   email: (a, f, out) => {
     onlineAccess(a, f, out)
     skill(a, f, 'skill-messages', out)
     prefersOffline(a, out)
     readsEnglish(a, out)
+    trust(f, out)
+    carerPresent(f, out)
   },
   nhs_app: (a, f, out) => {
     onlineAccess(a, f, out)
     skill(a, f, 'skill-online-forms', out)
     prefersOffline(a, out)
     readsEnglish(a, out)
+    trust(f, out)
+    carerPresent(f, out)
   },
   video: (a, f, out) => {
     onlineAccess(a, f, out)
@@ -331,10 +486,23 @@ const CHANNEL_RULES: Record<Channel, (a: ScreeningAnswers, f: Facts, out: RuleRe
     }
     skill(a, f, 'skill-video', out)
     prefersOffline(a, out)
+    trust(f, out)
+    carerPresent(f, out)
   }
 }
 
-function decide(channel: Channel, a: ScreeningAnswers, f: Facts): ChannelDecision {
+/**
+ * Whether the patient will use a channel they can use. With stated preferences: only the ones they chose.
+ * Without: letter, phone and text (no internet needed), and the online channels only when they are happy to use
+ * the internet for their health.
+ */
+function willUse(channel: Channel, a: ScreeningAnswers, preferences: readonly Channel[]): boolean {
+  if (preferences.length > 0) return preferences.includes(channel)
+  if (!(ONLINE_CHANNELS as readonly Channel[]).includes(channel)) return true
+  return a.motivation === 'happy'
+}
+
+function decide(channel: Channel, a: ScreeningAnswers, f: Facts, preferences: readonly Channel[]): ChannelDecision {
   const out: RuleResult = { avoid: [], missing: [] }
   CHANNEL_RULES[channel](a, f, out)
   const snomedConcept = CHANNEL_SNOMED[channel]
@@ -348,6 +516,11 @@ function decide(channel: Channel, a: ScreeningAnswers, f: Facts): ChannelDecisio
       reasons: missing.map((linkId) => planReason('screening.plan.reason.not-known', linkId, []))
     }
   }
+  if (!willUse(channel, a, preferences)) {
+    const linkId = preferences.length > 0 ? 'contact-preference' : 'motivation'
+    const answers = preferences.length > 0 ? answerList(a, 'contact-preference') : [a.motivation ?? '']
+    return { ...base, advice: 'not_chosen', reasons: [planReason('screening.plan.reason.not-chosen', linkId, answers)] }
+  }
   return { ...base, advice: 'use', reasons: [] }
 }
 
@@ -356,7 +529,7 @@ function interpreterLanguage(a: ScreeningAnswers): string | null {
   return language === undefined || language === 'en' ? null : language
 }
 
-function needsFrom(a: ScreeningAnswers, f: Facts): CommunicationNeed[] {
+function needsFrom(a: ScreeningAnswers, f: Facts, record: RecordFacts): CommunicationNeed[] {
   const needs: CommunicationNeed[] = []
   const add = (
     need: CommunicationNeedId,
@@ -368,69 +541,209 @@ function needsFrom(a: ScreeningAnswers, f: Facts): CommunicationNeed[] {
     if (!needs.some((n) => n.need === need)) needs.push({ need, key: NEED_KEYS[need], ais, language, snomed, noteKey })
   }
   const formats = answerList(a, 'communication-needs')
+  const onRecord = (code: string) => record.communicationNeeds.includes(code)
   // codes.csv has large print at 20, 24 and 28 point: record the 20 point minimum and confirm the size.
-  if (formats.includes('large-print'))
+  if (formats.includes('large-print') || onRecord('large_print'))
     add('large_print', true, coding(SNOMED.largePrint20pt), NEED_NOTE_KEYS.largePrintSize)
-  if (formats.includes('easy-read')) add('easy_read', true, coding(SNOMED.easyRead))
+  if (formats.includes('easy-read') || onRecord('easy_read')) add('easy_read', true, coding(SNOMED.easyRead))
   // codes.csv has Grade 1 and Grade 2 Braille; the screening does not ask which, so no code until confirmed.
-  if (formats.includes('braille')) add('braille', true, null, NEED_NOTE_KEYS.brailleGrade)
-  if (formats.includes('audio')) add('audio', true, coding(SNOMED.electronicAudio))
+  if (formats.includes('braille') || onRecord('braille')) add('braille', true, null, NEED_NOTE_KEYS.brailleGrade)
+  if (formats.includes('audio') || onRecord('audio')) add('audio', true, coding(SNOMED.electronicAudio))
   const language = interpreterLanguage(a)
-  if (f.interpreter.includes('bsl') || (f.interpreter.includes('spoken') && language === BSL_LANGUAGE)) {
+  if (
+    f.interpreter.includes('bsl') ||
+    (f.interpreter.includes('spoken') && language === BSL_LANGUAGE) ||
+    onRecord('bsl_interpreter')
+  ) {
     add('bsl_interpreter', true, coding(SNOMED.bslInterpreter))
   }
-  if (f.interpreter.includes('spoken') && language !== BSL_LANGUAGE) {
+  const spoken = f.interpreter.includes('spoken') || (f.interpreter.length === 0 && record.interpreterNeeded)
+  const spokenLanguage = language ?? (record.mainLanguage !== 'en' ? record.mainLanguage : null)
+  if (spoken && spokenLanguage !== BSL_LANGUAGE) {
     const specific =
-      language === null
+      spokenLanguage === null
         ? undefined
-        : (INTERPRETER_SNOMED as Record<string, { code: string; display: string }>)[language]
-    const note = language === null ? NEED_NOTE_KEYS.interpreterLanguage : null
-    add('interpreter', false, coding(specific ?? SNOMED.interpreterNeeded), note, language)
+        : (INTERPRETER_SNOMED as Record<string, { code: string; display: string }>)[spokenLanguage]
+    const note = spokenLanguage === null ? NEED_NOTE_KEYS.interpreterLanguage : null
+    add('interpreter', false, coding(specific ?? SNOMED.interpreterNeeded), note, spokenLanguage)
   }
   return needs
 }
 
 function proxyFrom(a: ScreeningAnswers, f: Facts): ProxyPlan {
-  const helpers = answerList(a, 'helpers').filter(
-    (h): h is 'carer' | 'family-friend' => h === 'carer' || h === 'family-friend'
-  )
-  if (!f.helpersKnown) return { consent: 'unknown', contact: null, helpers }
-  if (!f.hasHelper) return { consent: 'not_applicable', contact: null, helpers }
+  const helpers = answerList(a, 'helpers').filter((h): h is ProxyRelationship => h === 'carer' || h === 'family-friend')
+  const none = { contact: null, helpers, consentedBy: null }
+  if (!f.helpersKnown) return { consent: 'unknown', ...none }
+  if (!f.hasHelper) return { consent: 'not_applicable', ...none }
   const consent = a['proxy-consent']
-  if (consent === undefined) return { consent: 'unknown', contact: null, helpers }
-  if (consent === 'no') return { consent: 'refused', contact: null, helpers }
+  if (consent === undefined) return { consent: 'unknown', ...none }
+  if (consent === 'no') return { consent: 'refused', ...none }
   const name = a['proxy-name']
   const phone = a['proxy-phone']
-  return { consent: 'given', contact: name !== undefined && phone !== undefined ? { name, phone } : null, helpers }
+  return {
+    consent: 'given',
+    contact: name !== undefined && phone !== undefined ? { name, phone } : null,
+    helpers,
+    consentedBy: 'patient'
+  }
 }
 
-/** Builds the plan from checked answers. */
-export function buildCommunicationPlan(answers: ScreeningAnswers): CommunicationPlan {
-  const f = facts(answers)
-  const channels = CHANNELS.map((c) => decide(c, answers, f))
+const WRITTEN_FORMATS: readonly WrittenFormat[] = ['large_print', 'easy_read', 'braille', 'audio']
+
+function routeFor(
+  channel: Channel,
+  f: Facts,
+  needs: readonly CommunicationNeed[],
+  preferred: boolean,
+  viaProxy: boolean
+): ContactRoute {
+  const spoken = needs.find((n) => n.need === 'interpreter')
+  const bsl = needs.some((n) => n.need === 'bsl_interpreter') || f.bsl
+  const interpreter =
+    channel === 'phone' && spoken && !viaProxy
+      ? (spoken.language ?? 'und')
+      : channel === 'video' && bsl
+        ? BSL_LANGUAGE
+        : channel === 'video' && spoken
+          ? (spoken.language ?? 'und')
+          : null
+  const written = channel === 'letter' || channel === 'sms' || channel === 'email' || channel === 'nhs_app'
+  return {
+    channel,
+    // Letters can be translated; texts, emails and the NHS App are sent in English.
+    language: channel === 'letter' ? (f.written ?? 'en') : written ? 'en' : (spoken?.language ?? 'en'),
+    interpreter: viaProxy ? null : interpreter,
+    formats: channel === 'letter' ? WRITTEN_FORMATS.filter((w) => needs.some((n) => n.need === w)) : [],
+    textRelay: channel === 'phone' && f.textRelay && !viaProxy,
+    viaProxy,
+    preferred,
+    personalData: !(f.trustWorried && channel === 'sms')
+  }
+}
+
+function checksFor(
+  a: ScreeningAnswers,
+  f: Facts,
+  channels: readonly ChannelDecision[],
+  preferences: readonly Channel[],
+  needs: readonly CommunicationNeed[],
+  proxy: ProxyPlan,
+  use: readonly Channel[]
+): PlanCheck[] {
+  const checks: PlanCheck[] = []
+  const add = (key: CheckKey, channel: Channel | null = null) => checks.push({ key, channel })
+  for (const c of preferences)
+    if (channels.find((d) => d.channel === c)?.advice === 'avoid') add(CHECK_KEYS.preferenceConflict, c)
+  for (const c of channels) if (c.advice === 'unknown') add(CHECK_KEYS.channelUnknown, c.channel)
+  if (preferences.length === 0) add(CHECK_KEYS.askPreference)
+  if (needs.some((n) => n.noteKey === NEED_NOTE_KEYS.interpreterLanguage)) add(CHECK_KEYS.interpreterLanguage)
+  if (proxy.consent === 'given' && proxy.contact === null) add(CHECK_KEYS.proxyDetailsMissing)
+  if (f.hasHelper && proxy.consent === 'unknown') add(CHECK_KEYS.proxyConsentUnknown)
+  if (proxy.consent === 'given' && (f.difficulties.includes('cognition') || f.carerPresent)) add(CHECK_KEYS.capacity)
+  if (f.carerPresent && proxy.consent !== 'given') add(CHECK_KEYS.carerNoConsent)
+  const hasFormat = needs.some((n) => (WRITTEN_FORMATS as readonly string[]).includes(n.need))
+  if (f.difficulties.includes('sight') && !hasFormat) add(CHECK_KEYS.sightFormat)
+  if (f.difficulties.includes('hearing') && !f.bsl && use.includes('phone')) add(CHECK_KEYS.hearingPhone)
+  if (f.difficulties.includes('cognition') && !needs.some((n) => n.need === 'easy_read'))
+    add(CHECK_KEYS.cognitionFormat)
+  if (a['reads-english'] === 'a-little' && f.written === 'en') add(CHECK_KEYS.readsLittleEnglish)
+  if (f.written === null) add(CHECK_KEYS.noWrittenLanguage)
+  return checks
+}
+
+/** The plan for a declined screening: a safe non-digital default and a prompt to screen at the next contact. */
+function declinedPlan(f: Facts, needs: CommunicationNeed[]): CommunicationPlan {
+  const alternative: NonDigitalAlternative = f.bsl || f.written === null ? 'in_person' : 'letter'
+  const letter = f.written !== null
+  const channels: ChannelDecision[] = CHANNELS.map((channel) => {
+    const concept = CHANNEL_SNOMED[channel]
+    const base = { channel, key: CHANNEL_KEYS[channel], snomed: concept ? coding(concept) : null }
+    return channel === 'letter' && letter
+      ? { ...base, advice: 'use' as const, reasons: [] }
+      : {
+          ...base,
+          advice: 'unknown' as const,
+          reasons: [planReason('screening.plan.reason.not-known', 'participation', ['declined'])]
+        }
+  })
+  const use: Channel[] = letter ? ['letter'] : []
+  return {
+    rulesVersion: PLAN_RULES_VERSION,
+    channels,
+    use,
+    avoid: [],
+    unknown: channels.filter((c) => c.advice === 'unknown').map((c) => c.channel),
+    notChosen: [],
+    routes: use.map((c) => routeFor(c, f, needs, false, false)),
+    preferred: [],
+    preferenceConflicts: [],
+    writtenLanguage: f.written,
+    nonDigitalAlternative: { channel: alternative, key: ALTERNATIVE_KEYS[alternative] },
+    needs,
+    proxy: { consent: 'unknown', contact: null, helpers: [], consentedBy: null },
+    checks: [{ key: CHECK_KEYS.declined, channel: null }],
+    cautions: [],
+    codes: needs
+      .flatMap((n) => (n.snomed ? [n.snomed] : []))
+      .filter((c, i, all) => all.findIndex((d) => d.code === c.code) === i)
+  }
+}
+
+/**
+ * Builds the plan from checked answers and, when known, what the patient record says (AIS needs such as
+ * "carer to be present" or text relay, and the recorded language when the screening did not ask it).
+ */
+export function buildCommunicationPlan(answers: ScreeningAnswers, record: RecordFacts = NO_RECORD): CommunicationPlan {
+  const f = facts(answers, record)
+  const declined = answers.participation === 'declined'
+  const preferences = [
+    ...new Set(
+      answerList(answers, 'contact-preference').flatMap((p) =>
+        p in PREFERENCE_CHANNEL ? [PREFERENCE_CHANNEL[p as keyof typeof PREFERENCE_CHANNEL]] : []
+      )
+    )
+  ]
+  const needs = needsFrom(answers, f, record)
+  if (declined) return declinedPlan(f, needs)
+  const channels = CHANNELS.map((c) => decide(c, answers, f, preferences))
   const withAdvice = (advice: ChannelAdvice) => channels.filter((c) => c.advice === advice).map((c) => c.channel)
-  const use = withAdvice('use')
+  const usable = withAdvice('use')
+  const use = [...preferences.filter((c) => usable.includes(c)), ...usable.filter((c) => !preferences.includes(c))]
   const avoid = withAdvice('avoid')
-  const preferences = answerList(answers, 'contact-preference').flatMap((p) =>
-    p in PREFERENCE_CHANNEL ? [PREFERENCE_CHANNEL[p as keyof typeof PREFERENCE_CHANNEL]] : []
-  )
-  const alternative: NonDigitalAlternative = f.bsl ? 'in_person' : use.includes('phone') ? 'phone' : 'letter'
-  const needs = needsFrom(answers, f)
+  const proxy = proxyFrom(answers, f)
+  const proxyRoute = proxy.consent === 'given' && proxy.contact !== null
+  // Contact through the helper first when the record says the carer must be present, or when no direct route
+  // is left but the phone (the helper is reached by phone).
+  const throughProxy = proxyRoute && (f.carerPresent || use.length === 0)
+  const routes = use.map((c) => routeFor(c, f, needs, preferences.includes(c), false))
+  if (throughProxy) routes.unshift({ ...routeFor('phone', f, needs, false, true), personalData: true })
+  const canPhone = use.includes('phone')
+  const alternative: NonDigitalAlternative =
+    f.bsl || (f.written === null && !canPhone) ? 'in_person' : canPhone ? 'phone' : 'letter'
   const codes: Coding[] = needs.flatMap((n) => (n.snomed ? [n.snomed] : []))
   // No digital route at all (every online channel and SMS avoided): record how to contact the patient instead.
   const noDigitalRoute = [...ONLINE_CHANNELS, 'sms' as const].every((c) => avoid.includes(c))
   if (noDigitalRoute && alternative !== 'in_person')
     codes.push(coding(alternative === 'phone' ? SNOMED.contactByTelephone : SNOMED.contactByLetter))
+  const cautions: CautionKey[] = []
+  if (f.trustWorried) cautions.push(CAUTION_KEYS.trust)
+  if (routes.some((r) => !r.personalData)) cautions.push(CAUTION_KEYS.remindersOnly)
   return {
+    rulesVersion: PLAN_RULES_VERSION,
     channels,
     use,
     avoid,
     unknown: withAdvice('unknown'),
-    preferred: preferences.filter((c) => use.includes(c)),
+    notChosen: withAdvice('not_chosen'),
+    routes,
+    preferred: preferences.filter((c) => usable.includes(c)),
     preferenceConflicts: preferences.filter((c) => avoid.includes(c)),
+    writtenLanguage: f.written,
     nonDigitalAlternative: { channel: alternative, key: ALTERNATIVE_KEYS[alternative] },
     needs,
-    proxy: proxyFrom(answers, f),
+    proxy,
+    checks: checksFor(answers, f, channels, preferences, needs, proxy, use),
+    cautions,
     codes: codes.filter((c, i) => codes.findIndex((d) => d.code === c.code) === i)
   }
 }

@@ -25,11 +25,14 @@ import {
   ADVICE_KEYS,
   ALTERNATIVE_KEYS,
   buildCommunicationPlan,
+  CAUTION_KEYS,
   CHANNEL_KEYS,
+  CHECK_KEYS,
   NEED_KEYS,
   NEED_NOTE_KEYS,
   PLAN_REASON_KEYS,
-  type CommunicationPlan
+  type CommunicationPlan,
+  type RecordFacts
 } from './communication-plan.js'
 import { EHEALS_STATUS_KEYS, scoreEheals, type EhealsResult } from './ehealth-literacy.js'
 import { SCREENING_URL, SCREENING_VERSION } from './questionnaire.js'
@@ -60,6 +63,8 @@ export interface AssessOptions {
   now?: DateInput
   /** Months until the next screening; default 12. */
   rescreenIntervalMonths?: number
+  /** What the patient record says (AIS needs, recorded language), for the communication plan. */
+  record?: RecordFacts
 }
 
 export interface RescreenPlan {
@@ -106,7 +111,7 @@ export function assessScreening(input: AnswerInput, options: AssessOptions = {})
     statusKey: SCREENING_STATUS_KEYS[status],
     barriers,
     readiness: assessReadiness(status, barriers),
-    plan: buildCommunicationPlan(parsed.answers),
+    plan: buildCommunicationPlan(parsed.answers, options.record),
     eheals: scoreEheals(parsed.answers),
     errors: parsed.errors,
     hidden: parsed.hidden,
@@ -128,6 +133,8 @@ export const SCREENING_RESULT_KEYS: readonly string[] = [
   ...Object.values(CHANNEL_KEYS),
   ...Object.values(ADVICE_KEYS),
   ...PLAN_REASON_KEYS,
+  ...Object.values(CHECK_KEYS),
+  ...Object.values(CAUTION_KEYS),
   ...Object.values(ALTERNATIVE_KEYS),
   ...Object.values(NEED_KEYS),
   ...Object.values(NEED_NOTE_KEYS),

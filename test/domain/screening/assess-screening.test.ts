@@ -118,7 +118,8 @@ describe('assessScreening: worked examples', () => {
     assert.deepEqual(r.plan.proxy, {
       consent: 'given',
       contact: { name: 'Sam Carer', phone: '07700 900123' },
-      helpers: ['carer']
+      helpers: ['carer'],
+      consentedBy: 'patient'
     })
     assert.equal(r.plan.nonDigitalAlternative.channel, 'phone')
   })

@@ -88,8 +88,16 @@ describe('buildCommunicationPlan', () => {
     assert.deepEqual(reasonsFor(offline, 'email'), ['screening.plan.reason.prefers-offline'])
   })
 
-  it('trust only: no channel is avoided', () => {
-    assert.deepEqual(plan({ ...confident, worries: ['scams', 'data-sharing'] }).avoid, [])
+  it('both trust worries: email, NHS App and video avoided; texts are reminders only', () => {
+    const p = plan({ ...confident, worries: ['scams', 'data-sharing'] })
+    assert.deepEqual(p.avoid, ['email', 'nhs_app', 'video'])
+    assert.deepEqual(reasonsFor(p, 'email'), ['screening.plan.reason.trust-high'])
+    assert.deepEqual(p.use, ['letter', 'phone', 'sms'])
+    assert.equal(p.routes.find((r) => r.channel === 'sms')?.personalData, false)
+    assert.deepEqual(p.cautions, ['screening.plan.caution.trust', 'screening.plan.caution.reminders-only'])
+    const one = plan({ ...confident, worries: ['scams'] })
+    assert.deepEqual(one.avoid, [])
+    assert.deepEqual(one.cautions, ['screening.plan.caution.trust', 'screening.plan.caution.reminders-only'])
   })
 
   it('avoids written channels for someone who reads no English, and needs an interpreter in their language', () => {
@@ -181,12 +189,14 @@ describe('buildCommunicationPlan', () => {
     assert.deepEqual(given.proxy, {
       consent: 'given',
       contact: { name: 'Sam Carer', phone: '07700 900123' },
-      helpers: ['carer']
+      helpers: ['carer'],
+      consentedBy: 'patient'
     })
     assert.deepEqual(plan({ ...confident, helpers: ['carer'], 'proxy-consent': 'no', 'proxy-name': 'Sam' }).proxy, {
       consent: 'refused',
       contact: null,
-      helpers: ['carer']
+      helpers: ['carer'],
+      consentedBy: null
     })
     assert.equal(plan(confident).proxy.consent, 'not_applicable')
     assert.equal(plan({ ...confident, helpers: ['carer'] }).proxy.consent, 'unknown')

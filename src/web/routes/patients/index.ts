@@ -164,7 +164,7 @@ export async function patientRoutes(fastify: FastifyInstance): Promise<void> {
         patient,
         summaryRows: patientSummaryRows(patient, today()),
         canWrite: can(user.role, 'patient:write'),
-        banner: screeningBanner(latest, new Date()),
+        banner: screeningBanner(latest, new Date(), patient),
         canScreen: can(user.role, 'screening:write'),
         canGovern: can(user.role, 'records:govern'),
         inviteLanguages: inviteLanguageItems(patient.mainLanguage),

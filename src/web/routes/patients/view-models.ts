@@ -271,5 +271,5 @@ export function planLinesFor(
   latest: ReadonlyMap<string, ScreeningRow>,
   now: Date
 ): Map<string, string> {
-  return new Map(patients.map((p) => [p.id, bannerLine(screeningBanner(latest.get(p.id), now))]))
+  return new Map(patients.map((p) => [p.id, bannerLine(screeningBanner(latest.get(p.id), now, p))]))
 }

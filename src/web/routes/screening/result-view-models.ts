@@ -2,7 +2,20 @@
  * A stored screening as things to show: the barrier profile, readiness, the communication plan, and the
  * short banner shown wherever the patient appears. Texts come from keys in the chosen language.
  */
-import { BARRIERS, isRescreenDue, type ScreeningAssessment } from '../../../domain/screening/index.js'
+import {
+  BARRIERS,
+  BSL_LANGUAGE,
+  buildCommunicationPlan,
+  CHANNEL_KEYS,
+  isRescreenDue,
+  NEED_KEYS,
+  PLAN_RULES_VERSION,
+  type CommunicationPlan,
+  type ContactRoute,
+  type RecordFacts,
+  type ScreeningAssessment
+} from '../../../domain/screening/index.js'
+import { languageName } from '../../../domain/shared/languages.js'
 import { formatDate } from '../../../domain/shared/dates.js'
 import type { ScreeningRow } from '../../../db/repositories/screenings.js'
 import { storedAssessment } from '../../../db/repositories/screenings.js'
@@ -25,35 +38,94 @@ const READINESS_TAG: Record<string, string> = {
 
 export interface CommunicationPlanView {
   declined: boolean
+  /** Channel names to use, the patient's choices first. */
   use: string[]
+  /** How to use each of them: "Letter in Turkish, large print", "Phone call with a Turkish interpreter". */
+  routes: string[]
   avoid: { text: string; reasons: string[] }[]
   /** Avoided channels with their reasons, as one line. */
   avoidText: string
+  /** Channels the patient can use but did not choose. */
+  notChosen: string[]
+  /** Things to check with the patient before relying on the plan. */
   check: string[]
+  cautions: string[]
   alternative: string
   needs: string[]
   notes: string[]
   proxy: string | null
+  /** The helper the patient agreed we may contact, with how and who consented. */
+  proxyDetail: { name: string; phone: string; relationship: string; consentedBy: string } | null
 }
 
-export function planView(a: ScreeningAssessment, lang = 'en'): CommunicationPlanView {
+/**
+ * The plan to show. It is rebuilt from the stored answers with the patient record as it is now, so a change on
+ * the record (such as "carer to be present") reaches the plan at once, and plans stored under older rules are
+ * never shown.
+ */
+export function currentPlan(a: ScreeningAssessment, record?: RecordFacts): CommunicationPlan {
+  if (record === undefined && a.plan.rulesVersion === PLAN_RULES_VERSION) return a.plan
+  return buildCommunicationPlan(a.answers, record)
+}
+
+function routeText(route: ContactRoute, plan: CommunicationPlan, lang: string): string {
   const t = (key: string, vars?: Record<string, string>) => translate(lang, key, vars)
-  const plan = a.plan
+  let text = t(CHANNEL_KEYS[route.channel])
+  if (route.channel === 'letter' && route.language !== 'en')
+    text = t('screening.route.in-language', { route: text, language: languageName(route.language, lang) })
+  for (const format of route.formats)
+    text = t('screening.route.format', { route: text, format: t(NEED_KEYS[format]).toLowerCase() })
+  if (route.interpreter === BSL_LANGUAGE) text = t('screening.route.bsl', { route: text })
+  else if (route.interpreter !== null)
+    text =
+      route.interpreter === 'und'
+        ? t('screening.route.format', { route: text, format: t(NEED_KEYS.interpreter).toLowerCase() })
+        : t('screening.route.interpreter', { route: text, language: languageName(route.interpreter, lang) })
+  if (route.textRelay) text = t('screening.route.relay', { route: text })
+  if (route.viaProxy && plan.proxy.contact) {
+    const relationship = plan.proxy.helpers.includes('carer') ? 'carer' : 'family-friend'
+    text = t('screening.route.via-proxy', {
+      route: text,
+      name: plan.proxy.contact.name,
+      relationship: t(`screening.relationship.${relationship}`)
+    })
+  }
+  if (!route.personalData) text = t('screening.route.reminders-only', { route: text })
+  return text
+}
+
+export function planView(a: ScreeningAssessment, lang = 'en', record?: RecordFacts): CommunicationPlanView {
+  const t = (key: string, vars?: Record<string, string>) => translate(lang, key, vars)
+  const plan = currentPlan(a, record)
   const avoid = plan.channels
     .filter((c) => c.advice === 'avoid')
     .map((c) => ({ text: t(c.key), reasons: [...new Set(c.reasons.map((r) => t(r.key)))] }))
+  const contact = plan.proxy.consent === 'given' ? plan.proxy.contact : null
   return {
     declined: a.status === 'declined',
     avoidText: avoid
       .map((x) => (x.reasons.length ? `${x.text} (${x.reasons.join(', ').toLowerCase()})` : x.text))
       .join('; '),
-    use: plan.channels.filter((c) => c.advice === 'use').map((c) => t(c.key)),
+    use: plan.use.map((c) => t(CHANNEL_KEYS[c])),
+    routes: plan.routes.map((r) => routeText(r, plan, lang)),
     avoid,
-    check: plan.channels.filter((c) => c.advice === 'unknown').map((c) => t(c.key)),
+    notChosen: plan.notChosen.map((c) => t(CHANNEL_KEYS[c])),
+    check: plan.checks.map((c) => t(c.key, c.channel ? { channel: t(CHANNEL_KEYS[c.channel]) } : undefined)),
+    cautions: plan.cautions.map((c) => t(c)),
     alternative: t(plan.nonDigitalAlternative.key),
-    needs: plan.needs.map((n) => (n.need === 'interpreter' && n.language ? `${t(n.key)} (${n.language})` : t(n.key))),
+    needs: plan.needs.map((n) =>
+      n.need === 'interpreter' && n.language ? `${t(n.key)} (${languageName(n.language, lang)})` : t(n.key)
+    ),
     notes: [...new Set(plan.needs.flatMap((n) => (n.noteKey ? [t(n.noteKey)] : [])))],
-    proxy: plan.proxy.consent === 'given' && plan.proxy.contact ? plan.proxy.contact.name : null
+    proxy: contact ? contact.name : null,
+    proxyDetail: contact
+      ? {
+          name: contact.name,
+          phone: contact.phone,
+          relationship: plan.proxy.helpers.map((h) => t(`screening.relationship.${h}`)).join(', '),
+          consentedBy: 'the patient, when screened'
+        }
+      : null
   }
 }
 
@@ -102,7 +174,11 @@ const MODE_TEXT: Record<string, string> = {
 }
 
 /** The banner for a patient's latest screening (null when never screened). */
-export function screeningBanner(row: ScreeningRow | undefined, now: Date): ScreeningBanner | null {
+export function screeningBanner(
+  row: ScreeningRow | undefined,
+  now: Date,
+  record?: RecordFacts
+): ScreeningBanner | null {
   if (!row) return null
   const a = storedAssessment(row)
   return {
@@ -111,7 +187,7 @@ export function screeningBanner(row: ScreeningRow | undefined, now: Date): Scree
     statusText: translate('en', `screening.status.${row.status}`),
     screenedOn: formatDate(row.screened_at),
     mode: MODE_TEXT[row.mode] ?? row.mode,
-    plan: planView(a),
+    plan: planView(a, 'en', record),
     readiness: readinessView(a).tag,
     rescreenDue: row.status === 'partial' || isRescreenDue(row.screened_at, now, a.rescreen?.intervalMonths),
     rescreenDueOn: row.rescreen_due_on ? formatDate(row.rescreen_due_on) : null
@@ -123,7 +199,7 @@ export function bannerLine(banner: ScreeningBanner | null): string {
   if (!banner) return 'Not screened'
   if (banner.status === 'declined')
     return `Declined screening (${banner.screenedOn}): use ${banner.plan.alternative.toLowerCase()} or letter`
-  const use = banner.plan.use.join(', ') || 'letter'
+  const use = banner.plan.routes.join('; ') || 'check with the patient'
   const avoid = banner.plan.avoid.map((a) => a.text).join(', ')
   return `Use: ${use}${avoid ? `. Avoid: ${avoid}` : ''} (screened ${banner.screenedOn}${banner.rescreenDue ? ', re-screen due' : ''})`
 }
