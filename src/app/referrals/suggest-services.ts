@@ -10,6 +10,8 @@ import { latestScreeningBarriers, type LatestScreening } from '../../db/reposito
 import { listServices } from '../../db/repositories/directory.js'
 import { ageOrNull, rankServices, type PatientForMatching, type Suggestion } from '../../domain/referrals/matching.js'
 import type { DirectoryService } from '../../domain/directory/service.js'
+import { matchingNeeds } from '../../domain/referrals/matching-needs.js'
+import { parseScreeningAnswers } from '../../domain/screening/answers.js'
 import type { Actor } from '../actor.js'
 import { found } from '../errors.js'
 
@@ -47,12 +49,13 @@ export async function suggestServices(
     interpreterNeeded: patient.interpreterNeeded,
     age: ageOrNull(patient.dateOfBirth, today),
     postcode: patient.postcode,
-    receivesBenefits: null
+    receivesBenefits: null,
+    ...(screening ? { needs: matchingNeeds(parseScreeningAnswers(screening.answers).answers) } : {})
   }
   const services = await listServices(db)
   const byId = new Map(services.map((s) => [s.id, s]))
   const suggestions: ServiceSuggestion[] = []
-  for (const ranked of rankServices(forMatching, services, input.limit ?? 5)) {
+  for (const ranked of rankServices(forMatching, services, input.limit ?? 5, today)) {
     const service = byId.get(ranked.serviceId)
     if (service) suggestions.push({ ...ranked, service })
   }

@@ -10,6 +10,8 @@ import type { Level } from '../../domain/referrals/matching.js'
 import type { Outcome, Status } from '../../domain/referrals/status-lifecycle.js'
 import { BARRIERS, type Barrier } from '../../domain/shared/barriers.js'
 import { isUuid } from '../../domain/shared/uuid.js'
+import type { AnswerInput } from '../../domain/screening/answers.js'
+import { parseJsonColumn } from '../json-column.js'
 
 type Db = Kysely<Database> | Transaction<Database>
 export type ReferralRow = Selectable<ReferralTable>
@@ -18,6 +20,8 @@ export interface LatestScreening {
   id: string
   screenedAt: Date
   barriers: Record<Barrier, Level>
+  /** The stored (cleaned) answers. */
+  answers: AnswerInput
 }
 
 /** The patient's latest screening that was not declined, with its barrier levels. */
@@ -31,6 +35,7 @@ export async function latestScreeningBarriers(
     .select([
       'id',
       'screened_at',
+      'answers',
       'access_level',
       'skills_level',
       'motivation_level',
@@ -47,7 +52,7 @@ export async function latestScreeningBarriers(
     .executeTakeFirst()
   if (!row) return undefined
   const barriers = Object.fromEntries(BARRIERS.map((b) => [b, row[`${b}_level`] as Level])) as Record<Barrier, Level>
-  return { id: row.id, screenedAt: row.screened_at, barriers }
+  return { id: row.id, screenedAt: row.screened_at, barriers, answers: parseJsonColumn<AnswerInput>(row.answers) }
 }
 
 export interface NewReferral {

@@ -120,7 +120,7 @@ describe('matching', () => {
       turkish
     )!
     assert.equal(s.score, 1 + 1 + 2)
-    assert.ok(s.reasons.includes("Works in the patient's language (tr)"))
+    assert.ok(s.reasons.includes("Works in Turkish, the patient's language"))
   })
 
   test('no barrier in common: no suggestion', () => {
@@ -140,5 +140,80 @@ describe('matching', () => {
     assert.equal(ageOrNull('1950-06-23', '2026-06-22'), 75)
     assert.equal(ageOrNull('1950-06-23', '2026-06-23'), 76)
     assert.equal(ageOrNull(null, '2026-06-23'), null)
+  })
+
+  describe('by reason (the screening answers behind the barrier)', () => {
+    const databank = service({
+      id: 'databank',
+      name: 'National Databank',
+      barriers: ['access'],
+      offerTypes: ['data/connectivity'],
+      delivery: ['in_person']
+    })
+    const needs = (over: Partial<NonNullable<PatientForMatching['needs']>>) => ({
+      noDevice: false,
+      cannotAfford: false,
+      noConnection: false,
+      prefersOffline: false,
+      languages: [],
+      ...over
+    })
+    const lmwOnline = { ...learnMyWay, delivery: ['online'] }
+
+    test('data running out (affordability): free data first, and a device scheme is not offered', () => {
+      const p = patient({ barriers: { access: 'high' }, needs: needs({ cannotAfford: true }), postcode: null })
+      const ranked = rankServices(p, [deviceBank, databank])
+      assert.deepEqual(
+        ranked.map((r) => r.serviceId),
+        ['databank']
+      )
+      assert.deepEqual(ranked[0]?.reasons, [
+        'Offers free mobile data or internet access, for a patient who cannot always afford data or bills'
+      ])
+    })
+
+    test('no device: device schemes; the reason says why', () => {
+      const p = patient({ barriers: { access: 'high' }, needs: needs({ noDevice: true }), postcode: null })
+      const ranked = rankServices(p, [databank, deviceBank])
+      assert.deepEqual(
+        ranked.map((r) => r.serviceId),
+        ['device-bank']
+      )
+      assert.match(ranked[0]!.reasons[0]!, /has no smartphone, tablet or computer/)
+    })
+
+    test('would rather not go online: never an online-only course', () => {
+      const p = patient({ barriers: { motivation: 'high', skills: 'some' }, needs: needs({ prefersOffline: true }) })
+      assert.equal(exclusion(p, lmwOnline), 'online only, and the patient would rather not go online')
+      assert.equal(exclusion(p, { ...lmwOnline, delivery: ['online', 'in_person'] }), null)
+      assert.equal(exclusion(patient({ barriers: { skills: 'some' } }), lmwOnline), null)
+    })
+
+    test('cannot get online: online-only help is left out unless it brings the device or the data', () => {
+      const p = patient({ barriers: { access: 'high', skills: 'some' }, needs: needs({ noDevice: true }) })
+      assert.equal(exclusion(p, lmwOnline), 'online only, and the patient cannot get online')
+      assert.equal(exclusion(p, { ...deviceBank, delivery: ['online'] }), null)
+    })
+
+    test('interpreter language matched to the languages a service works in', () => {
+      const turkishHub = { ...learnMyWay, id: 'hub', languages: ['tr'] }
+      const p = patient({ barriers: { skills: 'some' }, language: 'ku', needs: needs({ languages: ['ku', 'tr'] }) })
+      assert.ok(scoreService(p, turkishHub)!.reasons.includes("Works in Turkish, the patient's language"))
+    })
+
+    test('not checked for 12 months: still suggested, ranked lower, with a warning', () => {
+      const fresh = { ...deviceBank, id: 'fresh', name: 'B fresh', lastVerifiedOn: '2026-06-01' }
+      const stale = { ...deviceBank, id: 'stale', name: 'A stale', lastVerifiedOn: '2023-12-31' }
+      const p = patient({ barriers: { access: 'high' }, postcode: null })
+      const ranked = rankServices(p, [stale, fresh], 5, '2026-12-02')
+      assert.deepEqual(
+        ranked.map((r) => r.serviceId),
+        ['fresh', 'stale']
+      )
+      assert.ok(
+        ranked[1]!.reasons.includes('Last checked 2023-12-31, over 12 months ago: check it still runs before referring')
+      )
+      assert.ok(!ranked[0]!.reasons.some((r) => r.includes('check it still runs')))
+    })
   })
 })
