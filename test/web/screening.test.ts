@@ -110,6 +110,55 @@ for (const kind of await testDialects()) {
       assert.match(page.body, /Barrier profile/)
     })
 
+    test('the result shows where the record differs; staff confirm and the record follows (nothing changes before)', async () => {
+      const p = patientA()
+      await built.database.db
+        .updateTable('patient')
+        .set({ main_language: 'en', interpreter_needed: false, communication_needs: [] })
+        .where('id', '=', p.id)
+        .execute()
+      await clinicianA.get(`/patients/${p.id}/screening/new`)
+      const saved = await clinicianA.post(`/patients/${p.id}/screening/new`, answers)
+      const resultUrl = String(saved.headers.location)
+      const result = await clinicianA.get(resultUrl)
+      assert.match(result.body, /The patient record is different/)
+      assert.match(result.body, /Main language: English on the record, Polish in the screening/)
+      assert.match(result.body, /Communication needs to add: Large print/)
+      const record = await clinicianA.get(`/patients/${p.id}`)
+      assert.match(record.body, /Record differs/)
+      const unchanged = await built.database.db
+        .selectFrom('patient')
+        .selectAll()
+        .where('id', '=', p.id)
+        .executeTakeFirstOrThrow()
+      assert.equal(unchanged.main_language, 'en')
+
+      await clinicianA.get(resultUrl)
+      const applied = await clinicianA.post(`${resultUrl}/apply-to-record`, {})
+      assert.equal(applied.statusCode, 303)
+      const updated = await built.database.db
+        .selectFrom('patient')
+        .selectAll()
+        .where('id', '=', p.id)
+        .executeTakeFirstOrThrow()
+      assert.deepEqual(
+        [updated.main_language, updated.interpreter_needed, updated.communication_needs],
+        ['pl', true, ['large_print']]
+      )
+      assert.doesNotMatch((await clinicianA.get(resultUrl)).body, /The patient record is different/)
+      assert.doesNotMatch((await clinicianA.get(`/patients/${p.id}`)).body, /Record differs/)
+      // The plan now reads the record: a letter in Polish, large print; the phone with a Polish interpreter.
+      assert.match((await clinicianA.get(resultUrl)).body, /Phone call with a Polish interpreter/)
+    })
+
+    test('an analyst cannot update a record from a screening', async () => {
+      const analyst = await signedIn(built.app, built.fixture.emailA('analyst'))
+      const [row] = await rowsFor(patientA().id)
+      await analyst.get('/home')
+      const res = await analyst.post(`/patients/${patientA().id}/screening/${row!.id}/apply-to-record`, {})
+      assert.equal(res.statusCode, 403)
+    })
+
     test('the plan banner shows on the patient record and in search results, with a referrals link', async () => {
       const p = patientA()
       const show = await clinicianA.get(`/patients/${p.id}`)

@@ -31,6 +31,8 @@ const LONDON_AREAS = new Set([
 /** 'E8 1DY' → 'E8'; null when there is no usable postcode. */
 export function postcodeDistrict(postcode: string | null | undefined): string | null {
   const compact = (postcode ?? '').toUpperCase().replace(/\s+/g, '')
+  // NHS pseudo-postcodes (ZZ99: no fixed abode, not known...) say nothing about where the person is.
+  if (compact.startsWith('ZZ99')) return null
   if (compact.length < 5) return compact.length >= 2 && /^[A-Z]{1,2}\d[A-Z\d]?$/.test(compact) ? compact : null
   const district = compact.slice(0, -3)
   return /^[A-Z]{1,2}\d[A-Z\d]?$/.test(district) ? district : null

@@ -25,6 +25,7 @@ import { answerList, type Reason, type ScreeningAnswers } from './answers.js'
 import { hasOnlineDevice } from './barrier-profile.js'
 import type { QuestionLinkId } from './questionnaire.js'
 import { UNWRITTEN_LANGUAGES } from '../shared/languages.js'
+import { NO_FIXED_ABODE } from '../shared/postcode.js'
 
 export const SNOMED_SYSTEM = 'http://snomed.info/sct'
 
@@ -149,7 +150,8 @@ export const PLAN_REASON_KEYS = [
   'screening.plan.reason.reads-no-english',
   'screening.plan.reason.no-written-language',
   'screening.plan.reason.trust-high',
-  'screening.plan.reason.carer-present'
+  'screening.plan.reason.carer-present',
+  'screening.plan.reason.no-fixed-address'
 ] as const
 export type PlanReasonKey = (typeof PLAN_REASON_KEYS)[number]
 export type PlanReason = Reason<PlanReasonKey>
@@ -256,7 +258,8 @@ export const CHECK_KEYS = {
   cognitionFormat: 'screening.plan.check.cognition-format',
   readsLittleEnglish: 'screening.plan.check.reads-little-english',
   noWrittenLanguage: 'screening.plan.check.no-written-language',
-  declined: 'screening.plan.check.declined'
+  declined: 'screening.plan.check.declined',
+  noFixedAddress: 'screening.plan.check.no-fixed-address'
 } as const
 export type CheckKey = (typeof CHECK_KEYS)[keyof typeof CHECK_KEYS]
 
@@ -278,6 +281,8 @@ export interface RecordFacts {
   communicationNeeds: readonly string[]
   mainLanguage: string | null
   interpreterNeeded: boolean
+  /** The postcode on the record: the NHS no-fixed-abode pseudo-postcode means letters cannot reach them. */
+  postcode?: string | null
 }
 
 /** Bumped whenever the rules change; a stored plan from older rules is rebuilt from its answers. */
@@ -363,7 +368,8 @@ function facts(a: ScreeningAnswers, record: RecordFacts) {
     trustWorried: worries.includes('scams') || worries.includes('data-sharing'),
     carerPresent: recordNeeds.includes('carer_present'),
     textRelay: recordNeeds.includes('text_relay') || difficulties.includes('hearing'),
-    written: writtenLanguageOf(a, record)
+    written: writtenLanguageOf(a, record),
+    noFixedAddress: record.postcode === NO_FIXED_ABODE
   }
 }
 
@@ -437,6 +443,7 @@ function carerPresent(f: Facts, out: RuleResult): void {
 /** The rules for each channel. Any avoid reason means avoid; otherwise a missing answer means unknown. */
 const CHANNEL_RULES: Record<Channel, (a: ScreeningAnswers, f: Facts, out: RuleResult) => void> = {
   letter: (a, f, out) => {
+    if (f.noFixedAddress) out.avoid.push(planReason('screening.plan.reason.no-fixed-address', 'participation', []))
     if (f.written === null)
       out.avoid.push(
         planReason('screening.plan.reason.no-written-language', 'reads-english', [a['reads-english'] ?? ''])
@@ -445,6 +452,8 @@ const CHANNEL_RULES: Record<Channel, (a: ScreeningAnswers, f: Facts, out: RuleRe
   phone: (a, f, out) => {
     if (!f.devicesKnown) out.missing.push('devices')
     else if (!f.hasPhone) out.avoid.push(planReason('screening.plan.reason.no-phone', 'devices', f.devices))
+    // A direct call leaves the carer out; the helper the patient agreed to is called instead (a proxy route).
+    carerPresent(f, out)
     if (f.bsl) {
       const linkId = f.interpreter.includes('bsl') ? 'interpreter' : 'main-language'
       out.avoid.push(
@@ -648,13 +657,14 @@ function checksFor(
     add(CHECK_KEYS.cognitionFormat)
   if (a['reads-english'] === 'a-little' && f.written === 'en') add(CHECK_KEYS.readsLittleEnglish)
   if (f.written === null) add(CHECK_KEYS.noWrittenLanguage)
+  if (f.noFixedAddress) add(CHECK_KEYS.noFixedAddress)
   return checks
 }
 
 /** The plan for a declined screening: a safe non-digital default and a prompt to screen at the next contact. */
 function declinedPlan(f: Facts, needs: CommunicationNeed[]): CommunicationPlan {
   const alternative: NonDigitalAlternative = f.bsl || f.written === null ? 'in_person' : 'letter'
-  const letter = f.written !== null
+  const letter = f.written !== null && !f.noFixedAddress
   const channels: ChannelDecision[] = CHANNELS.map((channel) => {
     const concept = CHANNEL_SNOMED[channel]
     const base = { channel, key: CHANNEL_KEYS[channel], snomed: concept ? coding(concept) : null }
@@ -717,9 +727,10 @@ export function buildCommunicationPlan(answers: ScreeningAnswers, record: Record
   const throughProxy = proxyRoute && (f.carerPresent || use.length === 0)
   const routes = use.map((c) => routeFor(c, f, needs, preferences.includes(c), false))
   if (throughProxy) routes.unshift({ ...routeFor('phone', f, needs, false, true), personalData: true })
-  const canPhone = use.includes('phone')
+  // The alternative is what the patient can use, chosen or not (it is offered, not assumed).
+  const capable = (c: Channel) => use.includes(c) || withAdvice('not_chosen').includes(c)
   const alternative: NonDigitalAlternative =
-    f.bsl || (f.written === null && !canPhone) ? 'in_person' : canPhone ? 'phone' : 'letter'
+    f.bsl || (!capable('phone') && !capable('letter')) ? 'in_person' : capable('phone') ? 'phone' : 'letter'
   const codes: Coding[] = needs.flatMap((n) => (n.snomed ? [n.snomed] : []))
   // No digital route at all (every online channel and SMS avoided): record how to contact the patient instead.
   const noDigitalRoute = [...ONLINE_CHANNELS, 'sms' as const].every((c) => avoid.includes(c))

@@ -9,6 +9,7 @@ import { z } from 'zod'
 import type { Config } from '../../../config.js'
 import { found } from '../../../app/errors.js'
 import { createScreeningInvite } from '../../../app/screening/create-invite.js'
+import { applyScreeningToRecord } from '../../../app/screening/apply-to-record.js'
 import { recordScreening } from '../../../app/screening/record-screening.js'
 import { viewPatientForScreening, viewScreening, viewScreeningHistory } from '../../../app/screening/view-screening.js'
 import { findPatient } from '../../../db/repositories/patients.js'
@@ -147,8 +148,27 @@ export async function screeningRoutes(app: FastifyInstance, opts: ScreeningRoute
         'screening/result.njk',
         resultView(patient, row, {
           rescreenMonths: opts.config.rescreenMonths,
-          canScreen: can(currentUser(request).role, 'screening:write')
+          canScreen: can(currentUser(request).role, 'screening:write'),
+          canUpdateRecord: can(currentUser(request).role, 'patient:write')
         })
+      )
+    }
+  )
+
+  // Staff confirm what the screening says about language and needs: the record is updated to match.
+  r.post(
+    '/patients/:id/screening/:screeningId/apply-to-record',
+    { schema: { params: screeningParams }, config: { access: 'patient:write' } },
+    async (request, reply) => {
+      await request.withOrg((trx) =>
+        applyScreeningToRecord(trx, requestActor(request), {
+          patientId: request.params.id,
+          screeningId: request.params.screeningId
+        })
+      )
+      return reply.redirect(
+        `/patients/${request.params.id}/screening/${request.params.screeningId}?updated=record`,
+        303
       )
     }
   )

@@ -16,6 +16,8 @@ import {
   type ScreeningAssessment
 } from '../../../domain/screening/index.js'
 import { languageName } from '../../../domain/shared/languages.js'
+import { recordDifferences } from '../../../domain/screening/record-updates.js'
+import { communicationNeedCodes, labelFor } from '../../../domain/patients/patient-codes.js'
 import { formatDate } from '../../../domain/shared/dates.js'
 import type { ScreeningRow } from '../../../db/repositories/screenings.js'
 import { storedAssessment } from '../../../db/repositories/screenings.js'
@@ -129,6 +131,30 @@ export function planView(a: ScreeningAssessment, lang = 'en', record?: RecordFac
   }
 }
 
+const needLabel = (code: string) => labelFor(communicationNeedCodes, code) ?? code
+const languageLabel = (code: string | null) => (code === null ? 'not recorded' : languageName(code))
+
+/**
+ * What the screening says that the record does not, in words, for staff to confirm; and conflicts to resolve
+ * on the record form.
+ */
+export function recordChangesView(a: ScreeningAssessment, record: RecordFacts) {
+  const { updates, conflicts } = recordDifferences(a.answers, record)
+  return {
+    changes: updates.map((u) =>
+      u.field === 'mainLanguage'
+        ? `Main language: ${languageLabel(u.from)} on the record, ${languageName(u.to)} in the screening`
+        : u.field === 'interpreterNeeded'
+          ? `Interpreter needed: ${u.from ? 'yes' : 'no'} on the record, ${u.to ? 'yes' : 'no'} in the screening`
+          : `Communication needs to add: ${u.added.map(needLabel).join(', ')}`
+    ),
+    conflicts: conflicts.map(
+      (c) =>
+        `The record lists ${c.notMentioned.map(needLabel).join(', ')}, but the patient said they need none of these formats. Check with them and change the record if it is wrong.`
+    )
+  }
+}
+
 /** Barrier profile as table rows (staff pages). */
 export function barrierRows(a: ScreeningAssessment) {
   return BARRIERS.map((b) => {
@@ -164,6 +190,8 @@ export interface ScreeningBanner {
   readiness: { text: string; classes: string }
   rescreenDue: boolean
   rescreenDueOn: string | null
+  /** The screening says something about language or needs that the record does not. */
+  recordDiffers: boolean
 }
 
 const MODE_TEXT: Record<string, string> = {
@@ -190,7 +218,8 @@ export function screeningBanner(
     plan: planView(a, 'en', record),
     readiness: readinessView(a).tag,
     rescreenDue: row.status === 'partial' || isRescreenDue(row.screened_at, now, a.rescreen?.intervalMonths),
-    rescreenDueOn: row.rescreen_due_on ? formatDate(row.rescreen_due_on) : null
+    rescreenDueOn: row.rescreen_due_on ? formatDate(row.rescreen_due_on) : null,
+    recordDiffers: record !== undefined && recordDifferences(a.answers, record).updates.length > 0
   }
 }
 

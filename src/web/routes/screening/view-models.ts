@@ -15,7 +15,7 @@ import { formatDate } from '../../../domain/shared/dates.js'
 import type { FormErrors } from '../../form-errors.js'
 import { hasKey, translate, unreviewed } from '../../i18n.js'
 import { languageName, questionnaireSections, type RawAnswers } from './question-fields.js'
-import { barrierRows, localDate, planView, readinessView } from './result-view-models.js'
+import { barrierRows, localDate, planView, readinessView, recordChangesView } from './result-view-models.js'
 import { PATIENT_LANGUAGES, type PatientLanguage } from './languages.js'
 
 export type DateParts = { day: string; month: string; year: string }
@@ -126,10 +126,12 @@ export function paperFormView(choice: PatientLanguage, large: boolean, patient: 
 export function resultView(
   patient: Patient,
   row: ScreeningRow,
-  options: { rescreenMonths: number; canScreen: boolean }
+  options: { rescreenMonths: number; canScreen: boolean; canUpdateRecord: boolean }
 ) {
   const a = storedAssessment(row)
   return {
+    record: recordChangesView(a, patient),
+    canUpdateRecord: options.canUpdateRecord,
     patient,
     row,
     gridColumn: 'nhsuk-grid-column-full',
