@@ -22,6 +22,8 @@ export interface OrganisationTable {
   code: string
   name: string
   kind: string
+  /** Public phone number patients can ring to check a link or letter is genuine. */
+  contact_phone: ColumnType<string | null, string | null | undefined, string | null>
   is_synthetic: Generated<boolean>
   created_at: CreatedAt
 }

@@ -266,6 +266,41 @@ for (const kind of await testDialects()) {
       assert.equal(rows.find((r) => r.mode === 'paper')!.rescreen_due_on, '2027-03-02')
     })
 
+    test('patient pages name the organisation, give its number to check the link is genuine and a privacy notice; "Continue" when resuming', async () => {
+      const p = built.fixture.orgA.patients[2]!
+      await built.database.db
+        .updateTable('organisation')
+        .set({ contact_phone: '020 7946 0123' })
+        .where('id', '=', built.fixture.orgA.id)
+        .execute()
+      await clinicianA.get(`/patients/${p.id}`)
+      const invite = await clinicianA.post(`/patients/${p.id}/screening/invite`, { language: 'en' })
+      const token = /\/s\/([A-Za-z0-9_-]{43})/.exec(invite.body)![1]!
+      const patient = new InjectSession(built.app)
+      const start = await patient.get(`/s/${token}`)
+      const orgName = (
+        await built.database.db
+          .selectFrom('organisation')
+          .select('name')
+          .where('id', '=', built.fixture.orgA.id)
+          .executeTakeFirstOrThrow()
+      ).name
+      assert.ok(start.body.includes(`From ${orgName}`))
+      assert.match(
+        start.body,
+        /To check this really comes from .*, call <bdi dir="ltr"><a href="tel:02079460123">020 7946 0123<\/a><\/bdi>/
+      )
+      assert.match(start.body, /We will never ask for your bank details or passwords/)
+      assert.match(start.body, /Privacy: your answers go to/)
+      assert.match(start.body, />Start now</)
+      const first = /href="(\/s\/[^"]+\/q\/[^"]+)"/.exec(start.body)![1]!
+      await patient.get(first)
+      await patient.post(first, { participation: 'agreed' })
+      const resumed = await patient.get(`/s/${token}`)
+      assert.match(resumed.body, />Continue</)
+      assert.match(resumed.body, /href="\/s\/[^"]+\/q\/devices"/)
+    })
+
     test('unknown or tampered tokens and codes get a 404 page that reveals nothing', async () => {
       const visitor = new InjectSession(built.app)
       assert.equal((await visitor.get(`/s/${'A'.repeat(43)}`)).statusCode, 404)

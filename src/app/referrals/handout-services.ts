@@ -7,6 +7,7 @@ import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import { listPatientReferrals } from '../../db/repositories/referrals.js'
 import { listServices } from '../../db/repositories/directory.js'
+import type { DirectoryService } from '../../domain/directory/service.js'
 import type { Actor } from '../actor.js'
 import { suggestServices } from './suggest-services.js'
 
@@ -18,7 +19,15 @@ export interface HandoutService {
   organisationName: string
   url: string | null
   email: string | null
+  /** The first venue, as one line ("Name, address, postcode"): listed before the website for offline patients. */
+  address: string | null
   referred: boolean
+}
+
+function handoutEntry(s: DirectoryService, referred: boolean): HandoutService {
+  const venue = s.locations[0]
+  const address = venue ? [venue.name, venue.address, venue.postcode].filter((x) => x).join(', ') : null
+  return { name: s.name, organisationName: s.organisationName, url: s.url, email: s.email, address, referred }
 }
 
 /** Throws NotFoundError when the patient is not in the actor's organisation. */
@@ -36,13 +45,11 @@ export async function handoutServices(
   const listed: HandoutService[] = []
   for (const r of referrals) {
     const s = services.get(r.service_id)
-    if (s)
-      listed.push({ name: s.name, organisationName: s.organisationName, url: s.url, email: s.email, referred: true })
+    if (s) listed.push(handoutEntry(s, true))
   }
   for (const suggestion of suggestions) {
     if (referredIds.has(suggestion.serviceId)) continue
-    const s = suggestion.service
-    listed.push({ name: s.name, organisationName: s.organisationName, url: s.url, email: s.email, referred: false })
+    listed.push(handoutEntry(suggestion.service, false))
   }
   return listed.slice(0, input.limit ?? 5)
 }

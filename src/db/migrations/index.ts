@@ -10,6 +10,7 @@ import * as measures from './2026_11_25_1020_measures.js'
 import * as area from './2026_11_25_1030_area.js'
 import * as erasure from './2026_12_02_1300_erasure.js'
 import * as retention from './2026_12_02_1310_retention.js'
+import * as organisationContact from './2026_12_02_1420_organisation_contact.js'
 
 export const migrations: Record<string, Migration> = {
   '2026_11_25_0900_foundation': foundation,
@@ -18,5 +19,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_25_1020_measures': measures,
   '2026_11_25_1030_area': area,
   '2026_12_02_1300_erasure': erasure,
-  '2026_12_02_1310_retention': retention
+  '2026_12_02_1310_retention': retention,
+  '2026_12_02_1420_organisation_contact': organisationContact
 }

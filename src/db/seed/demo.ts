@@ -265,7 +265,15 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
     for (const org of organisations) {
       const created = await trx
         .insertInto('organisation')
-        .values({ system_id: system.id, code: org.code, name: org.name, kind: org.kind, is_synthetic: true })
+        .values({
+          system_id: system.id,
+          code: org.code,
+          name: org.name,
+          kind: org.kind,
+          // Ofcom's numbers for drama (020 7946 0000 to 0999): never a real line.
+          contact_phone: `020 7946 0${String(100 + seeded.length).padStart(3, '0')}`,
+          is_synthetic: true
+        })
         .returning('id')
         .executeTakeFirstOrThrow()
       const teams = await trx

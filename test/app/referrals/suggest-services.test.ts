@@ -109,6 +109,7 @@ for (const kind of await testDialects()) {
         organisationName: 'Skills Club charity',
         url: null,
         email: 'referrals@example.org',
+        address: null,
         referred: true
       })
     })

@@ -12,6 +12,7 @@ import type { Config } from '../../../config.js'
 import type { Actor } from '../../../app/actor.js'
 import { InviteAlreadyUsedError, recordScreening } from '../../../app/screening/record-screening.js'
 import { withOrg } from '../../../db/connect.js'
+import { findOrganisation } from '../../../db/repositories/organisations.js'
 import {
   draftAnswers,
   findInviteByKey,
@@ -76,6 +77,8 @@ export async function selfScreenRoutes(app: FastifyInstance, opts: SelfScreenRou
       notFound(reply)
       return null
     }
+    // Patient pages name the organisation and its phone number, so the patient can check the link is genuine.
+    reply.request.organisation = (await findOrganisation(app.database.db, invite.org_id)) ?? null
     const state = inviteState(invite, new Date())
     if (state !== 'open') {
       reply.code(410).render('self-screen/message.njk', {
@@ -136,12 +139,17 @@ export async function selfScreenRoutes(app: FastifyInstance, opts: SelfScreenRou
         )
       }
       const view = request.query.easy === '1' ? { ...invite, easy_read: true } : invite
-      const first = visibleQuestions(draftAnswers(invite))[0]
+      const draft = draftAnswers(invite)
+      const order = visibleQuestions(draft)
+      // Coming back to a saved draft: "Continue" at the first question not answered yet.
+      const resuming = Object.values(draft).some((v) => v !== undefined && v !== '')
+      const next = order.find((linkId) => draft[linkId] === undefined || draft[linkId] === '') ?? order[0]
       return reply.render('self-screen/start.njk', {
         ...pageContext(view),
         key: request.params.key,
         languages: PATIENT_LANGUAGES,
-        startHref: `/s/${request.params.key}/q/${first}`,
+        resuming,
+        startHref: `/s/${request.params.key}/q/${next}`,
         expiresOn: formatDate(invite.expires_at)
       })
     }
