@@ -126,6 +126,9 @@ export interface ScreeningTable {
   screened_at: Timestamp
   rescreen_due_on: DateOnly | null
   entered_by: string | null
+  /** A member of staff reviewed this (self-)completion; null until then. */
+  reviewed_at: ColumnType<Date | null, Date | null | undefined, Date | null>
+  reviewed_by: ColumnType<string | null, string | null | undefined, string | null>
   created_at: CreatedAt
 }
 
@@ -158,6 +161,8 @@ export interface SupportServiceTable {
   offer_types: Generated<string[]>
   languages: Generated<string[]>
   areas: Generated<string[]>
+  /** 'in_person', 'phone', 'online'; empty when not known. */
+  delivery: Generated<string[]>
   eligibility: JsonWithDefault
   cost: string | null
   locations: JsonWithDefault

@@ -10,6 +10,7 @@ import type { Config } from '../config.js'
 import type { NavEntry } from './navigation.js'
 import { publicRoutes, type DemoSignIn } from './routes/public/index.js'
 import { homeRoutes } from './routes/home/index.js'
+import { worklistRoutes } from './routes/worklists/index.js'
 import type { HomeCardEntry } from './routes/home/view-models.js'
 import { patientRoutes } from './routes/patients/index.js'
 import { auditRoutes } from './routes/audit/index.js'
@@ -83,6 +84,19 @@ export const areas: Area[] = [
     ]
   },
   {
+    name: 'worklists',
+    register: (app) => app.register(worklistRoutes),
+    cards: [
+      {
+        href: '/patients/lists',
+        heading: 'Lists of patients',
+        description: 'Everyone with a given barrier, readiness or need, such as everyone needing an interpreter.',
+        permission: 'patient:read',
+        order: 25
+      }
+    ]
+  },
+  {
     name: 'screening',
     register: async (app, { config }) => {
       await app.register(screeningRoutes, { config })
@@ -98,8 +112,7 @@ export const areas: Area[] = [
       {
         href: '/directory',
         heading: 'Support directory',
-        description:
-          'Digital support services to refer patients to: devices, data and skills help. Overdue referral follow-ups are under Referrals.',
+        description: 'Digital support services to refer patients to: devices, data and skills help.',
         permission: null,
         order: 50
       }

@@ -18,13 +18,15 @@ export function routeParamValues(org: OrgRecords, records: Records): Record<stri
     code: records.lsoaCode,
     key: org.inviteToken,
     token: org.partnerToken,
-    linkId: 'devices'
+    linkId: 'devices',
+    list: 'open-referrals'
   }
 }
 
 /** Search routes that need a query to show anything: the query, with the same placeholders as paths. */
 const SEARCH_QUERIES: Record<string, string> = {
-  '/fhir/QuestionnaireResponse': '?patient=:patientId'
+  '/fhir/QuestionnaireResponse': '?patient=:patientId',
+  '/patients/lists': '?show=need%3Ainterpreter'
 }
 
 /** `records` comes from `build(kind, {}, t, { records: true })`. */

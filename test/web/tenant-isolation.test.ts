@@ -14,7 +14,8 @@ import { roles } from '../../src/domain/staff/roles.js'
 const [kind] = await testDialects()
 
 /** Parameters that name something shared by every organisation (the directory, LSOAs) or a question. */
-const SHARED_PARAMS = new Set(['serviceId', 'code', 'linkId'])
+// Parameters that name something shared or fixed (a worklist's name), not a row of one organisation.
+const SHARED_PARAMS = new Set(['serviceId', 'code', 'linkId', 'list'])
 
 /** Rows of organisation B, counted before and after the POSTs. */
 const B_TABLES = [

@@ -3,7 +3,13 @@ import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import { recordAudit } from '../../db/repositories/audit.js'
 import { findPatient, type Patient } from '../../db/repositories/patients.js'
-import { latestScreenings, type ScreeningRow } from '../../db/repositories/screenings.js'
+import {
+  latestScreenings,
+  listInvites,
+  type ScreeningInviteRow,
+  type ScreeningRow
+} from '../../db/repositories/screenings.js'
+import { listPatientReferrals, type ReferralListRow } from '../../db/repositories/referrals.js'
 import { auditFields, type Actor } from '../actor.js'
 import { found } from '../errors.js'
 
@@ -23,13 +29,27 @@ export async function openPatient(db: Db, actor: Actor, patientId: string, page?
   return patient
 }
 
-/** The record page: the patient and their newest screening. */
+export interface PatientRecordView {
+  patient: Patient
+  latest: ScreeningRow | undefined
+  /** Referrals, newest first. */
+  referrals: ReferralListRow[]
+  /** Self-completion links not used yet and not expired. */
+  pendingInvites: ScreeningInviteRow[]
+}
+
+/** The record page: the patient, their newest screening, their referrals and any link waiting to be used. */
 export async function viewPatientRecord(
   db: Db,
   actor: Actor,
-  patientId: string
-): Promise<{ patient: Patient; latest: ScreeningRow | undefined }> {
+  patientId: string,
+  now: Date = new Date()
+): Promise<PatientRecordView> {
   const patient = await openPatient(db, actor, patientId)
   const latest = (await latestScreenings(db, actor.orgId, [patient.id])).get(patient.id)
-  return { patient, latest }
+  const referrals = await listPatientReferrals(db, actor.orgId, patient.id)
+  const pendingInvites = (await listInvites(db, actor.orgId, patient.id)).filter(
+    (i) => i.used_at === null && i.expires_at > now
+  )
+  return { patient, latest, referrals, pendingInvites }
 }

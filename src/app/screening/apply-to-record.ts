@@ -5,7 +5,7 @@
  * The differences are worked out again here, from the stored answers and the record as it is now, so a
  * stale page cannot write an old value. One 'update' audit row names the fields changed (not their values).
  */
-import type { Kysely, Transaction } from 'kysely'
+import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import { recordAudit } from '../../db/repositories/audit.js'
 import { findPatient, updatePatient } from '../../db/repositories/patients.js'
@@ -32,6 +32,14 @@ export async function applyScreeningToRecord(
     else changes.communication_needs = u.to
   }
   await updatePatient(db, actor.orgId, patient.id, changes)
+  // Resolving the differences is a review of the screening: it leaves the "arrived" worklist.
+  await db
+    .updateTable('screening')
+    .set({ reviewed_at: sql<Date>`now()`, reviewed_by: actor.userId })
+    .where('org_id', '=', actor.orgId)
+    .where('id', '=', row.id)
+    .where('reviewed_at', 'is', null)
+    .execute()
   await recordAudit(db, {
     ...auditFields(actor),
     action: 'update',

@@ -11,6 +11,8 @@ import * as area from './2026_11_25_1030_area.js'
 import * as erasure from './2026_12_02_1300_erasure.js'
 import * as retention from './2026_12_02_1310_retention.js'
 import * as organisationContact from './2026_12_02_1420_organisation_contact.js'
+import * as screeningReview from './2026_12_02_1430_screening_review.js'
+import * as serviceDelivery from './2026_12_02_1440_service_delivery.js'
 
 export const migrations: Record<string, Migration> = {
   '2026_11_25_0900_foundation': foundation,
@@ -20,5 +22,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_25_1030_area': area,
   '2026_12_02_1300_erasure': erasure,
   '2026_12_02_1310_retention': retention,
-  '2026_12_02_1420_organisation_contact': organisationContact
+  '2026_12_02_1420_organisation_contact': organisationContact,
+  '2026_12_02_1430_screening_review': screeningReview,
+  '2026_12_02_1440_service_delivery': serviceDelivery
 }

@@ -28,6 +28,7 @@ import {
   emptyPatientForm,
   inviteLanguageItems,
   patientFormFields,
+  patientReferralRows,
   patientSummaryRows,
   patientTableRows,
   patientToFormValues,
@@ -157,7 +158,7 @@ export async function patientRoutes(fastify: FastifyInstance): Promise<void> {
     { schema: { params: idParams }, config: { access: 'patient:read' } },
     async (request, reply) => {
       const user = currentUser(request)
-      const { patient, latest } = await request.withOrg((trx) =>
+      const { patient, latest, referrals, pendingInvites } = await request.withOrg((trx) =>
         viewPatientRecord(trx, requestActor(request), request.params.id)
       )
       return reply.render('patients/show.njk', {
@@ -165,6 +166,12 @@ export async function patientRoutes(fastify: FastifyInstance): Promise<void> {
         summaryRows: patientSummaryRows(patient, today()),
         canWrite: can(user.role, 'patient:write'),
         banner: screeningBanner(latest, new Date(), patient),
+        referralRows: patientReferralRows(referrals),
+        pendingInvites: pendingInvites.map((i) => ({
+          created: i.created_at,
+          expires: i.expires_at,
+          language: i.language
+        })),
         canScreen: can(user.role, 'screening:write'),
         canGovern: can(user.role, 'records:govern'),
         inviteLanguages: inviteLanguageItems(patient.mainLanguage),

@@ -273,3 +273,14 @@ export function planLinesFor(
 ): Map<string, string> {
   return new Map(patients.map((p) => [p.id, bannerLine(screeningBanner(latest.get(p.id), now, p))]))
 }
+
+/** A patient's referrals on their record: service, status, since. */
+export function patientReferralRows(
+  referrals: readonly { id: string; service_name: string; status: string; outcome: string | null; created_at: Date }[]
+) {
+  return referrals.map((r) => [
+    { html: `<a href="/referrals/${r.id}">${escapeHtml(r.service_name)}</a>`, header: 'Service' },
+    { text: r.outcome ? `Outcome: ${r.outcome.replace(/_/g, ' ')}` : r.status, header: 'Status' },
+    { text: formatDate(r.created_at), header: 'Since' }
+  ])
+}

@@ -10,6 +10,7 @@ import type { Config } from '../../../config.js'
 import { found } from '../../../app/errors.js'
 import { createScreeningInvite } from '../../../app/screening/create-invite.js'
 import { applyScreeningToRecord } from '../../../app/screening/apply-to-record.js'
+import { markScreeningReviewed } from '../../../app/screening/review-screening.js'
 import { recordScreening } from '../../../app/screening/record-screening.js'
 import { viewPatientForScreening, viewScreening, viewScreeningHistory } from '../../../app/screening/view-screening.js'
 import { findPatient } from '../../../db/repositories/patients.js'
@@ -149,9 +150,24 @@ export async function screeningRoutes(app: FastifyInstance, opts: ScreeningRoute
         resultView(patient, row, {
           rescreenMonths: opts.config.rescreenMonths,
           canScreen: can(currentUser(request).role, 'screening:write'),
-          canUpdateRecord: can(currentUser(request).role, 'patient:write')
+          canUpdateRecord: can(currentUser(request).role, 'patient:write'),
+          canRefer: can(currentUser(request).role, 'referral:write')
         })
       )
+    }
+  )
+
+  r.post(
+    '/patients/:id/screening/:screeningId/reviewed',
+    { schema: { params: screeningParams }, config: { access: 'screening:write' } },
+    async (request, reply) => {
+      await request.withOrg((trx) =>
+        markScreeningReviewed(trx, requestActor(request), {
+          patientId: request.params.id,
+          screeningId: request.params.screeningId
+        })
+      )
+      return reply.redirect(`/patients/${request.params.id}/screening/${request.params.screeningId}`, 303)
     }
   )
 

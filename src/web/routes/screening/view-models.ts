@@ -126,10 +126,14 @@ export function paperFormView(choice: PatientLanguage, large: boolean, patient: 
 export function resultView(
   patient: Patient,
   row: ScreeningRow,
-  options: { rescreenMonths: number; canScreen: boolean; canUpdateRecord: boolean }
+  options: { rescreenMonths: number; canScreen: boolean; canUpdateRecord: boolean; canRefer: boolean }
 ) {
   const a = storedAssessment(row)
   return {
+    canRefer: options.canRefer,
+    /** Someone to refer: a barrier at some or high (a declined or empty screening has nothing to refer for). */
+    hasBarrier: Object.values(a.barriers).some((b) => b.level === 'some' || b.level === 'high'),
+    awaitingReview: row.mode === 'self' && row.reviewed_at === null,
     record: recordChangesView(a, patient),
     canUpdateRecord: options.canUpdateRecord,
     patient,
