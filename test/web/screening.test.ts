@@ -172,6 +172,56 @@ for (const kind of await testDialects()) {
       assert.match(search.body, /Use: /)
     })
 
+    test('"save as incomplete" stores a partial screening, never scored as no barriers; participation is still required', async () => {
+      const p = built.fixture.orgA.patients[0]!
+      const before = (await rowsFor(p.id)).length
+      await clinicianA.get(`/patients/${p.id}/screening/new?mode=paper`)
+      const partly = { participation: 'agreed', devices: ['smartphone'], internet: ['mobile-data'] }
+      const paperDate = { 'screenedOn[day]': '1', 'screenedOn[month]': '12', 'screenedOn[year]': '2026' }
+      const refused = await clinicianA.post(`/patients/${p.id}/screening/new?mode=paper`, {
+        ...partly,
+        ...paperDate,
+        action: 'save'
+      })
+      assert.match(refused.body, /nhsuk-error-summary/)
+      const noParticipation = await clinicianA.post(`/patients/${p.id}/screening/new?mode=paper`, {
+        devices: ['smartphone'],
+        ...paperDate,
+        action: 'incomplete'
+      })
+      assert.match(noParticipation.body, /nhsuk-error-summary/)
+      assert.equal((await rowsFor(p.id)).length, before, 'nothing saved')
+      const saved = await clinicianA.post(`/patients/${p.id}/screening/new?mode=paper`, {
+        ...partly,
+        ...paperDate,
+        action: 'incomplete'
+      })
+      assert.equal(saved.statusCode, 303)
+      const rows = await rowsFor(p.id)
+      const row = rows[rows.length - 1]!
+      assert.equal(row.status, 'partial')
+      assert.equal(row.mode, 'paper')
+      assert.equal(row.readiness, 'incomplete')
+      assert.equal(row.skills_level, 'unknown')
+      const result = await clinicianA.get(String(saved.headers.location))
+      assert.match(result.body, /Some questions were not answered/)
+    })
+
+    test('the printed paper form numbers the questions, says when to skip, marks single answers as circles and says how to return it', async () => {
+      const p = patientA()
+      const paper = await clinicianA.get(`/patients/${p.id}/screening/paper?lang=en`)
+      assert.equal(paper.statusCode, 200)
+      assert.match(paper.body, /Question 1\. Can we ask you/)
+      assert.match(paper.body, /If you ticked No, you do not need to answer any more questions/)
+      assert.match(paper.body, /Answer only if you ticked a smartphone, tablet or computer at question 2\./)
+      assert.match(paper.body, /Answer only if your main language at question \d+ is not English/)
+      assert.match(paper.body, /class="reach-circle"/)
+      assert.match(paper.body, /\(choose one\)/)
+      assert.match(paper.body, /When you have finished/)
+      const arabic = await clinicianA.get(`/patients/${p.id}/screening/paper?lang=ar`)
+      assert.match(arabic.body, /السؤال 1\./)
+    })
+
     test('declined is recorded as declined, never as included', async () => {
       const p = built.fixture.orgA.patients[1]!
       await clinicianA.get(`/patients/${p.id}/screening/new`)

@@ -101,7 +101,7 @@ for (const kind of await testDialects()) {
       const p = built.fixture.orgA.patients[0]!
       await clinician.get(`/patients/${p.id}`)
       const saved = await clinician.post(`/patients/${p.id}/screening/new`, {
-        ...confident,
+        ...(confident as unknown as Record<string, string | string[]>),
         afford: 'no',
         'device-sharing': 'own'
       })

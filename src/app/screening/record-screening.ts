@@ -43,6 +43,12 @@ export interface RecordScreeningInput {
   inviteId?: string
   /** Where the answers came from, added to the audit detail (for example `{ format: 'fhir' }`). */
   source?: Record<string, string>
+  /**
+   * Staff chose "save as incomplete": questions left unanswered (on a returned paper form, or when the patient
+   * stopped) are stored as a partial screening instead of refused. Participation must still be answered, and
+   * every other problem (an unknown option, a bad phone number) is still refused.
+   */
+  incomplete?: boolean
 }
 
 export type RecordScreeningResult =
@@ -73,7 +79,10 @@ export async function recordScreening(
     now: input.screenedAt,
     rescreenIntervalMonths: settings.rescreenMonths
   })
-  if (assessment.errors.length > 0) return { ok: false, errors: assessment.errors }
+  const blocking = assessment.errors.filter(
+    (e) => !(input.incomplete === true && e.code === 'required' && e.linkId !== 'participation')
+  )
+  if (blocking.length > 0) return { ok: false, errors: blocking }
   const patient = found(
     'id' in input.patient
       ? await findPatient(db, actor.orgId, input.patient.id)
@@ -107,6 +116,9 @@ export async function recordScreening(
     detail: {
       mode: input.mode,
       status: row.status,
+      ...(row.status === 'partial'
+        ? { unanswered: assessment.errors.filter((e) => e.code === 'required').length }
+        : {}),
       ...(input.inviteId !== undefined ? { inviteId: input.inviteId } : {}),
       ...input.source
     }

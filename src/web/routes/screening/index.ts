@@ -87,6 +87,7 @@ export async function screeningRoutes(app: FastifyInstance, opts: ScreeningRoute
       const body = (request.body ?? {}) as Record<string, unknown>
       const mode: ScreeningMode = formMode(request.query.mode)
       const declined = text(body.action) === 'declined'
+      const incomplete = text(body.action) === 'incomplete'
       const answers: RawAnswers = declined ? { participation: 'declined' } : answersFromBody(body)
       const screenedOn = dateParts(body, 'screenedOn')
       const date = mode === 'paper' ? paperDate(screenedOn, today()) : { ok: true as const, at: new Date() }
@@ -95,7 +96,7 @@ export async function screeningRoutes(app: FastifyInstance, opts: ScreeningRoute
           ? await recordScreening(
               trx,
               actor,
-              { patient: { id: request.params.id }, mode, language: 'en', answers, screenedAt: date.at },
+              { patient: { id: request.params.id }, mode, language: 'en', answers, screenedAt: date.at, incomplete },
               opts.config
             )
           : { ok: false as const, errors: validateAnswers(screeningQuestionnaire, answers) }
@@ -105,7 +106,13 @@ export async function screeningRoutes(app: FastifyInstance, opts: ScreeningRoute
       })
       if (outcome.ok)
         return reply
-          .flash(outcome.row.status === 'declined' ? 'Recorded that the patient declined screening' : 'Screening saved')
+          .flash(
+            outcome.row.status === 'declined'
+              ? 'Recorded that the patient declined screening'
+              : outcome.row.status === 'partial'
+                ? 'Saved as incomplete: finish it at the next contact'
+                : 'Screening saved'
+          )
           .redirect(`/patients/${outcome.patient.id}/screening/${outcome.row.id}`, 303)
       const dateProblem = date.ok ? [] : [{ field: 'screenedOn', text: date.text, anchor: 'screenedOn-day' }]
       const errors = formErrors([

@@ -105,6 +105,47 @@ export function inviteView(
 }
 
 /** The printable paper form, blank or for one patient, in a language and optionally large print. */
+/**
+ * Paper routing: which questions apply only after an earlier answer, as the text key that says so and the
+ * question it depends on (the Questionnaire's enableWhen, in the patient's words). Groups route all their questions.
+ */
+const PAPER_ROUTING: Readonly<Record<string, { key: string; after: string }>> = {
+  'device-sharing': { key: 'screening.paper.if.online-device', after: 'devices' },
+  internet: { key: 'screening.paper.if.online-device', after: 'devices' },
+  afford: { key: 'screening.paper.if.online-device', after: 'devices' },
+  skills: { key: 'screening.paper.if.online-device', after: 'devices' },
+  'assistive-tech': { key: 'screening.paper.if.difficulty', after: 'difficulties' },
+  'reads-english': { key: 'screening.paper.if.not-english', after: 'main-language' },
+  'interpreter-language': { key: 'screening.paper.if.spoken-interpreter', after: 'interpreter' },
+  'proxy-consent': { key: 'screening.paper.if.helper', after: 'helpers' },
+  'proxy-name': { key: 'screening.paper.if.said-yes', after: 'proxy-consent' },
+  'proxy-phone': { key: 'screening.paper.if.said-yes', after: 'proxy-consent' },
+  eheals: { key: 'screening.paper.if.online', after: 'internet' }
+}
+
+/** The sections of the paper form with each question numbered and its routing ("answer only if ...") in words. */
+function paperSections(lang: string) {
+  const tr = translator(lang)
+  const sections = questionnaireSections(lang, {}, {})
+  const numbers = new Map<string, number>()
+  let n = 0
+  for (const section of sections) for (const field of section.fields) numbers.set(field.linkId, ++n)
+  const routing = (linkId: string) => {
+    const rule = PAPER_ROUTING[linkId]
+    return rule ? tr(rule.key, { n: numbers.get(rule.after) ?? '' }) : null
+  }
+  return sections.map((section) => ({
+    ...section,
+    routing: routing(section.linkId),
+    fields: section.fields.map((field) => ({
+      ...field,
+      number: numbers.get(field.linkId),
+      routing: routing(field.linkId),
+      stopIfNo: field.linkId === 'participation' ? tr('screening.paper.stop-if-no') : null
+    }))
+  }))
+}
+
 export function paperFormView(choice: PatientLanguage, large: boolean, patient: Patient | null) {
   return {
     patient,
@@ -112,7 +153,7 @@ export function paperFormView(choice: PatientLanguage, large: boolean, patient: 
     dir: choice.dir,
     tr: translator(choice.code),
     large,
-    sections: questionnaireSections(choice.code, {}, {}),
+    sections: paperSections(choice.code),
     languages: PATIENT_LANGUAGES,
     pageTitle: 'Paper screening form',
     gridColumn: 'nhsuk-grid-column-full',
