@@ -4,8 +4,9 @@
  */
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../../db/schema.js'
-import { findService, listServices, type ServiceFilter } from '../../db/repositories/directory.js'
+import { findService, listServiceLanguages, listServices, type ServiceFilter } from '../../db/repositories/directory.js'
 import type { DirectoryService } from '../../domain/directory/service.js'
+import { findServiceLanguage } from '../../domain/directory/languages.js'
 import { NotFoundError } from '../errors.js'
 
 type Db = Kysely<Database> | Transaction<Database>
@@ -17,6 +18,29 @@ export async function listPublicServices(
   filter: Omit<ServiceFilter, 'includeRetired'>
 ): Promise<DirectoryService[]> {
   return (await listServices(db, filter)).filter(isPublic)
+}
+
+/** The public search: the language as the person typed it (a code or a name), not a code. */
+export type PublicSearch = Omit<ServiceFilter, 'includeRetired' | 'language'> & { language?: string | undefined }
+
+export interface PublicSearchResult {
+  services: DirectoryService[]
+  /** The language searched for: its code, or null when the text names no language we know. */
+  language: { text: string; code: string | null } | null
+}
+
+/**
+ * Public services matching a search. The language may be a code or a name ("tr", "Turkish", "Türkçe");
+ * one we cannot recognise finds nothing and says so (code null), rather than being ignored. English
+ * matches every service (every service works in English).
+ */
+export async function searchPublicServices(db: Db, search: PublicSearch): Promise<PublicSearchResult> {
+  const { language: text, ...filter } = search
+  if (!text) return { services: await listPublicServices(db, filter), language: null }
+  const code = findServiceLanguage(text, await listServiceLanguages(db))
+  if (!code) return { services: [], language: { text, code: null } }
+  const services = await listPublicServices(db, code === 'en' ? filter : { ...filter, language: code })
+  return { services, language: { text, code } }
 }
 
 /** Throws NotFoundError when the service is unknown, retired or for staff. */

@@ -4,7 +4,7 @@
  */
 import { sql, type Kysely, type RawBuilder, type Selectable, type Transaction } from 'kysely'
 import type { Database, SupportServiceTable } from '../schema.js'
-import type { DirectoryService, ServiceEligibility } from '../../domain/directory/service.js'
+import { deliveryModes, type DirectoryService, type ServiceEligibility } from '../../domain/directory/service.js'
 import { serviceToOruk } from '../../domain/directory/oruk.js'
 import { parseJsonColumn } from '../json-column.js'
 
@@ -37,6 +37,7 @@ export function serviceRowToService(row: SupportServiceRow): DirectoryService {
     offerTypes: row.offer_types,
     languages: row.languages,
     areas: row.areas,
+    delivery: deliveryModes(row.delivery),
     eligibility: jsonValue<ServiceEligibility>(row.eligibility, {}),
     cost: row.cost,
     locations: jsonValue(row.locations, []),
@@ -62,6 +63,7 @@ function columns(s: DirectoryService) {
     offer_types: textArray(s.offerTypes),
     languages: textArray(s.languages),
     areas: textArray(s.areas),
+    delivery: textArray(s.delivery),
     eligibility: JSON.stringify(s.eligibility),
     cost: s.cost,
     locations: JSON.stringify(s.locations),
@@ -136,6 +138,12 @@ export async function listServices(db: Db, filter: ServiceFilter = {}): Promise<
     )
   const rows = await q.orderBy('name').execute()
   return rows.map(serviceRowToService)
+}
+
+/** Every language code any service lists (services for staff and retired ones too), once each. */
+export async function listServiceLanguages(db: Db): Promise<string[]> {
+  const rows = await sql<{ code: string }>`select distinct unnest(languages) as code from support_service`.execute(db)
+  return rows.rows.map((r) => r.code).sort()
 }
 
 export async function setServiceStatus(db: Db, id: string, status: 'active' | 'retired'): Promise<void> {

@@ -6,12 +6,16 @@
  * entry of the shared Reach directory file (Reach metadata plus an `oruk` object).
  * Reach-only metadata (verified, last verified date, source, audience) travels in `x_reach`,
  * which ORUK readers ignore. Every problem is reported with the record's index and field.
+ * How people use a service (in person, by phone, online) is a taxonomy of service attributes, like
+ * barriers and offer types; a term that is not one of those three is a problem, not dropped.
  */
 import { z } from 'zod'
-import type { DirectoryService } from './service.js'
+import { DELIVERY_MODES, deliveryModes, isDeliveryMode, type DirectoryService } from './service.js'
 
 export const BARRIER_TAXONOMY = 'reach-digital-inclusion-barrier'
 export const OFFER_TAXONOMY = 'reach-digital-inclusion-offer-type'
+export const DELIVERY_TAXONOMY = 'reach-delivery-mode'
+const DELIVERY_LIST = DELIVERY_MODES.join(', ')
 
 /** ORUK service_areas names and our areas. */
 const AREA_NAMES: Record<string, string> = {
@@ -130,6 +134,8 @@ const sharedEntrySchema = z.object({
   verified: z.boolean().optional(),
   sourceDate: z.string().optional(),
   source: z.array(z.string()).optional(),
+  /** Added by Reach from each entry's description, not from its sources (see reference/README.md). */
+  delivery: z.array(z.string()).optional(),
   oruk: z.record(z.string(), z.unknown())
 })
 
@@ -143,6 +149,13 @@ function verifiedOnFromSourceDate(sourceDate: string | undefined): string | null
 function sharedEntryToOruk(entry: z.infer<typeof sharedEntrySchema>): Record<string, unknown> {
   const oruk = { ...entry.oruk }
   if (entry.eligibility && !oruk.eligibilitys) oruk.eligibilitys = [{ eligibility: entry.eligibility }]
+  if (entry.delivery?.length) {
+    const attributes = Array.isArray(oruk.attributes) ? oruk.attributes : []
+    oruk.attributes = [
+      ...attributes,
+      ...entry.delivery.map((name) => ({ taxonomy_term: { name, taxonomy: DELIVERY_TAXONOMY } }))
+    ]
+  }
   const verified = entry.verified ?? false
   oruk.x_reach = {
     verified,
@@ -187,6 +200,7 @@ export function orukToService(o: z.infer<typeof orukServiceSchema>): DirectorySe
       ...new Set(o.languages.map((l) => l.code ?? l.language ?? l.name).filter((l): l is string => Boolean(l)))
     ],
     areas: o.service_areas.map((a) => areaFromName(a.name)),
+    delivery: deliveryModes(termsOf(DELIVERY_TAXONOMY)),
     eligibility: {
       text: eligibilityText,
       minimumAge: eligibility?.minimum_age ?? undefined,
@@ -276,6 +290,12 @@ export function serviceToOruk(s: DirectoryService): Record<string, unknown> {
         link_id: s.id,
         link_type: 'service',
         taxonomy_term: { id: `${OFFER_TAXONOMY}:${t}`, name: t, taxonomy: OFFER_TAXONOMY }
+      })),
+      ...s.delivery.map((d, i) => ({
+        id: sub('delivery', i),
+        link_id: s.id,
+        link_type: 'service',
+        taxonomy_term: { id: `${DELIVERY_TAXONOMY}:${d}`, name: d, taxonomy: DELIVERY_TAXONOMY }
       }))
     ],
     x_reach: {
@@ -286,6 +306,26 @@ export function serviceToOruk(s: DirectoryService): Record<string, unknown> {
       requires_benefits: s.eligibility.requiresBenefits ?? null
     }
   }
+}
+
+const notADeliveryMode = (index: number, field: string, name: string): ImportProblem => ({
+  index,
+  field,
+  message: `"${name}" is not a way of using a service: use ${DELIVERY_LIST}`
+})
+
+/** Delivery terms (in the reach-delivery-mode taxonomy) that are not in_person, phone or online. */
+function deliveryProblems(o: z.infer<typeof orukServiceSchema>, index: number): ImportProblem[] {
+  const problems: ImportProblem[] = []
+  o.attributes.forEach(({ taxonomy_term: t }, i) => {
+    if ((t.taxonomy ?? t.vocabulary) === DELIVERY_TAXONOMY && !isDeliveryMode(t.name))
+      problems.push(notADeliveryMode(index, `attributes.${i}.taxonomy_term.name`, t.name))
+  })
+  o.service_taxonomys.forEach(({ taxonomy: t }, i) => {
+    if ((t.taxonomy ?? t.vocabulary) === DELIVERY_TAXONOMY && !isDeliveryMode(t.name))
+      problems.push(notADeliveryMode(index, `service_taxonomys.${i}.taxonomy.name`, t.name))
+  })
+  return problems
 }
 
 /**
@@ -313,11 +353,25 @@ export function parseDirectoryImport(input: unknown): ImportResult {
   records.forEach((record, index) => {
     let candidate: unknown = record
     const shared = sharedEntrySchema.safeParse(record)
-    if (shared.success) candidate = sharedEntryToOruk(shared.data)
+    if (shared.success) {
+      const unknown = (shared.data.delivery ?? []).flatMap((name, i) =>
+        isDeliveryMode(name) ? [] : [notADeliveryMode(index, `delivery.${i}`, name)]
+      )
+      if (unknown.length) {
+        problems.push(...unknown)
+        return
+      }
+      candidate = sharedEntryToOruk(shared.data)
+    }
     const parsed = orukServiceSchema.safeParse(candidate)
     if (!parsed.success) {
       for (const issue of parsed.error.issues)
         problems.push({ index, field: issue.path.join('.') || '(record)', message: issue.message })
+      return
+    }
+    const badDelivery = deliveryProblems(parsed.data, index)
+    if (badDelivery.length) {
+      problems.push(...badDelivery)
       return
     }
     if (seen.has(parsed.data.id)) {

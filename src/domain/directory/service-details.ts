@@ -3,7 +3,7 @@
  * does not have (locations, contacts, schedules, cost, the ORUK organisation) are kept from the
  * existing service when it is changed. Pure: `today` comes in as a value.
  */
-import type { DirectoryService } from './service.js'
+import type { DeliveryMode, DirectoryService } from './service.js'
 
 export interface ServiceDetails {
   name: string
@@ -15,6 +15,8 @@ export interface ServiceDetails {
   offerTypes: string[]
   areas: string[]
   languages: string[]
+  /** How people use it; empty when the person did not say. */
+  delivery: DeliveryMode[]
   /** Free text; '' when not stated. */
   eligibility: string
   minimumAge: number | undefined
@@ -44,6 +46,7 @@ export function serviceFromDetails(
     offerTypes: details.offerTypes,
     languages: details.languages,
     areas: details.areas,
+    delivery: details.delivery,
     eligibility: {
       text: details.eligibility || undefined,
       minimumAge: details.minimumAge,

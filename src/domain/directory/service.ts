@@ -23,6 +23,39 @@ export type OfferType = (typeof OFFER_TYPES)[number]
 export const SERVICE_AREAS = ['national', 'London', 'Hackney', 'City'] as const
 export type ServiceArea = (typeof SERVICE_AREAS)[number]
 
+/** How people use a service: go somewhere (or are visited), ring, or go online. A service may do several. */
+export const DELIVERY_MODES = ['in_person', 'phone', 'online'] as const
+export type DeliveryMode = (typeof DELIVERY_MODES)[number]
+
+/** Labels for the staff form's checkboxes. */
+export const DELIVERY_LABELS: Record<DeliveryMode, string> = {
+  in_person: 'In person',
+  phone: 'By phone',
+  online: 'Online'
+}
+
+/** Phrases for a sentence ("How to use it: in person, by phone"). */
+export const DELIVERY_PHRASES: Record<DeliveryMode, string> = {
+  in_person: 'in person',
+  phone: 'by phone',
+  online: 'online'
+}
+
+export const isDeliveryMode = (value: string): value is DeliveryMode =>
+  (DELIVERY_MODES as readonly string[]).includes(value)
+
+/** Known delivery modes, once each, in the order of DELIVERY_MODES (unknown values are dropped). */
+export function deliveryModes(values: readonly string[]): DeliveryMode[] {
+  return DELIVERY_MODES.filter((mode) => values.includes(mode))
+}
+
+/** "in person, by phone"; '' when not known. */
+export function deliveryText(delivery: readonly DeliveryMode[]): string {
+  return deliveryModes(delivery)
+    .map((d) => DELIVERY_PHRASES[d])
+    .join(', ')
+}
+
 export interface ServiceEligibility {
   /** Free text shown to staff and patients. */
   text?: string | undefined
@@ -64,6 +97,8 @@ export interface DirectoryService {
   /** ISO 639 codes of the languages the service is delivered in (besides English). */
   languages: string[]
   areas: string[]
+  /** How people use it; empty when not known. */
+  delivery: DeliveryMode[]
   eligibility: ServiceEligibility
   cost: string | null
   locations: ServiceLocation[]
@@ -100,4 +135,19 @@ export function isDueForReview(service: Pick<DirectoryService, 'lastVerifiedOn'>
   if (!service.lastVerifiedOn) return true
   const year = Number(today.slice(0, 4)) - 1
   return service.lastVerifiedOn <= `${year}${today.slice(4)}`
+}
+
+export interface Freshness {
+  /** ISO date the details were last checked with the service; null when never. */
+  lastCheckedOn: string | null
+  /** Not checked for 12 months or more, or never (isDueForReview). */
+  dueForReview: boolean
+}
+
+/**
+ * How fresh a service's details are, for pages: "Last checked: {date}" (or "Not checked yet") and a
+ * "Due for review" tag. Pages never call a service checked or verified when it is due for review.
+ */
+export function freshness(service: Pick<DirectoryService, 'lastVerifiedOn'>, today: string): Freshness {
+  return { lastCheckedOn: service.lastVerifiedOn ?? null, dueForReview: isDueForReview(service, today) }
 }

@@ -25,6 +25,7 @@ const details = (over: Partial<ServiceDetails> = {}): ServiceDetails => ({
   offerTypes: ['device'],
   areas: ['Hackney'],
   languages: ['tr', 'pl'],
+  delivery: [],
   eligibility: '',
   minimumAge: undefined,
   maximumAge: undefined,
@@ -97,6 +98,17 @@ for (const kind of await testDialects()) {
           ['update', fixture.orgA.id, 'champion', { verified: true }]
         ]
       )
+    })
+
+    test('how people use a service is stored and read back (empty when not said)', async () => {
+      const said = await asChampion((trx) =>
+        addService(trx, champion, { details: details({ name: 'Phone Help', delivery: ['in_person', 'phone'] }) })
+      )
+      assert.deepEqual((await findService(database.db, said.id))?.delivery, ['in_person', 'phone'])
+      const unsaid = await asChampion((trx) => addService(trx, champion, { details: details({ name: 'Quiet Help' }) }))
+      assert.deepEqual((await findService(database.db, unsaid.id))?.delivery, [])
+      await asChampion((trx) => changeServiceStatus(trx, champion, { serviceId: said.id, status: 'retired' }))
+      await asChampion((trx) => changeServiceStatus(trx, champion, { serviceId: unsaid.id, status: 'retired' }))
     })
 
     test('an unknown service is not found, and nothing is audited', async () => {

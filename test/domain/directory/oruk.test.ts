@@ -2,7 +2,9 @@
 // (National Device Bank, trimmed); the round trip is import → export → import with equal services.
 import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { parseDirectoryImport, serviceToOruk } from '../../../src/domain/directory/oruk.js'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { DELIVERY_TAXONOMY, parseDirectoryImport, serviceToOruk } from '../../../src/domain/directory/oruk.js'
 import { isDueForReview } from '../../../src/domain/directory/service.js'
 
 const sharedEntry = {
@@ -113,6 +115,81 @@ describe('ORUK directory import and export', () => {
     )
     assert.match(result.problems[3]!.message, /duplicate id/)
     assert.equal(parseDirectoryImport({ nothing: true }).problems[0]!.index, -1)
+  })
+
+  test("delivery: a shared entry's list and ORUK attributes in reach-delivery-mode, in a fixed order, round-tripped", () => {
+    const shared = { ...sharedEntry, delivery: ['phone', 'in_person', 'phone'] }
+    const oruk = {
+      ...fullOruk,
+      id: 'svc-local-2',
+      attributes: [
+        { taxonomy_term: { name: 'online', taxonomy: DELIVERY_TAXONOMY } },
+        { taxonomy_term: { name: 'in_person', taxonomy: DELIVERY_TAXONOMY } }
+      ],
+      service_taxonomys: [...fullOruk.service_taxonomys, { taxonomy: { name: 'phone', vocabulary: DELIVERY_TAXONOMY } }]
+    }
+    const first = parseDirectoryImport([shared, oruk, fullOruk])
+    assert.deepEqual(first.problems, [])
+    assert.deepEqual(
+      first.services.map((s) => s.delivery),
+      [['in_person', 'phone'], ['in_person', 'phone', 'online'], []]
+    )
+    const exported = JSON.parse(JSON.stringify(first.services.map(serviceToOruk)))
+    assert.deepEqual(
+      exported[0].attributes
+        .filter((a: { taxonomy_term: { taxonomy: string } }) => a.taxonomy_term.taxonomy === DELIVERY_TAXONOMY)
+        .map((a: { taxonomy_term: { id: string; name: string } }) => [a.taxonomy_term.id, a.taxonomy_term.name]),
+      [
+        ['reach-delivery-mode:in_person', 'in_person'],
+        ['reach-delivery-mode:phone', 'phone']
+      ]
+    )
+    const second = parseDirectoryImport(exported)
+    assert.deepEqual(second.problems, [])
+    assert.deepEqual(second.services, first.services)
+  })
+
+  test('delivery: a term that is not in_person, phone or online is a problem, by field', () => {
+    const result = parseDirectoryImport([
+      { ...sharedEntry, delivery: ['in_person', 'by carrier pigeon'] },
+      {
+        ...fullOruk,
+        id: 'svc-x',
+        attributes: [{ taxonomy_term: { name: 'video', taxonomy: DELIVERY_TAXONOMY } }],
+        service_taxonomys: [{ taxonomy: { name: 'Phone', vocabulary: DELIVERY_TAXONOMY } }]
+      }
+    ])
+    assert.deepEqual(result.services, [])
+    assert.deepEqual(
+      result.problems.map((p) => [p.index, p.field]),
+      [
+        [0, 'delivery.1'],
+        [1, 'attributes.0.taxonomy_term.name'],
+        [1, 'service_taxonomys.0.taxonomy.name']
+      ]
+    )
+    assert.match(
+      result.problems[0]!.message,
+      /"by carrier pigeon" is not a way of using a service: use in_person, phone, online/
+    )
+  })
+
+  test('the shipped directory says how each of its 17 services is used', () => {
+    const file = JSON.parse(
+      readFileSync(join(import.meta.dirname, '../../../reference/screening/digital-support-directory.json'), 'utf8')
+    ) as { services: { id: string; delivery?: string[] }[] }
+    assert.equal(file.services.length, 17)
+    assert.ok(file.services.every((s) => Array.isArray(s.delivery)))
+    const { services, problems } = parseDirectoryImport(file)
+    assert.deepEqual(problems, [])
+    const byName = (name: string) => services.find((s) => s.name === name)!.delivery
+    assert.deepEqual(byName('Learn My Way'), ['online'])
+    assert.deepEqual(byName('National Databank'), ['in_person'])
+    assert.deepEqual(byName('National Device Bank'), ['in_person'])
+    assert.deepEqual(byName('AbilityNet free tech support'), ['in_person', 'phone'])
+    assert.deepEqual(byName('NHS App help and support'), ['online'])
+    const withoutDelivery = { ...file, services: file.services.map(({ delivery: _, ...rest }) => rest) }
+    assert.ok(parseDirectoryImport(withoutDelivery).services.every((s) => s.delivery.length === 0))
   })
 
   test('due for review after 12 months without a check', () => {

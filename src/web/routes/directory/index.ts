@@ -12,7 +12,7 @@ import { addService } from '../../../app/directory/add-service.js'
 import { changeServiceStatus } from '../../../app/directory/change-service-status.js'
 import { editService } from '../../../app/directory/edit-service.js'
 import { markServiceChecked } from '../../../app/directory/mark-service-checked.js'
-import { findPublicService, listPublicServices } from '../../../app/directory/public-services.js'
+import { findPublicService, searchPublicServices } from '../../../app/directory/public-services.js'
 import { found } from '../../../app/errors.js'
 import { can } from '../../../domain/staff/roles.js'
 import { noErrors, parseForm, type FormErrors } from '../../form-errors.js'
@@ -29,6 +29,7 @@ import {
   dueForReviewRows,
   emptyServiceForm,
   publicFilters,
+  publicLanguageText,
   publicServiceItems,
   publicServiceText,
   serviceFormFields,
@@ -42,13 +43,14 @@ export interface DirectoryRouteOptions {
 }
 
 const today = () => new Date().toISOString().slice(0, 10)
-const t = (key: string) => translate('en', key)
+const t = (key: string, vars: Record<string, string> = {}) => translate('en', key, vars)
 const servicePath = (id: string) => `/directory/${encodeURIComponent(id)}`
 /** Checkbox groups whose error links to the first box. */
 const boxAnchors = {
   barriers: 'barriers',
   offerTypes: 'offerTypes',
   areas: 'areas',
+  delivery: 'delivery',
   audience: 'audience',
   verified: 'verified'
 }
@@ -61,12 +63,13 @@ export async function directoryRoutes(fastify: FastifyInstance, _opts: Directory
     { schema: { querystring: publicFilterSchema }, config: { access: 'public' } },
     async (request, reply) => {
       const filter = request.query
-      const services = await listPublicServices(app.database.db, filter)
+      const { services, language } = await searchPublicServices(app.database.db, filter)
       return reply.header('cache-control', 'public, max-age=300').render('directory/public-list.njk', {
         pageTitle: t('directory.public.title'),
         filters: publicFilters(filter, t),
         language: filter.language ?? '',
-        services: publicServiceItems(services)
+        ...publicLanguageText(language, t),
+        services: publicServiceItems(services, today())
       })
     }
   )
@@ -108,7 +111,7 @@ export async function directoryRoutes(fastify: FastifyInstance, _opts: Directory
 
   app.post('/directory/new', { config: { access: 'directory:manage' } }, async (request, reply) => {
     const values = serviceFormValues(request.body)
-    const parsed = parseForm(serviceFormSchema, values, boxAnchors)
+    const parsed = parseForm(serviceFormSchema(), values, boxAnchors)
     if (!parsed.ok)
       return renderForm(reply, {
         values,
@@ -129,7 +132,7 @@ export async function directoryRoutes(fastify: FastifyInstance, _opts: Directory
       return reply.render('directory/show.njk', {
         pageTitle: service.name,
         service,
-        rows: serviceSummaryRows(service),
+        rows: serviceSummaryRows(service, today()),
         canManage: can(currentUser(request).role, 'directory:manage'),
         breadcrumbs: [
           { href: '/home', text: 'Home' },
@@ -160,7 +163,7 @@ export async function directoryRoutes(fastify: FastifyInstance, _opts: Directory
     async (request, reply) => {
       const existing = found(await findService(app.database.db, request.params.serviceId), 'support_service')
       const values = serviceFormValues(request.body)
-      const parsed = parseForm(serviceFormSchema, values)
+      const parsed = parseForm(serviceFormSchema(existing.languages), values, boxAnchors)
       if (!parsed.ok)
         return renderForm(reply, {
           values,

@@ -1,12 +1,17 @@
 import type { DirectoryService } from '../../../domain/directory/service.js'
 import {
   BARRIER_LABELS,
+  DELIVERY_LABELS,
+  DELIVERY_MODES,
   DIRECTORY_BARRIERS,
   OFFER_PHRASES,
   OFFER_TYPES,
   SERVICE_AREAS,
-  isDueForReview
+  deliveryText,
+  freshness
 } from '../../../domain/directory/service.js'
+import { languageNames } from '../../../domain/directory/languages.js'
+import { languageName } from '../../../domain/shared/languages.js'
 import type { FormErrors } from '../../form-errors.js'
 import type { PublicFilter, ServiceFormValues } from './schemas.js'
 import { escapeHtml } from '../../escape-html.js'
@@ -39,23 +44,79 @@ export function publicFilters(filter: PublicFilter, t: (key: string) => string) 
   ]
 }
 
+/**
+ * What the public search says about the language typed: that it was not recognised (an error at the
+ * field, and no results), or which language it found, by name.
+ */
+export function publicLanguageText(
+  language: { text: string; code: string | null } | null,
+  t: (key: string, vars?: Record<string, string>) => string
+) {
+  if (!language) return { languageError: null, languageFound: null }
+  if (language.code === null)
+    return { languageError: t('directory.public.languageUnknown', { language: language.text }), languageFound: null }
+  return {
+    languageError: null,
+    languageFound:
+      language.code === 'en'
+        ? t('directory.public.languageEnglish')
+        : t('directory.public.languageFound', { language: languageName(language.code) })
+  }
+}
+
+/** "Last checked: 3 March 2025", or "Not checked yet". */
+const lastCheckedText = (lastCheckedOn: string | null) =>
+  lastCheckedOn ? formatDate(lastCheckedOn) : 'Not checked yet'
+
+/** A service's languages by name: "English, Turkish, Polish". */
+export const languagesText = (codes: readonly string[]) => languageNames(codes).join(', ')
+
+const TAG = {
+  retired: '<strong class="nhsuk-tag nhsuk-tag--grey">Retired</strong>',
+  notChecked: '<strong class="nhsuk-tag nhsuk-tag--orange">Not checked: never suggested</strong>',
+  due: '<strong class="nhsuk-tag nhsuk-tag--yellow">Due for review</strong>',
+  active: '<strong class="nhsuk-tag nhsuk-tag--green">Active</strong>'
+}
+
+/**
+ * The staff status tags. "Due for review" whenever the details are 12 months old or were never checked;
+ * "Active" (green) only for a service that is checked and not due, so nothing looks checked when it is not.
+ */
+export function statusTags(s: DirectoryService, today: string): string {
+  if (s.status === 'retired') return TAG.retired
+  const { dueForReview } = freshness(s, today)
+  const tags = [...(s.verified ? [] : [TAG.notChecked]), ...(dueForReview ? [TAG.due] : [])]
+  return tags.length ? tags.join(' ') : TAG.active
+}
+
 /** The public results list. */
-export function publicServiceItems(services: DirectoryService[]) {
-  return services.map((s) => ({
-    id: encodeURIComponent(s.id),
-    name: s.name,
-    organisationName: s.organisationName,
-    description: s.description,
-    offerTypes: s.offerTypes,
-    areaText: areaText(s.areas)
-  }))
+export function publicServiceItems(services: DirectoryService[], today: string) {
+  return services.map((s) => {
+    const fresh = freshness(s, today)
+    return {
+      id: encodeURIComponent(s.id),
+      name: s.name,
+      organisationName: s.organisationName,
+      description: s.description,
+      offerTypes: s.offerTypes,
+      areaText: areaText(s.areas),
+      deliveryText: deliveryText(s.delivery),
+      languagesText: languagesText(s.languages),
+      lastCheckedOn: fresh.lastCheckedOn,
+      dueForReview: fresh.dueForReview
+    }
+  })
 }
 
 /** The public service page's sentences. */
 export function publicServiceText(s: DirectoryService, today: string) {
+  const fresh = freshness(s, today)
   return {
-    dueForReview: isDueForReview(s, today),
+    dueForReview: fresh.dueForReview,
+    lastCheckedOn: fresh.lastCheckedOn,
     areaText: areaText(s.areas),
+    deliveryText: deliveryText(s.delivery),
+    languagesText: languagesText(s.languages),
     offerText: s.offerTypes.map((o) => OFFER_PHRASES[o] ?? o).join('. '),
     barrierText: s.barriers.map((b) => BARRIER_LABELS[b] ?? b).join(', ')
   }
@@ -64,10 +125,10 @@ export function publicServiceText(s: DirectoryService, today: string) {
 /** Table rows of active services not checked for 12 months or more. */
 export function dueForReviewRows(services: DirectoryService[], today: string) {
   return services
-    .filter((s) => s.status === 'active' && isDueForReview(s, today))
+    .filter((s) => s.status === 'active' && freshness(s, today).dueForReview)
     .map((s) => [
       { html: `<a href="/directory/${encodeURIComponent(s.id)}">${escapeHtml(s.name)}</a>` },
-      { text: s.lastVerifiedOn ? formatDate(s.lastVerifiedOn) : 'Never' }
+      { text: lastCheckedText(s.lastVerifiedOn) }
     ])
 }
 
@@ -76,28 +137,24 @@ export function serviceTableRows(services: DirectoryService[], today: string) {
     { html: `<a href="/directory/${encodeURIComponent(s.id)}">${escapeHtml(s.name)}</a>` },
     { text: s.organisationName },
     { text: areaText(s.areas) },
-    {
-      html:
-        s.status === 'retired'
-          ? '<strong class="nhsuk-tag nhsuk-tag--grey">Retired</strong>'
-          : !s.verified
-            ? '<strong class="nhsuk-tag nhsuk-tag--orange">Not verified</strong>'
-            : isDueForReview(s, today)
-              ? '<strong class="nhsuk-tag nhsuk-tag--yellow">Due for review</strong>'
-              : '<strong class="nhsuk-tag nhsuk-tag--green">Active</strong>'
-    },
-    { text: s.lastVerifiedOn ? formatDate(s.lastVerifiedOn) : 'Never' }
+    { html: statusTags(s, today) },
+    { text: lastCheckedText(freshness(s, today).lastCheckedOn) }
   ])
 }
 
-export function serviceSummaryRows(s: DirectoryService) {
+export function serviceSummaryRows(s: DirectoryService, today: string) {
+  const fresh = freshness(s, today)
   return [
     { key: { text: 'Organisation' }, value: { text: s.organisationName } },
     { key: { text: 'Description' }, value: { text: s.description } },
     { key: { text: 'Helps with' }, value: { text: s.barriers.map((b) => BARRIER_LABELS[b] ?? b).join(', ') } },
     { key: { text: 'Offers' }, value: { text: s.offerTypes.join(', ') } },
+    {
+      key: { text: 'How people use it' },
+      value: { text: capitalise(deliveryText(s.delivery)) || 'Not stated' }
+    },
     { key: { text: 'Area' }, value: { text: areaText(s.areas) } },
-    { key: { text: 'Languages' }, value: { text: s.languages.join(', ') || 'English' } },
+    { key: { text: 'Languages' }, value: { text: languagesText(s.languages) } },
     { key: { text: 'Eligibility' }, value: { text: s.eligibility.text ?? 'Not stated' } },
     {
       key: { text: 'For' },
@@ -106,12 +163,23 @@ export function serviceSummaryRows(s: DirectoryService) {
       }
     },
     { key: { text: 'Website' }, value: { text: s.url ?? 'None' } },
-    { key: { text: 'Status' }, value: { text: s.status === 'retired' ? 'Retired' : 'Active' } },
-    { key: { text: 'Verified' }, value: { text: s.verified ? 'Yes' : 'No: never suggested automatically' } },
-    { key: { text: 'Last checked' }, value: { text: s.lastVerifiedOn ? formatDate(s.lastVerifiedOn) : 'Never' } },
+    { key: { text: 'Status' }, value: { html: statusTags(s, today) } },
+    {
+      key: { text: 'Checked with the service' },
+      value: {
+        text: !s.verified
+          ? 'No: never suggested for referral'
+          : fresh.dueForReview
+            ? 'Not in the last 12 months: still suggested, with a warning to check it still runs'
+            : 'Yes'
+      }
+    },
+    { key: { text: 'Last checked' }, value: { text: lastCheckedText(fresh.lastCheckedOn) } },
     { key: { text: 'Source' }, value: { text: s.source ?? 'None' } }
   ]
 }
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
 
 export function serviceToFormValues(s: DirectoryService): ServiceFormValues {
   return {
@@ -123,7 +191,8 @@ export function serviceToFormValues(s: DirectoryService): ServiceFormValues {
     barriers: s.barriers,
     offerTypes: s.offerTypes,
     areas: s.areas,
-    languages: s.languages.join(', '),
+    languages: languageNames(s.languages).slice(1).join(', '),
+    delivery: s.delivery,
     eligibility: s.eligibility.text ?? '',
     minimumAge: s.eligibility.minimumAge?.toString() ?? '',
     maximumAge: s.eligibility.maximumAge?.toString() ?? '',
@@ -142,6 +211,7 @@ export const emptyServiceForm = (): ServiceFormValues => ({
   offerTypes: [],
   areas: [],
   languages: '',
+  delivery: [],
   eligibility: '',
   minimumAge: '',
   maximumAge: '',
@@ -163,7 +233,7 @@ export function serviceFormFields(v: ServiceFormValues, errors: FormErrors) {
     ...extra
   })
   const boxes = (
-    name: 'barriers' | 'offerTypes' | 'areas',
+    name: 'barriers' | 'offerTypes' | 'areas' | 'delivery',
     legend: string,
     options: readonly string[],
     labels: Record<string, string> = {}
@@ -198,8 +268,14 @@ export function serviceFormFields(v: ServiceFormValues, errors: FormErrors) {
       Hackney: 'Hackney',
       City: 'City of London'
     }),
+    delivery: {
+      ...boxes('delivery', 'How people use it (optional)', DELIVERY_MODES, DELIVERY_LABELS),
+      hint: {
+        text: 'Leave blank if you do not know. Services only used online are never suggested to people who cannot or would rather not go online'
+      }
+    },
     languages: inputField('languages', 'Languages besides English (optional)', {
-      hint: { text: 'Codes like tr, pl, yi, separated by commas' },
+      hint: { text: 'Names like Turkish, Polish, Yiddish, separated by commas' },
       spellcheck: false
     }),
     eligibility: {
@@ -231,7 +307,9 @@ export function serviceFormFields(v: ServiceFormValues, errors: FormErrors) {
       idPrefix: 'verified',
       name: 'verified',
       fieldset: { legend: { text: 'Have you checked these details with the service?', size: 's' } },
-      hint: { text: 'Only checked services are suggested for referral' },
+      hint: {
+        text: 'Services not checked are never suggested for referral. Checked services are still suggested after 12 months, with a warning to check they still run'
+      },
       errorMessage: err('verified'),
       items: [
         { value: 'yes', text: 'Yes, checked today', checked: v.verified === 'yes' },
