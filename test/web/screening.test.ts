@@ -222,6 +222,36 @@ for (const kind of await testDialects()) {
       assert.match(arabic.body, /السؤال 1\./)
     })
 
+    test('the form shows only the questions that apply; without JavaScript "Show the questions that apply" re-renders; stable answers pre-filled, paper entry never', async () => {
+      const p = built.fixture.orgB.patients[0]!
+      const clinicianB = await signedIn(built.app, built.fixture.emailB('clinician'))
+      await built.database.db
+        .updateTable('patient')
+        .set({ main_language: 'tr', interpreter_needed: true, communication_needs: ['large_print'] })
+        .where('id', '=', p.id)
+        .execute()
+      const blank = await clinicianB.get(`/patients/${p.id}/screening/new`)
+      const hiddenBlock = (body: string, linkId: string) =>
+        new RegExp(
+          `class="reach-question" data-when="[^"]*"\\s*hidden>\\s*<div class="nhsuk-form-group[^"]*">\\s*<fieldset[^>]*aria-describedby="${linkId}-`
+        ).test(body)
+      assert.ok(hiddenBlock(blank.body, 'afford'), 'afford is hidden before devices are answered')
+      assert.match(blank.body, /Show the questions that apply/)
+      assert.match(blank.body, /Some answers are filled in from the patient record/)
+      assert.match(blank.body, /value="tr" selected/)
+      const refreshed = await clinicianB.post(`/patients/${p.id}/screening/new`, {
+        participation: 'agreed',
+        devices: ['smartphone'],
+        action: 'refresh'
+      })
+      assert.equal(refreshed.statusCode, 200)
+      assert.ok(!hiddenBlock(refreshed.body, 'afford'), 'afford shows once a smartphone is ticked')
+      assert.doesNotMatch(refreshed.body, /nhsuk-error-summary/)
+      assert.equal((await rowsFor(p.id)).length, 0, 'refreshing saves nothing')
+      const paper = await clinicianB.get(`/patients/${p.id}/screening/new?mode=paper`)
+      assert.doesNotMatch(paper.body, /Some answers are filled in/)
+    })
+
     test('declined is recorded as declined, never as included', async () => {
       const p = built.fixture.orgA.patients[1]!
       await clinicianA.get(`/patients/${p.id}/screening/new`)

@@ -7,7 +7,14 @@ import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import { recordAudit } from '../../db/repositories/audit.js'
 import { findPatient, type Patient } from '../../db/repositories/patients.js'
-import { findScreening, listScreenings, type ScreeningRow } from '../../db/repositories/screenings.js'
+import {
+  findScreening,
+  latestScreenings,
+  listScreenings,
+  storedAnswers,
+  type ScreeningRow
+} from '../../db/repositories/screenings.js'
+import type { AnswerInput } from '../../domain/screening/answers.js'
 import { auditFields, type Actor } from '../actor.js'
 import { found } from '../errors.js'
 
@@ -29,6 +36,17 @@ export async function viewPatientForScreening(
     detail: { page: input.page }
   })
   return patient
+}
+
+/** The clinician form: the patient (audited as a view) and the answers of their newest screening, to pre-fill. */
+export async function openScreeningForm(
+  db: Db,
+  actor: Actor,
+  input: { patientId: string }
+): Promise<{ patient: Patient; lastAnswers: AnswerInput | null; lastScreenedAt: Date | null }> {
+  const patient = await viewPatientForScreening(db, actor, { patientId: input.patientId, page: 'screening-form' })
+  const last = (await latestScreenings(db, actor.orgId, [patient.id])).get(patient.id)
+  return { patient, lastAnswers: last ? storedAnswers(last) : null, lastScreenedAt: last?.screened_at ?? null }
 }
 
 /** A patient's screenings, newest first. */

@@ -11,8 +11,15 @@ import { found } from '../../../app/errors.js'
 import { createScreeningInvite } from '../../../app/screening/create-invite.js'
 import { applyScreeningToRecord } from '../../../app/screening/apply-to-record.js'
 import { markScreeningReviewed } from '../../../app/screening/review-screening.js'
+import { prefillAnswers } from '../../../domain/screening/prefill.js'
 import { recordScreening } from '../../../app/screening/record-screening.js'
-import { viewPatientForScreening, viewScreening, viewScreeningHistory } from '../../../app/screening/view-screening.js'
+import {
+  openScreeningForm,
+  viewPatientForScreening,
+  viewScreening,
+  viewScreeningHistory
+} from '../../../app/screening/view-screening.js'
+import { formatDate } from '../../../domain/shared/dates.js'
 import { findPatient } from '../../../db/repositories/patients.js'
 import { handoutServices } from '../../../app/referrals/handout-services.js'
 import type { ScreeningMode } from '../../../db/repositories/screenings.js'
@@ -64,16 +71,25 @@ export async function screeningRoutes(app: FastifyInstance, opts: ScreeningRoute
     '/patients/:id/screening/new',
     { schema: { params: idParams, querystring: modeQuery }, config: { access: 'screening:write' } },
     async (request, reply) => {
-      const patient = await request.withOrg((trx) =>
-        viewPatientForScreening(trx, requestActor(request), { patientId: request.params.id, page: 'screening-form' })
+      const mode = formMode(request.query.mode)
+      const { patient, lastAnswers, lastScreenedAt } = await request.withOrg((trx) =>
+        openScreeningForm(trx, requestActor(request), { patientId: request.params.id })
       )
+      // A returned paper form is keyed in as written: nothing is pre-filled.
+      const prefill = mode === 'paper' ? { answers: {}, source: null } : prefillAnswers(patient, lastAnswers)
       return reply.render(
         'screening/form.njk',
         screeningFormView(patient, {
-          mode: formMode(request.query.mode),
-          answers: {},
+          mode,
+          answers: prefill.answers,
           errors: noErrors,
-          screenedOn: { day: '', month: '', year: '' }
+          screenedOn: { day: '', month: '', year: '' },
+          prefilledFrom:
+            prefill.source === 'screening' && lastScreenedAt
+              ? `the last screening (${formatDate(lastScreenedAt)})`
+              : prefill.source === 'record'
+                ? 'the patient record'
+                : null
         })
       )
     }
@@ -88,6 +104,21 @@ export async function screeningRoutes(app: FastifyInstance, opts: ScreeningRoute
       const mode: ScreeningMode = formMode(request.query.mode)
       const declined = text(body.action) === 'declined'
       const incomplete = text(body.action) === 'incomplete'
+      if (text(body.action) === 'refresh') {
+        // No JavaScript: show the questions that apply to the answers so far; nothing is saved.
+        const patient = await request.withOrg((trx) =>
+          viewPatientForScreening(trx, actor, { patientId: request.params.id, page: 'screening-form' })
+        )
+        return reply.render(
+          'screening/form.njk',
+          screeningFormView(patient, {
+            mode: formMode(request.query.mode),
+            answers: answersFromBody(body),
+            errors: noErrors,
+            screenedOn: dateParts(body, 'screenedOn')
+          })
+        )
+      }
       const answers: RawAnswers = declined ? { participation: 'declined' } : answersFromBody(body)
       const screenedOn = dateParts(body, 'screenedOn')
       const date = mode === 'paper' ? paperDate(screenedOn, today()) : { ok: true as const, at: new Date() }

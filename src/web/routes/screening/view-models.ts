@@ -12,6 +12,13 @@ import {
   type ScreeningRow
 } from '../../../db/repositories/screenings.js'
 import { formatDate } from '../../../domain/shared/dates.js'
+import {
+  enabledLinkIds,
+  SCREENING_ITEMS,
+  screeningQuestionnaire,
+  type ItemSpec,
+  type ItemVisibility
+} from '../../../domain/screening/index.js'
 import type { FormErrors } from '../../form-errors.js'
 import { hasKey, translate, unreviewed } from '../../i18n.js'
 import { languageName, questionnaireSections, type RawAnswers } from './question-fields.js'
@@ -55,16 +62,52 @@ export interface FormState {
   answers: RawAnswers
   errors: FormErrors
   screenedOn: DateParts
+  /** When answers were pre-filled: where from (shown so staff check them with the patient). */
+  prefilledFrom?: string | null
+}
+
+/** The visibility rules an item depends on: its own and every enclosing group's (all must hold). */
+function visibilityChain(linkId: string): ItemVisibility[] {
+  const chain: ItemVisibility[] = []
+  let spec: ItemSpec | undefined = SCREENING_ITEMS.find((i) => i.linkId === linkId)
+  while (spec) {
+    if (spec.visibility) chain.push(spec.visibility)
+    const parent: string | undefined = spec.parent
+    spec = parent ? SCREENING_ITEMS.find((i) => i.linkId === parent) : undefined
+  }
+  return chain
+}
+
+/**
+ * The one-page form shows only the questions that apply to the answers so far (the Questionnaire's
+ * enableWhen): the others are in the page but hidden. Without JavaScript, "Show the questions that apply"
+ * re-renders the page with the answers kept; with it, reach.js shows and hides them as answers change,
+ * reading the same rules from `data-when`.
+ */
+function withBranching(sections: ReturnType<typeof questionnaireSections>, answers: RawAnswers) {
+  const enabled = enabledLinkIds(screeningQuestionnaire, answers)
+  const when = (linkId: string) => {
+    const chain = visibilityChain(linkId)
+    return chain.length ? JSON.stringify(chain) : null
+  }
+  return sections.map((section) => ({
+    ...section,
+    when: section.linkId === 'start' ? null : when(section.linkId),
+    shown: section.linkId === 'start' || enabled.has(section.linkId),
+    fields: section.fields.map((field) => ({ ...field, when: when(field.linkId), shown: enabled.has(field.linkId) }))
+  }))
 }
 
 /** The one-page clinician form (also for keying in a returned paper form). */
 export function screeningFormView(patient: Patient, state: FormState) {
   const paper = state.mode === 'paper'
+  const sections = questionnaireSections('en', state.answers, state.errors.byField, { staffHints: true })
   return {
     patient,
     mode: state.mode,
     errors: state.errors,
-    sections: questionnaireSections('en', state.answers, state.errors.byField, { staffHints: true }),
+    prefilledFrom: state.prefilledFrom ?? null,
+    sections: withBranching(sections, state.answers),
     pageTitle: paper ? 'Enter a returned paper screening form' : 'Digital inclusion screening',
     action: `/patients/${patient.id}/screening/new${paper ? '?mode=paper' : ''}`,
     screenedOn: screenedOnInput(state.screenedOn, state.errors.byField.screenedOn),
