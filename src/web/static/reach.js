@@ -30,8 +30,7 @@ if (screeningForm) {
     if (c.operator === '=') return values.includes(c.answer)
     return !values.includes(c.answer)
   }
-  const applies = (rules) =>
-    rules.every((v) => (v.behavior === 'any' ? v.when.some(holds) : v.when.every(holds)))
+  const applies = (rules) => rules.every((v) => (v.behavior === 'any' ? v.when.some(holds) : v.when.every(holds)))
   const update = () => {
     // Twice: a question shown in the first pass can open another (helpers → consent → contact details).
     for (let pass = 0; pass < 3; pass++)
