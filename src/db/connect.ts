@@ -32,6 +32,12 @@ export async function connectDatabase(options: ConnectOptions): Promise<ReachDat
     // dates stay 'YYYY-MM-DD' strings (no timezone shifts); bigint ids stay strings
     pg.default.types.setTypeParser(1082, (value: string) => value)
     const pool = new pg.default.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 })
+    // An idle connection the server closes (a restart, a dropped database, an administrator) is an 'error'
+    // event on the pool; unheard, it would end the process. The pool discards the connection and opens a new
+    // one when needed, so it is only reported, by its code (never the message, which may quote SQL).
+    pool.on('error', (error: Error & { code?: string }) => {
+      process.stderr.write(`reach: an idle database connection was closed (${error.code ?? 'no code'})\n`)
+    })
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
     return { db, kind: 'postgres', rlsRole: false, close: () => db.destroy() }
   }

@@ -52,6 +52,11 @@ export async function freshDatabase(kind: DatabaseKind): Promise<ReachDatabase> 
   const admin = new pg.Client({ connectionString: serverUrl })
   await admin.connect()
   await admin.query(`create database ${name}`)
+  // The reach_app role belongs to the whole server. Test files migrate their own databases at the same
+  // time, and two first migrations on a new server would race to create it (a unique violation on
+  // pg_authid); creating it here first, tolerating the race, leaves the migration nothing to create.
+  await admin.query(`do $$ begin create role reach_app nologin;
+    exception when duplicate_object or unique_violation then null; end $$`)
   await admin.end()
   const url = new URL(serverUrl)
   url.pathname = `/${name}`
