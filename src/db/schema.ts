@@ -168,6 +168,10 @@ export interface SupportServiceTable {
   locations: JsonWithDefault
   contacts: JsonWithDefault
   schedules: JsonWithDefault
+  /** [{ number, description }]; empty when not known. */
+  phones: JsonWithDefault
+  /** Opening times in words ("Mondays and Thursdays, 10am to 1pm"); null when not known. */
+  opening_times: string | null
   oruk: JsonWithDefault
   verified: Generated<boolean>
   last_verified_on: DateOnly | null

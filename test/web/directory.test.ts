@@ -195,5 +195,89 @@ for (const kind of await testDialects()) {
       const form = await champion.get('/directory/new')
       assert.doesNotMatch(form.body, /Only checked services are suggested/)
     })
+
+    test('contact details: phone, venue and opening times on the form and pages, a bad phone or postcode is a field error, kept on error', async () => {
+      await champion.get('/directory/new')
+      const bad = await champion.post(
+        '/directory/new',
+        form({ name: 'Ring Us', phone: 'call me', venuePostcode: 'NOT A CODE', venueName: 'Hall' })
+      )
+      assert.equal(bad.statusCode, 200)
+      assert.match(bad.body, /Enter a phone number, like 020 7946 0123/)
+      assert.match(bad.body, /Enter a real postcode, like E8 1DY/)
+      assert.match(bad.body, /Enter the address of the venue/)
+      assert.match(bad.body, /href="#phone"/)
+      assert.match(bad.body, /value="call me"/)
+      assert.match(bad.body, /value="Hall"/)
+
+      const good = await champion.post(
+        '/directory/new',
+        form({
+          name: 'Ring Us',
+          phone: ' 020  7946 0999 ',
+          phoneDescription: 'Helpline',
+          venueName: 'Hackney Central Library',
+          venueAddress: '1 Reading Lane',
+          venuePostcode: 'e8 1gq',
+          openingTimes: 'Mondays and Thursdays, 10am to 1pm'
+        })
+      )
+      assert.equal(good.statusCode, 303)
+      const id = decodeURIComponent(String(good.headers.location).split('/').pop()!)
+      const row = await built.database.db
+        .selectFrom('support_service')
+        .select(['phones', 'locations', 'opening_times', 'oruk'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow()
+      assert.deepEqual(row.phones, [{ number: '020 7946 0999', description: 'Helpline' }])
+      assert.deepEqual(row.locations, [
+        { name: 'Hackney Central Library', address: '1 Reading Lane', postcode: 'E8 1GQ' }
+      ])
+      assert.equal(row.opening_times, 'Mondays and Thursdays, 10am to 1pm')
+      const oruk = row.oruk as { phones: { number: string }[]; schedules: { description: string }[] }
+      assert.equal(oruk.phones[0]?.number, '020 7946 0999')
+      assert.equal(oruk.schedules[0]?.description, 'Mondays and Thursdays, 10am to 1pm')
+
+      const staff = text((await champion.get(`/directory/${id}`)).body)
+      assert.match(staff, /Phone 020 7946 0999 \(Helpline\)/)
+      assert.match(staff, /Venue Hackney Central Library, 1 Reading Lane, E8 1GQ/)
+      assert.match(staff, /Opening times Mondays and Thursdays, 10am to 1pm/)
+      const unknown = text((await champion.get('/directory/phone-friends')).body)
+      assert.match(unknown, /Phone Not known/)
+
+      const page = await anon().get(`/services/${encodeURIComponent(id)}`)
+      assert.match(page.body, /<a href="tel:02079460999"><bdi dir="ltr">020 7946 0999<\/bdi><\/a>/)
+      assert.match(
+        text(page.body),
+        /Hackney Central Library 1 Reading Lane, E8 1GQ Opening times Mondays and Thursdays/
+      )
+      const list = await anon().get('/services')
+      assert.match(text(list.body), /Helpline: 020 7946 0999/)
+
+      const edit = await champion.get(`/directory/${id}/edit`)
+      assert.match(edit.body, /value="020 7946 0999"/)
+      assert.match(edit.body, /Mondays and Thursdays, 10am to 1pm<\/textarea>/)
+    })
+
+    test('public postcode search: services that work there and across the UK; a postcode that is not one is said', async () => {
+      await upsertServices(
+        built.database.db,
+        parseDirectoryImport([
+          svc('hackney-only', 'Hackney Only', { service_areas: [{ name: 'London Borough of Hackney' }] })
+        ]).services
+      )
+      const hackney = text((await anon().get('/services?postcode=e8%201dy')).body)
+      assert.match(hackney, /Help for E8 1DY and across the UK/)
+      assert.match(hackney, /Hackney Only/)
+      assert.match(hackney, /Phone Friends/)
+      const leeds = text((await anon().get('/services?postcode=LS1%204AP')).body)
+      assert.doesNotMatch(leeds, /Hackney Only/)
+      assert.match(leeds, /Phone Friends/)
+      const bad = await anon().get('/services?postcode=hello')
+      assert.equal(bad.statusCode, 200)
+      assert.match(bad.body, /Enter a real postcode, like E8 1DY, or leave it blank/)
+      assert.match(bad.body, /aria-invalid="true"/)
+      assert.doesNotMatch(text(bad.body), /services found/)
+    })
   })
 }

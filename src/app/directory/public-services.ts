@@ -8,6 +8,8 @@ import { findService, listServiceLanguages, listServices, type ServiceFilter } f
 import type { DirectoryService } from '../../domain/directory/service.js'
 import { findServiceLanguage } from '../../domain/directory/languages.js'
 import { NotFoundError } from '../errors.js'
+import { normalisePostcode } from '../../domain/shared/postcode.js'
+import { areasForDistrict, postcodeDistrict } from '../../domain/referrals/postcode-area.js'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -21,12 +23,18 @@ export async function listPublicServices(
 }
 
 /** The public search: the language as the person typed it (a code or a name), not a code. */
-export type PublicSearch = Omit<ServiceFilter, 'includeRetired' | 'language'> & { language?: string | undefined }
+export type PublicSearch = Omit<ServiceFilter, 'includeRetired' | 'language'> & {
+  language?: string | undefined
+  /** A postcode as typed: services that work there (or across the UK). */
+  postcode?: string | undefined
+}
 
 export interface PublicSearchResult {
   services: DirectoryService[]
   /** The language searched for: its code, or null when the text names no language we know. */
   language: { text: string; code: string | null } | null
+  /** The postcode searched for, tidied; null when the text is not a postcode (nothing is found then). */
+  postcode: { text: string; normalised: string | null } | null
 }
 
 /**
@@ -35,12 +43,21 @@ export interface PublicSearchResult {
  * matches every service (every service works in English).
  */
 export async function searchPublicServices(db: Db, search: PublicSearch): Promise<PublicSearchResult> {
-  const { language: text, ...filter } = search
-  if (!text) return { services: await listPublicServices(db, filter), language: null }
+  const { language: text, postcode: postcodeText, ...filter } = search
+  const normalised = postcodeText ? normalisePostcode(postcodeText) : null
+  const postcode = postcodeText ? { text: postcodeText, normalised } : null
+  if (postcode && !normalised) return { services: [], language: text ? { text, code: null } : null, postcode }
+  // A postcode keeps the services that work where it is (its district's areas, 'national' always among them).
+  const near = (services: DirectoryService[]) => {
+    if (!normalised) return services
+    const areas = areasForDistrict(postcodeDistrict(normalised))
+    return services.filter((s) => s.areas.some((a) => areas.includes(a)))
+  }
+  if (!text) return { services: near(await listPublicServices(db, filter)), language: null, postcode }
   const code = findServiceLanguage(text, await listServiceLanguages(db))
-  if (!code) return { services: [], language: { text, code: null } }
+  if (!code) return { services: [], language: { text, code: null }, postcode }
   const services = await listPublicServices(db, code === 'en' ? filter : { ...filter, language: code })
-  return { services, language: { text, code } }
+  return { services: near(services), language: { text, code }, postcode }
 }
 
 /** Throws NotFoundError when the service is unknown, retired or for staff. */

@@ -21,13 +21,25 @@ export interface HandoutService {
   email: string | null
   /** The first venue, as one line ("Name, address, postcode"): listed before the website for offline patients. */
   address: string | null
+  /** Phone numbers: listed first, so a patient who is not online can ring. */
+  phones: { number: string; description: string | null }[]
+  openingTimes: string | null
   referred: boolean
 }
 
 function handoutEntry(s: DirectoryService, referred: boolean): HandoutService {
   const venue = s.locations[0]
   const address = venue ? [venue.name, venue.address, venue.postcode].filter((x) => x).join(', ') : null
-  return { name: s.name, organisationName: s.organisationName, url: s.url, email: s.email, address, referred }
+  return {
+    name: s.name,
+    organisationName: s.organisationName,
+    url: s.url,
+    email: s.email,
+    address,
+    phones: s.phones,
+    openingTimes: s.openingTimes,
+    referred
+  }
 }
 
 /** Throws NotFoundError when the patient is not in the actor's organisation. */

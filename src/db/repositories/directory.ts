@@ -43,6 +43,8 @@ export function serviceRowToService(row: SupportServiceRow): DirectoryService {
     locations: jsonValue(row.locations, []),
     contacts: jsonValue(row.contacts, []),
     schedules: jsonValue(row.schedules, []),
+    phones: jsonValue(row.phones, []),
+    openingTimes: row.opening_times,
     verified: row.verified,
     lastVerifiedOn: row.last_verified_on,
     source: row.source
@@ -69,6 +71,8 @@ function columns(s: DirectoryService) {
     locations: JSON.stringify(s.locations),
     contacts: JSON.stringify(s.contacts),
     schedules: JSON.stringify(s.schedules),
+    phones: JSON.stringify(s.phones),
+    opening_times: s.openingTimes,
     oruk: JSON.stringify(serviceToOruk(s)),
     verified: s.verified,
     last_verified_on: s.lastVerifiedOn,

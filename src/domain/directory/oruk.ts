@@ -96,6 +96,20 @@ export const orukServiceSchema = z.object({
   regular_schedules: z
     .array(z.object({ weekday: text.optional(), byday: text.optional(), opens_at: text, closes_at: text }))
     .default([]),
+  /** HSDS 3.0 phones (the UK profile leaves them out; Reach reads and writes them so they are not lost). */
+  phones: z
+    .array(
+      z.object({
+        number: text
+          .min(1, 'phones[].number is required')
+          .max(30, 'phones[].number must be 30 characters or fewer')
+          .regex(/^\+?[0-9 ()-]{6,30}$/, 'phones[].number must be a phone number of digits and spaces'),
+        description: optionalText
+      })
+    )
+    .default([]),
+  /** HSDS 3.0 schedules: only the description in words is read ("Mondays, 10am to 1pm"). */
+  schedules: z.array(z.object({ description: optionalText })).default([]),
   attributes: z.array(z.object({ taxonomy_term: term })).default([]),
   service_taxonomys: z.array(z.object({ taxonomy: term })).default([]),
   x_reach: z
@@ -229,6 +243,12 @@ export function orukToService(o: z.infer<typeof orukServiceSchema>): DirectorySe
       opensAt: s.opens_at,
       closesAt: s.closes_at
     })),
+    phones: o.phones.map((p) => ({ number: p.number, description: p.description ?? null })),
+    openingTimes:
+      o.schedules
+        .map((s) => s.description)
+        .filter(Boolean)
+        .join('; ') || null,
     verified: o.x_reach?.verified ?? false,
     lastVerifiedOn: o.x_reach?.last_verified_on ?? null,
     source: o.x_reach?.source ?? null
@@ -278,6 +298,13 @@ export function serviceToOruk(s: DirectoryService): Record<string, unknown> {
       opens_at: r.opensAt,
       closes_at: r.closesAt
     })),
+    phones: s.phones.map((p, i) => ({
+      id: sub('phone', i),
+      service_id: s.id,
+      number: p.number,
+      description: p.description
+    })),
+    schedules: s.openingTimes ? [{ id: sub('opening', 0), service_id: s.id, description: s.openingTimes }] : [],
     attributes: [
       ...s.barriers.map((b, i) => ({
         id: sub('barrier', i),

@@ -76,6 +76,12 @@ export interface ServiceContact {
   name: string
   email: string | null
 }
+/** A phone number for the service and what the line is for ("Helpline", "Bookings"). */
+export interface ServicePhone {
+  number: string
+  description: string | null
+}
+
 export interface ServiceSchedule {
   weekday: string
   opensAt: string
@@ -104,6 +110,10 @@ export interface DirectoryService {
   locations: ServiceLocation[]
   contacts: ServiceContact[]
   schedules: ServiceSchedule[]
+  /** Phone numbers people can ring (shown first to people who are not online); empty when not known. */
+  phones: ServicePhone[]
+  /** Opening times in words; null when not known. */
+  openingTimes: string | null
   verified: boolean
   lastVerifiedOn: string | null
   source: string | null

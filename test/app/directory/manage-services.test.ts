@@ -30,6 +30,9 @@ const details = (over: Partial<ServiceDetails> = {}): ServiceDetails => ({
   minimumAge: undefined,
   maximumAge: undefined,
   audience: 'patients',
+  phone: null,
+  venue: null,
+  openingTimes: null,
   verified: true,
   ...over
 })

@@ -32,6 +32,7 @@ import {
   publicLanguageText,
   publicServiceItems,
   publicServiceText,
+  publicPostcodeText,
   serviceFormFields,
   serviceSummaryRows,
   serviceTableRows,
@@ -63,12 +64,14 @@ export async function directoryRoutes(fastify: FastifyInstance, _opts: Directory
     { schema: { querystring: publicFilterSchema }, config: { access: 'public' } },
     async (request, reply) => {
       const filter = request.query
-      const { services, language } = await searchPublicServices(app.database.db, filter)
+      const { services, language, postcode } = await searchPublicServices(app.database.db, filter)
       return reply.header('cache-control', 'public, max-age=300').render('directory/public-list.njk', {
         pageTitle: t('directory.public.title'),
         filters: publicFilters(filter, t),
         language: filter.language ?? '',
         ...publicLanguageText(language, t),
+        postcode: filter.postcode ?? '',
+        ...publicPostcodeText(postcode, t),
         services: publicServiceItems(services, today())
       })
     }

@@ -8,6 +8,9 @@ import {
 } from '../../../domain/directory/service.js'
 import { parseLanguageList } from '../../../domain/directory/languages.js'
 import { list, text } from '../../form-errors.js'
+import { normalisePhone, PHONE_ERROR } from '../../../domain/shared/phone.js'
+import { normalisePostcode } from '../../../domain/shared/postcode.js'
+import type { ServiceDetails } from '../../../domain/directory/service-details.js'
 
 /** A directory service id: ours are UUIDs, imported ones are ORUK ids ('device-bank'). Longer is a 404. */
 export const serviceParams = z.object({ serviceId: z.string().max(200) })
@@ -70,6 +73,18 @@ export const serviceFormSchema = (serviceLanguages: readonly string[] = []) =>
       minimumAge: age('Minimum age'),
       maximumAge: age('Maximum age'),
       audience: z.enum(['patients', 'staff'], { message: 'Select who the service is for' }),
+      phone: z
+        .string()
+        .refine((v) => v === '' || normalisePhone(v) !== null, PHONE_ERROR)
+        .transform((v) => (v === '' ? null : normalisePhone(v))),
+      phoneDescription: z.string().max(100, 'What the line is for must be 100 characters or fewer'),
+      venueName: z.string().max(200, 'Venue name must be 200 characters or fewer'),
+      venueAddress: z.string().max(300, 'Address must be 300 characters or fewer'),
+      venuePostcode: z
+        .string()
+        .refine((v) => v === '' || normalisePostcode(v) !== null, 'Enter a real postcode, like E8 1DY')
+        .transform((v) => (v === '' ? null : normalisePostcode(v))),
+      openingTimes: z.string().max(500, 'Opening times must be 500 characters or fewer'),
       verified: z
         .enum(['yes', 'no'], { message: 'Select yes if you have checked the details with the service' })
         .transform((v) => v === 'yes')
@@ -81,7 +96,23 @@ export const serviceFormSchema = (serviceLanguages: readonly string[] = []) =>
           path: ['maximumAge'],
           message: 'Maximum age must be the same as or more than the minimum age'
         })
+      if ((v.venueName || v.venuePostcode) && !v.venueAddress)
+        ctx.addIssue({ code: 'custom', path: ['venueAddress'], message: 'Enter the address of the venue' })
+      if (v.phoneDescription && !v.phone)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['phone'],
+          message: 'Enter the phone number, or leave what it is for blank'
+        })
     })
+    .transform(
+      ({ phone, phoneDescription, venueName, venueAddress, venuePostcode, openingTimes, ...rest }): ServiceDetails => ({
+        ...rest,
+        phone: phone ? { number: phone, description: phoneDescription.trim() || null } : null,
+        venue: venueAddress ? { name: venueName.trim(), address: venueAddress.trim(), postcode: venuePostcode } : null,
+        openingTimes: openingTimes.trim() || null
+      })
+    )
 
 export function serviceFormValues(body: unknown) {
   const b = (body ?? {}) as Record<string, unknown>
@@ -100,6 +131,12 @@ export function serviceFormValues(body: unknown) {
     minimumAge: text(b.minimumAge),
     maximumAge: text(b.maximumAge),
     audience: text(b.audience),
+    phone: text(b.phone),
+    phoneDescription: text(b.phoneDescription),
+    venueName: text(b.venueName),
+    venueAddress: text(b.venueAddress),
+    venuePostcode: text(b.venuePostcode),
+    openingTimes: text(b.openingTimes),
     verified: text(b.verified)
   }
 }
@@ -109,6 +146,13 @@ export const publicFilterSchema = z.object({
   barrier: z.enum(DIRECTORY_BARRIERS).optional().catch(undefined),
   offerType: z.enum(OFFER_TYPES).optional().catch(undefined),
   area: z.enum(SERVICE_AREAS).optional().catch(undefined),
+  /** A postcode as typed; the search keeps services that work there. */
+  postcode: z
+    .string()
+    .trim()
+    .transform((v) => v.slice(0, 20))
+    .optional()
+    .catch(undefined),
   /** A language code or name as typed ("tr", "Turkish", "Türkçe"); the route finds the code. */
   language: z
     .string()

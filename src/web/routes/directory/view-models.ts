@@ -16,6 +16,21 @@ import type { FormErrors } from '../../form-errors.js'
 import type { PublicFilter, ServiceFormValues } from './schemas.js'
 import { escapeHtml } from '../../escape-html.js'
 import { formatDate } from '../../../domain/shared/dates.js'
+import { telHref } from '../../../domain/shared/phone.js'
+
+/** How to reach a service without going online: its phones (with tel: links), venues and opening times. */
+export function serviceContactView(s: Pick<DirectoryService, 'phones' | 'locations' | 'openingTimes'>) {
+  return {
+    phones: s.phones.map((p) => ({ number: p.number, description: p.description, href: telHref(p.number) })),
+    venues: s.locations
+      .filter((l) => l.address || l.postcode)
+      .map((l) => ({ name: l.name, address: [l.address, l.postcode].filter(Boolean).join(', ') })),
+    openingTimes: s.openingTimes
+  }
+}
+
+const phoneText = (s: DirectoryService) =>
+  s.phones.map((p) => (p.description ? `${p.number} (${p.description})` : p.number)).join(', ')
 
 const AREA_TEXT: Record<string, string> = {
   national: 'Across the UK',
@@ -64,6 +79,16 @@ export function publicLanguageText(
   }
 }
 
+/** What the public search says about the postcode typed: not a postcode (an error at the field), or where. */
+export function publicPostcodeText(
+  postcode: { text: string; normalised: string | null } | null,
+  t: (key: string, vars?: Record<string, string>) => string
+) {
+  if (!postcode) return { postcodeError: null, postcodeFound: null }
+  if (postcode.normalised === null) return { postcodeError: t('directory.public.postcodeUnknown'), postcodeFound: null }
+  return { postcodeError: null, postcodeFound: t('directory.public.postcodeFound', { postcode: postcode.normalised }) }
+}
+
 /** "Last checked: 3 March 2025", or "Not checked yet". */
 const lastCheckedText = (lastCheckedOn: string | null) =>
   lastCheckedOn ? formatDate(lastCheckedOn) : 'Not checked yet'
@@ -102,6 +127,7 @@ export function publicServiceItems(services: DirectoryService[], today: string) 
       areaText: areaText(s.areas),
       deliveryText: deliveryText(s.delivery),
       languagesText: languagesText(s.languages),
+      contact: serviceContactView(s),
       lastCheckedOn: fresh.lastCheckedOn,
       dueForReview: fresh.dueForReview
     }
@@ -117,6 +143,7 @@ export function publicServiceText(s: DirectoryService, today: string) {
     areaText: areaText(s.areas),
     deliveryText: deliveryText(s.delivery),
     languagesText: languagesText(s.languages),
+    contact: serviceContactView(s),
     offerText: s.offerTypes.map((o) => OFFER_PHRASES[o] ?? o).join('. '),
     barrierText: s.barriers.map((b) => BARRIER_LABELS[b] ?? b).join(', ')
   }
@@ -162,6 +189,17 @@ export function serviceSummaryRows(s: DirectoryService, today: string) {
         text: s.eligibility.audience === 'staff' ? 'Staff and volunteers (never suggested for patients)' : 'Patients'
       }
     },
+    { key: { text: 'Phone' }, value: { text: phoneText(s) || 'Not known' } },
+    {
+      key: { text: 'Venue' },
+      value: {
+        text:
+          serviceContactView(s)
+            .venues.map((v) => [v.name, v.address].filter(Boolean).join(', '))
+            .join('; ') || 'Not known'
+      }
+    },
+    { key: { text: 'Opening times' }, value: { text: s.openingTimes ?? 'Not known' } },
     { key: { text: 'Website' }, value: { text: s.url ?? 'None' } },
     { key: { text: 'Status' }, value: { html: statusTags(s, today) } },
     {
@@ -197,6 +235,12 @@ export function serviceToFormValues(s: DirectoryService): ServiceFormValues {
     minimumAge: s.eligibility.minimumAge?.toString() ?? '',
     maximumAge: s.eligibility.maximumAge?.toString() ?? '',
     audience: s.eligibility.audience ?? 'patients',
+    phone: s.phones[0]?.number ?? '',
+    phoneDescription: s.phones[0]?.description ?? '',
+    venueName: s.locations[0]?.name ?? '',
+    venueAddress: s.locations[0]?.address ?? '',
+    venuePostcode: s.locations[0]?.postcode ?? '',
+    openingTimes: s.openingTimes ?? '',
     verified: s.verified ? 'yes' : 'no'
   }
 }
@@ -216,6 +260,12 @@ export const emptyServiceForm = (): ServiceFormValues => ({
   minimumAge: '',
   maximumAge: '',
   audience: 'patients',
+  phone: '',
+  phoneDescription: '',
+  venueName: '',
+  venueAddress: '',
+  venuePostcode: '',
+  openingTimes: '',
   verified: ''
 })
 
@@ -284,6 +334,32 @@ export function serviceFormFields(v: ServiceFormValues, errors: FormErrors) {
       label: { text: 'Who it is for (optional)' },
       value: v.eligibility,
       errorMessage: err('eligibility')
+    },
+    phone: inputField('phone', 'Phone number for people to ring (optional)', {
+      type: 'tel',
+      autocomplete: 'off',
+      classes: 'nhsuk-input--width-20',
+      hint: { text: 'People who are not online are shown phone numbers and addresses first' }
+    }),
+    phoneDescription: inputField('phoneDescription', 'What the phone line is for (optional)', {
+      hint: { text: 'For example, Helpline, or Bookings' }
+    }),
+    venueName: inputField('venueName', 'Venue name (optional)', {
+      hint: { text: 'For example, Hackney Central Library' }
+    }),
+    venueAddress: inputField('venueAddress', 'Venue address (optional)', { autocomplete: 'off' }),
+    venuePostcode: inputField('venuePostcode', 'Venue postcode (optional)', {
+      classes: 'nhsuk-input--width-10',
+      autocomplete: 'off'
+    }),
+    openingTimes: {
+      id: 'openingTimes',
+      name: 'openingTimes',
+      label: { text: 'Opening times (optional)' },
+      hint: { text: 'In words, for example, Mondays and Thursdays, 10am to 1pm' },
+      rows: 2,
+      value: v.openingTimes,
+      errorMessage: err('openingTimes')
     },
     minimumAge: inputField('minimumAge', 'Minimum age (optional)', {
       inputmode: 'numeric',
