@@ -182,7 +182,13 @@ export interface SupportServiceTable {
 
 export type ReferralStatus = 'suggested' | 'referred' | 'accepted' | 'attended' | 'outcome'
 export type ReferralOutcome =
-  'device_provided' | 'connectivity_provided' | 'skills_gained' | 'declined' | 'did_not_attend' | 'not_eligible'
+  | 'device_provided'
+  | 'connectivity_provided'
+  | 'skills_gained'
+  | 'no_change'
+  | 'declined'
+  | 'did_not_attend'
+  | 'not_eligible'
 
 export interface ReferralTable {
   org_id: string
@@ -220,6 +226,10 @@ export interface ReferralEventTable {
   changed_by: string | null
   changed_by_partner: Generated<boolean>
   occurred_at: CreatedAt
+  /** 'status' (a status change; the first outcome is one), 'outcome' (a further outcome) or 'note'. */
+  kind: Generated<'status' | 'outcome' | 'note'>
+  /** Free text about the patient (patient data): at most 1,000 characters. */
+  note: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface OutboxMessageTable {
@@ -233,6 +243,8 @@ export interface OutboxMessageTable {
   status: Generated<'queued' | 'sent' | 'failed' | 'printed'>
   created_at: CreatedAt
   sent_at: Timestamp | null
+  /** The letter's content (domain/referrals/letter.ts LetterContent) the body was written from; null before 2026-12-03. */
+  content: ColumnType<unknown, string | null | undefined, string | null>
 }
 
 export interface QiProjectTable {

@@ -13,6 +13,7 @@ import * as retention from './2026_12_02_1310_retention.js'
 import * as organisationContact from './2026_12_02_1420_organisation_contact.js'
 import * as screeningReview from './2026_12_02_1430_screening_review.js'
 import * as serviceDelivery from './2026_12_02_1440_service_delivery.js'
+import * as referralOutcomes from './2026_12_03_1000_referral_outcomes.js'
 import * as serviceContact from './2026_12_03_1100_service_contact.js'
 
 export const migrations: Record<string, Migration> = {
@@ -26,5 +27,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_1420_organisation_contact': organisationContact,
   '2026_12_02_1430_screening_review': screeningReview,
   '2026_12_02_1440_service_delivery': serviceDelivery,
+  '2026_12_03_1000_referral_outcomes': referralOutcomes,
   '2026_12_03_1100_service_contact': serviceContact
 }

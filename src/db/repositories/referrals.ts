@@ -7,7 +7,7 @@ import { sql, type Kysely, type Selectable, type Transaction } from 'kysely'
 import type { Database, ReferralTable } from '../schema.js'
 import { textArray } from './directory.js'
 import type { Level } from '../../domain/referrals/matching.js'
-import type { Outcome, Status } from '../../domain/referrals/status-lifecycle.js'
+import { recordedOutcomes, type Outcome, type Status } from '../../domain/referrals/status-lifecycle.js'
 import { BARRIERS, type Barrier } from '../../domain/shared/barriers.js'
 import { isUuid } from '../../domain/shared/uuid.js'
 import type { AnswerInput } from '../../domain/screening/answers.js'
@@ -100,28 +100,51 @@ export async function insertReferral(db: Db, orgId: string, input: NewReferral):
 
 export interface NewReferralEvent {
   referralId: string
+  /** 'status' (the default): a status change; 'outcome': a further outcome; 'note': a note, no change. */
+  kind?: 'status' | 'outcome' | 'note'
   fromStatus: Status
   toStatus: Status
   outcome: Outcome | null
+  /** Patient data: never logged. */
+  note?: string | null
   changedBy: string | null
   changedByPartner: boolean
   occurredAt: Date
 }
 
-export async function insertReferralEvent(db: Db, orgId: string, event: NewReferralEvent): Promise<void> {
-  await db
+/** Inserts one event; returns its id. */
+export async function insertReferralEvent(db: Db, orgId: string, event: NewReferralEvent): Promise<string> {
+  const row = await db
     .insertInto('referral_event')
     .values({
       org_id: orgId,
       referral_id: event.referralId,
+      kind: event.kind ?? 'status',
       from_status: event.fromStatus,
       to_status: event.toStatus,
       outcome: event.outcome,
+      note: event.note ?? null,
       changed_by: event.changedBy,
       changed_by_partner: event.changedByPartner,
       occurred_at: event.occurredAt
     })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return String(row.id)
+}
+
+/** The outcomes recorded for a referral, in the order they were recorded (the row's own first outcome first). */
+export async function referralOutcomeValues(db: Db, orgId: string, referral: ReferralRow): Promise<Outcome[]> {
+  const rows = await db
+    .selectFrom('referral_event')
+    .select('outcome')
+    .where('org_id', '=', orgId)
+    .where('referral_id', '=', referral.id)
+    .where('outcome', 'is not', null)
+    .orderBy('occurred_at')
+    .orderBy('id')
     .execute()
+  return recordedOutcomes([referral.outcome, ...rows.map((r) => r.outcome)])
 }
 
 export async function findReferral(db: Db, orgId: string, referralId: string): Promise<ReferralRow | undefined> {
@@ -148,6 +171,7 @@ export async function listPatientReferrals(db: Db, orgId: string, patientId: str
     .execute()
 }
 
+/** A referral's history, oldest first: status changes, outcomes and notes, with the staff member's name. */
 export async function referralEvents(db: Db, orgId: string, referralId: string) {
   return db
     .selectFrom('referral_event')
@@ -163,6 +187,41 @@ export async function referralEvents(db: Db, orgId: string, referralId: string) 
     .orderBy('referral_event.occurred_at')
     .orderBy('referral_event.id')
     .execute()
+}
+
+/**
+ * A referral's history for its partner link: status changes and outcomes, never notes (the partner page is
+ * outside the organisation, and a note is patient data) and never staff names.
+ */
+export async function partnerReferralEvents(db: Db, orgId: string, referralId: string) {
+  return db
+    .selectFrom('referral_event')
+    .select(['id', 'kind', 'to_status', 'outcome', 'changed_by_partner', 'occurred_at'])
+    .where('org_id', '=', orgId)
+    .where('referral_id', '=', referralId)
+    .where('kind', '!=', 'note')
+    .orderBy('occurred_at')
+    .orderBy('id')
+    .execute()
+}
+
+/**
+ * Marks a referral changed (for a further outcome or a note, which leave its status as it is), only while
+ * its status is still `status`. Returns the number of rows updated (0 when someone changed the status first).
+ */
+export async function touchReferral(
+  db: Db,
+  orgId: string,
+  update: { referralId: string; status: Status; now: Date }
+): Promise<number> {
+  const result = await db
+    .updateTable('referral')
+    .set({ updated_at: update.now })
+    .where('org_id', '=', orgId)
+    .where('id', '=', update.referralId)
+    .where('status', '=', update.status)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows)
 }
 
 export interface StatusUpdate {
@@ -258,7 +317,15 @@ export async function findReferralByPartnerTokenHash(
 export async function queueOutboxMessage(
   db: Db,
   orgId: string,
-  message: { referralId: string; channel: 'email' | 'letter'; recipient: string; subject: string; body: string }
+  message: {
+    referralId: string
+    channel: 'email' | 'letter'
+    recipient: string
+    subject: string
+    body: string
+    /** What the body was written from (the letter's content), kept so the print view shows the same letter. */
+    content?: unknown
+  }
 ): Promise<string> {
   const row = await db
     .insertInto('outbox_message')
@@ -268,7 +335,8 @@ export async function queueOutboxMessage(
       channel: message.channel,
       recipient: message.recipient,
       subject: message.subject,
-      body: message.body
+      body: message.body,
+      content: message.content === undefined ? null : JSON.stringify(message.content)
     })
     .returning('id')
     .executeTakeFirstOrThrow()
