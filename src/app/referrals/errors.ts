@@ -29,3 +29,12 @@ export class StepRefusedError extends Error {
     this.name = 'StepRefusedError'
   }
 }
+
+/** A note that cannot be saved: empty when one is needed, too long, or with control characters (the message says which). */
+export class NoteRefusedError extends Error {
+  readonly statusCode = 400
+  constructor(message: string) {
+    super(message)
+    this.name = 'NoteRefusedError'
+  }
+}

@@ -8,8 +8,9 @@ import { withOrg } from '../../../src/db/connect.js'
 import { ConflictError, NotFoundError } from '../../../src/app/errors.js'
 import { changeReferralStatus } from '../../../src/app/referrals/change-referral-status.js'
 import { createReferral } from '../../../src/app/referrals/create-referral.js'
-import { StepRefusedError } from '../../../src/app/referrals/errors.js'
+import { NoteRefusedError, StepRefusedError } from '../../../src/app/referrals/errors.js'
 import { partnerActor } from '../../../src/app/referrals/partner-actor.js'
+import type { Status } from '../../../src/domain/referrals/status-lifecycle.js'
 import { testDialects } from '../../helpers/databases.js'
 import { addScreening, setUp, type Setup } from './setup.js'
 
@@ -66,16 +67,94 @@ for (const kind of await testDialects()) {
     const change = (
       referralId: string,
       step: Parameters<typeof changeReferralStatus>[2]['step'],
-      expected?: 'referred'
+      expected?: Status,
+      note?: string
     ) =>
       withOrg(s.database, s.fixture.orgA.id, (trx) =>
-        changeReferralStatus(trx, s.clinicianA, { referralId, step, expectedStatus: expected })
+        changeReferralStatus(trx, s.clinicianA, { referralId, step, expectedStatus: expected, note })
       )
+    const attendedReferral = async () => {
+      const id = await newReferral()
+      await change(id, { to: 'accepted' })
+      await change(id, { to: 'attended' })
+      return id
+    }
+
+    test('after attending, did not attend and declined are refused; nothing written', async () => {
+      const id = await attendedReferral()
+      for (const outcome of ['did_not_attend', 'declined'] as const)
+        await assert.rejects(change(id, { to: 'outcome', outcome }), (error: unknown) => {
+          assert.ok(error instanceof StepRefusedError)
+          assert.match(error.message, /cannot be recorded: the patient has attended/)
+          return true
+        })
+      assert.equal(await status(id), 'attended')
+      assert.equal((await events(id)).length, 3)
+    })
+
+    test('several outcomes: a further positive outcome is added with its note; the same outcome twice is refused', async () => {
+      const id = await attendedReferral()
+      await change(id, { to: 'outcome', outcome: 'device_provided' }, 'attended')
+      const firstAt = await s.database.db
+        .selectFrom('referral')
+        .select(['outcome', 'outcome_at'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow()
+      const added = await change(
+        id,
+        { to: 'outcome', outcome: 'skills_gained' },
+        'outcome',
+        'Came to all four sessions.\r\nCan now use the NHS App.'
+      )
+      assert.deepEqual([added.status, added.outcome, added.added], ['outcome', 'skills_gained', true])
+      // the row keeps its first outcome and its date (the measures count each referral once, by it)
+      const row = await s.database.db
+        .selectFrom('referral')
+        .select(['status', 'outcome', 'outcome_at'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow()
+      assert.deepEqual([row.status, row.outcome, row.outcome_at], ['outcome', 'device_provided', firstAt.outcome_at])
+      const last = (await events(id)).at(-1)
+      assert.deepEqual(
+        [last?.kind, last?.from_status, last?.to_status, last?.outcome, last?.note, last?.changed_by],
+        [
+          'outcome',
+          'outcome',
+          'outcome',
+          'skills_gained',
+          'Came to all four sessions.\nCan now use the NHS App.',
+          s.clinicianA.userId
+        ]
+      )
+      await assert.rejects(change(id, { to: 'outcome', outcome: 'skills_gained' }, 'outcome'), (error: unknown) => {
+        assert.ok(error instanceof StepRefusedError)
+        assert.equal(error.message, 'Skills gained is already recorded for this referral')
+        return true
+      })
+      await assert.rejects(change(id, { to: 'outcome', outcome: 'did_not_attend' }, 'outcome'), StepRefusedError)
+      assert.equal((await events(id)).length, 5)
+      const audit = (await updates(id)).at(-1)
+      // the audit row says a note was written, never what it says
+      assert.deepEqual(audit?.detail, { status: 'outcome', outcome: 'skills_gained', added: true, note: true })
+    })
+
+    test('a closing outcome ends the referral', async () => {
+      const id = await attendedReferral()
+      await change(id, { to: 'outcome', outcome: 'no_change' })
+      await assert.rejects(change(id, { to: 'outcome', outcome: 'skills_gained' }), /This referral is closed/)
+    })
+
+    test('a note that cannot be saved: NoteRefusedError, nothing written', async () => {
+      const id = await newReferral()
+      await assert.rejects(change(id, { to: 'accepted' }, 'referred', 'x'.repeat(1001)), NoteRefusedError)
+      assert.equal(await status(id), 'referred')
+      assert.equal((await events(id)).length, 1)
+    })
 
     test('a valid step: status and timestamp set, one event, one audit row', async () => {
       const id = await newReferral()
       const result = await change(id, { to: 'accepted' })
-      assert.deepEqual(result, { referralId: id, patientId: patientA, status: 'accepted', outcome: null })
+      assert.deepEqual(result, { referralId: id, patientId: patientA, status: 'accepted', outcome: null, added: false })
       const row = await s.database.db
         .selectFrom('referral')
         .select(['status', 'accepted_at'])
