@@ -73,6 +73,12 @@ export interface PatientTable {
   interpreter_needed: boolean
   disability: string | null
   communication_needs: Generated<string[]>
+  phone: ColumnType<string | null, string | null | undefined, string | null>
+  email: ColumnType<string | null, string | null | undefined, string | null>
+  /** Postal address lines, one per line (the postcode has its own column). */
+  address: ColumnType<string | null, string | null | undefined, string | null>
+  /** domain/patients/helper.ts PatientHelper, or null. */
+  helper: ColumnType<unknown, string | null | undefined, string | null>
   team_id: string | null
   is_synthetic: Generated<boolean>
   created_at: CreatedAt

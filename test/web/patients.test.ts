@@ -232,5 +232,82 @@ for (const kind of await testDialects()) {
       const clinicianB = await signedIn(built.app, built.fixture.emailB('clinician'))
       assert.match((await clinicianB.get('/patients/rescreen-due')).body, /No patient is due/)
     })
+
+    test('contact details and the person who helps: saved, shown, and every missing part of the helper is a field error', async () => {
+      const clinicianA = await signedIn(built.app, built.fixture.emailA('clinician'))
+      await clinicianA.get('/patients/new')
+      const partial = await clinicianA.post('/patients/new', {
+        ...validNew,
+        nhsNumber: '943 476 5919',
+        phone: 'ring me',
+        helperName: 'Grace Okafor',
+        helperAuthority: 'best_interests'
+      })
+      assert.equal(partial.statusCode, 200)
+      for (const message of [
+        'Enter a phone number, like 020 7946 0123',
+        'Enter how they know the patient',
+        'Enter a phone number for the person who helps',
+        'Enter the date it was agreed',
+        'Enter the capacity assessment and best interests decision this rests on'
+      ])
+        assert.match(partial.body, new RegExp(message))
+      assert.match(partial.body, /href="#helperAgreedOn-day"/)
+      assert.match(partial.body, /value="Grace Okafor"/)
+      assert.match(partial.body, /value="best_interests" checked/)
+
+      const future = await clinicianA.post('/patients/new', {
+        ...validNew,
+        nhsNumber: '943 476 5919',
+        helperName: 'Grace Okafor',
+        helperRelationship: 'paid carer',
+        helperPhone: '07700 900222',
+        helperAuthority: 'patient',
+        'helperAgreedOn[day]': '1',
+        'helperAgreedOn[month]': '1',
+        'helperAgreedOn[year]': '2999'
+      })
+      assert.match(future.body, /Date agreed must be today or in the past/)
+
+      const saved = await clinicianA.post('/patients/new', {
+        ...validNew,
+        nhsNumber: '943 476 5919',
+        phone: '07700  900123',
+        email: 'nadia@example.com',
+        address: '1 Mare Street\nLondon',
+        helperName: 'Grace Okafor',
+        helperRelationship: 'paid carer',
+        helperPhone: '07700 900222',
+        helperAuthority: 'lpa_health',
+        'helperAgreedOn[day]': '20',
+        'helperAgreedOn[month]': '11',
+        'helperAgreedOn[year]': '2026',
+        helperCapacityNote: 'Attorney decides about appointments.'
+      })
+      assert.equal(saved.statusCode, 303)
+      const id = String(saved.headers.location).split('/').pop()!
+      const row = await built.database.db
+        .selectFrom('patient')
+        .select(['phone', 'email', 'address', 'helper'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow()
+      assert.equal(row.phone, '07700 900123')
+      assert.equal(row.email, 'nadia@example.com')
+      assert.deepEqual(row.helper, {
+        name: 'Grace Okafor',
+        relationship: 'paid carer',
+        phone: '07700 900222',
+        authority: 'lpa_health',
+        agreedOn: '2026-11-20',
+        capacityNote: 'Attorney decides about appointments.'
+      })
+      const show = (await clinicianA.get(`/patients/${id}`)).body.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')
+      assert.match(
+        show,
+        /Person who helps with contact Grace Okafor \(paid carer\), 07700 900222\. Lasting power of attorney for health and welfare, recorded on 20 November 2026\. Capacity note: Attorney decides about appointments\./
+      )
+      const edit = await clinicianA.get(`/patients/${id}/edit`)
+      assert.match(edit.body, /name="helperAgreedOn\[day\]"[^>]*value="20"/)
+    })
   })
 }

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Database, NewPatient, PatientRow, PatientUpdate } from '../schema.js'
 import { isUuid } from '../../domain/shared/uuid.js'
+import { helperFrom, type PatientHelper } from '../../domain/patients/helper.js'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -18,6 +19,11 @@ export interface Patient {
   interpreterNeeded: boolean
   disability: string | null
   communicationNeeds: string[]
+  phone: string | null
+  email: string | null
+  address: string | null
+  /** The person who helps with contact, as recorded by staff; null when none. */
+  helper: PatientHelper | null
   teamId: string | null
   isSynthetic: boolean
   updatedAt: Date
@@ -38,6 +44,10 @@ export function patientRowToPatient(row: PatientRow): Patient {
     interpreterNeeded: row.interpreter_needed,
     disability: row.disability,
     communicationNeeds: row.communication_needs,
+    phone: row.phone,
+    email: row.email,
+    address: row.address,
+    helper: helperFrom(row.helper),
     teamId: row.team_id,
     isSynthetic: row.is_synthetic,
     updatedAt: row.updated_at

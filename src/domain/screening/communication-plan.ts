@@ -26,6 +26,7 @@ import { hasOnlineDevice } from './barrier-profile.js'
 import type { QuestionLinkId } from './questionnaire.js'
 import { UNWRITTEN_LANGUAGES } from '../shared/languages.js'
 import { NO_FIXED_ABODE } from '../shared/postcode.js'
+import type { HelperAuthority, PatientHelper } from '../patients/helper.js'
 
 export const SNOMED_SYSTEM = 'http://snomed.info/sct'
 
@@ -210,10 +211,16 @@ export interface ProxyPlan {
   /** Who the helper is (from the helpers question). */
   helpers: readonly ProxyRelationship[]
   /**
-   * Who gave consent to contact the helper. The screening asks the patient, so it is 'patient' when consent is
-   * given; staff record any lasting power of attorney or capacity note on the patient record.
+   * On what authority the helper may be contacted: 'patient' when the patient agreed (at screening, or as
+   * recorded by staff); a lasting power of attorney, a deputy or a best interests decision from the record.
    */
-  consentedBy: 'patient' | null
+  consentedBy: HelperAuthority | null
+  /** The relationship in the record's words ("daughter"); null when only the screening's category is known. */
+  relationship: string | null
+  /** When it was agreed (the record's date); null when it comes from the screening (the screening date). */
+  consentedOn: string | null
+  /** The record's capacity note. */
+  capacityNote: string | null
 }
 
 /** Written formats a letter (or printed handout) is produced in, from AIS needs. */
@@ -253,6 +260,7 @@ export const CHECK_KEYS = {
   proxyConsentUnknown: 'screening.plan.check.proxy-consent-unknown',
   capacity: 'screening.plan.check.capacity',
   carerNoConsent: 'screening.plan.check.carer-no-consent',
+  proxyRecordRefused: 'screening.plan.check.proxy-record-refused',
   sightFormat: 'screening.plan.check.sight-format',
   hearingPhone: 'screening.plan.check.hearing-phone',
   cognitionFormat: 'screening.plan.check.cognition-format',
@@ -277,6 +285,8 @@ export type CautionKey = (typeof CAUTION_KEYS)[keyof typeof CAUTION_KEYS]
 
 /** What the patient record adds to the screening answers (AIS needs recorded by staff, the recorded language). */
 export interface RecordFacts {
+  /** The person who helps with contact, as staff recorded it (authority, date, capacity note). */
+  helper?: PatientHelper | null
   /** AIS codes from the patient record (domain/patients/patient-codes.ts communicationNeedCodes). */
   communicationNeeds: readonly string[]
   mainLanguage: string | null
@@ -286,7 +296,7 @@ export interface RecordFacts {
 }
 
 /** Bumped whenever the rules change; a stored plan from older rules is rebuilt from its answers. */
-export const PLAN_RULES_VERSION = 2
+export const PLAN_RULES_VERSION = 3
 
 export interface CommunicationPlan {
   rulesVersion: number
@@ -579,20 +589,35 @@ function needsFrom(a: ScreeningAnswers, f: Facts, record: RecordFacts): Communic
   return needs
 }
 
-function proxyFrom(a: ScreeningAnswers, f: Facts): ProxyPlan {
+/**
+ * The helper to contact. The patient's answer at screening comes first: "no" is a refusal even when the record
+ * names a helper (staff are asked to check). Otherwise a helper on the record (staff-confirmed, with its
+ * authority, date and capacity note) is the contact; failing that, the one the patient named when screened.
+ */
+function proxyFrom(a: ScreeningAnswers, f: Facts, recordHelper: PatientHelper | null): ProxyPlan {
   const helpers = answerList(a, 'helpers').filter((h): h is ProxyRelationship => h === 'carer' || h === 'family-friend')
-  const none = { contact: null, helpers, consentedBy: null }
+  const none = { contact: null, helpers, consentedBy: null, relationship: null, consentedOn: null, capacityNote: null }
+  const consent = a['proxy-consent']
+  if (consent === 'no') return { consent: 'refused', ...none }
+  if (recordHelper)
+    return {
+      consent: 'given',
+      contact: { name: recordHelper.name, phone: recordHelper.phone },
+      helpers,
+      consentedBy: recordHelper.authority,
+      relationship: recordHelper.relationship || null,
+      consentedOn: recordHelper.agreedOn,
+      capacityNote: recordHelper.capacityNote
+    }
   if (!f.helpersKnown) return { consent: 'unknown', ...none }
   if (!f.hasHelper) return { consent: 'not_applicable', ...none }
-  const consent = a['proxy-consent']
   if (consent === undefined) return { consent: 'unknown', ...none }
-  if (consent === 'no') return { consent: 'refused', ...none }
   const name = a['proxy-name']
   const phone = a['proxy-phone']
   return {
+    ...none,
     consent: 'given',
     contact: name !== undefined && phone !== undefined ? { name, phone } : null,
-    helpers,
     consentedBy: 'patient'
   }
 }
@@ -637,7 +662,8 @@ function checksFor(
   preferences: readonly Channel[],
   needs: readonly CommunicationNeed[],
   proxy: ProxyPlan,
-  use: readonly Channel[]
+  use: readonly Channel[],
+  recordHelper: PatientHelper | null
 ): PlanCheck[] {
   const checks: PlanCheck[] = []
   const add = (key: CheckKey, channel: Channel | null = null) => checks.push({ key, channel })
@@ -648,7 +674,14 @@ function checksFor(
   if (needs.some((n) => n.noteKey === NEED_NOTE_KEYS.interpreterLanguage)) add(CHECK_KEYS.interpreterLanguage)
   if (proxy.consent === 'given' && proxy.contact === null) add(CHECK_KEYS.proxyDetailsMissing)
   if (f.hasHelper && proxy.consent === 'unknown') add(CHECK_KEYS.proxyConsentUnknown)
-  if (proxy.consent === 'given' && (f.difficulties.includes('cognition') || f.carerPresent)) add(CHECK_KEYS.capacity)
+  // Who consented is asked for until the record holds the helper with its authority and date.
+  if (
+    proxy.consent === 'given' &&
+    proxy.consentedOn === null &&
+    (f.difficulties.includes('cognition') || f.carerPresent)
+  )
+    add(CHECK_KEYS.capacity)
+  if (proxy.consent === 'refused' && recordHelper) add(CHECK_KEYS.proxyRecordRefused)
   if (f.carerPresent && proxy.consent !== 'given') add(CHECK_KEYS.carerNoConsent)
   const hasFormat = needs.some((n) => (WRITTEN_FORMATS as readonly string[]).includes(n.need))
   if (f.difficulties.includes('sight') && !hasFormat) add(CHECK_KEYS.sightFormat)
@@ -662,7 +695,7 @@ function checksFor(
 }
 
 /** The plan for a declined screening: a safe non-digital default and a prompt to screen at the next contact. */
-function declinedPlan(f: Facts, needs: CommunicationNeed[]): CommunicationPlan {
+function declinedPlan(f: Facts, needs: CommunicationNeed[], helper: PatientHelper | null): CommunicationPlan {
   const alternative: NonDigitalAlternative = f.bsl || f.written === null ? 'in_person' : 'letter'
   const letter = f.written !== null && !f.noFixedAddress
   const channels: ChannelDecision[] = CHANNELS.map((channel) => {
@@ -690,7 +723,18 @@ function declinedPlan(f: Facts, needs: CommunicationNeed[]): CommunicationPlan {
     writtenLanguage: f.written,
     nonDigitalAlternative: { channel: alternative, key: ALTERNATIVE_KEYS[alternative] },
     needs,
-    proxy: { consent: 'unknown', contact: null, helpers: [], consentedBy: null },
+    // A helper on the record still stands when the patient declines the questions.
+    proxy: helper
+      ? proxyFrom({}, f, helper)
+      : {
+          consent: 'unknown',
+          contact: null,
+          helpers: [],
+          consentedBy: null,
+          relationship: null,
+          consentedOn: null,
+          capacityNote: null
+        },
     checks: [{ key: CHECK_KEYS.declined, channel: null }],
     cautions: [],
     codes: needs
@@ -714,13 +758,13 @@ export function buildCommunicationPlan(answers: ScreeningAnswers, record: Record
     )
   ]
   const needs = needsFrom(answers, f, record)
-  if (declined) return declinedPlan(f, needs)
+  if (declined) return declinedPlan(f, needs, record.helper ?? null)
   const channels = CHANNELS.map((c) => decide(c, answers, f, preferences))
   const withAdvice = (advice: ChannelAdvice) => channels.filter((c) => c.advice === advice).map((c) => c.channel)
   const usable = withAdvice('use')
   const use = [...preferences.filter((c) => usable.includes(c)), ...usable.filter((c) => !preferences.includes(c))]
   const avoid = withAdvice('avoid')
-  const proxy = proxyFrom(answers, f)
+  const proxy = proxyFrom(answers, f, record.helper ?? null)
   const proxyRoute = proxy.consent === 'given' && proxy.contact !== null
   // Contact through the helper first when the record says the carer must be present, or when no direct route
   // is left but the phone (the helper is reached by phone).
@@ -753,7 +797,7 @@ export function buildCommunicationPlan(answers: ScreeningAnswers, record: Record
     nonDigitalAlternative: { channel: alternative, key: ALTERNATIVE_KEYS[alternative] },
     needs,
     proxy,
-    checks: checksFor(answers, f, channels, preferences, needs, proxy, use),
+    checks: checksFor(answers, f, channels, preferences, needs, proxy, use, record.helper ?? null),
     cautions,
     codes: codes.filter((c, i) => codes.findIndex((d) => d.code === c.code) === i)
   }

@@ -129,6 +129,38 @@ describe('worked patients: plan, record and first suggestions', () => {
     ])
   })
 
+  test('learning disability, carer recorded with a best interests decision: the plan names who, on what authority, since when', () => {
+    const p = PATIENTS.find((x) => x.id === 'learning-disability-carer')!
+    const record = {
+      ...p.record,
+      helper: {
+        name: 'Grace Okafor',
+        relationship: 'paid carer',
+        phone: '07700 900222',
+        authority: 'best_interests' as const,
+        agreedOn: '2026-11-20',
+        capacityNote: 'Lacks capacity to manage appointments (assessed 18 Nov 2026); the carer books them.'
+      }
+    }
+    const a = assessScreening(p.answers, { record })
+    const view = planView(a, 'en', record)
+    assert.deepEqual(view.routes[0], 'Phone call to Grace Okafor (paid carer), who they agreed we can contact')
+    assert.deepEqual(view.proxyDetail, {
+      name: 'Grace Okafor',
+      phone: '07700 900222',
+      relationship: 'paid carer',
+      consentedBy: 'Best interests decision (Mental Capacity Act 2005), recorded on 20 November 2026',
+      capacityNote: 'Lacks capacity to manage appointments (assessed 18 Nov 2026); the carer books them.'
+    })
+    // recorded authority and date: no longer asked for
+    assert.ok(!a.plan.checks.some((c) => c.key.endsWith('.capacity')))
+    // a patient who says "do not contact them" at screening is not overridden by the record
+    const refused = assessScreening({ ...p.answers, 'proxy-consent': 'no' }, { record })
+    assert.equal(refused.plan.proxy.consent, 'refused')
+    assert.ok(refused.plan.checks.some((c) => c.key.endsWith('proxy-record-refused')))
+    assert.ok(!refused.plan.routes.some((r) => r.viaProxy))
+  })
+
   test('declines: a letter, no digital assumption, ask again next time; no referral suggested', () => {
     const r = run('declines')
     assert.equal(r.a.status, 'declined')

@@ -119,7 +119,10 @@ describe('assessScreening: worked examples', () => {
       consent: 'given',
       contact: { name: 'Sam Carer', phone: '07700 900123' },
       helpers: ['carer'],
-      consentedBy: 'patient'
+      consentedBy: 'patient',
+      relationship: null,
+      consentedOn: null,
+      capacityNote: null
     })
     assert.equal(r.plan.nonDigitalAlternative.channel, 'phone')
   })

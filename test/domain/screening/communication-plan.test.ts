@@ -190,13 +190,19 @@ describe('buildCommunicationPlan', () => {
       consent: 'given',
       contact: { name: 'Sam Carer', phone: '07700 900123' },
       helpers: ['carer'],
-      consentedBy: 'patient'
+      consentedBy: 'patient',
+      relationship: null,
+      consentedOn: null,
+      capacityNote: null
     })
     assert.deepEqual(plan({ ...confident, helpers: ['carer'], 'proxy-consent': 'no', 'proxy-name': 'Sam' }).proxy, {
       consent: 'refused',
       contact: null,
       helpers: ['carer'],
-      consentedBy: null
+      consentedBy: null,
+      relationship: null,
+      consentedOn: null,
+      capacityNote: null
     })
     assert.equal(plan(confident).proxy.consent, 'not_applicable')
     assert.equal(plan({ ...confident, helpers: ['carer'] }).proxy.consent, 'unknown')

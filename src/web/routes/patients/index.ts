@@ -74,7 +74,11 @@ function toRecord(form: PatientForm) {
     main_language: form.mainLanguage,
     interpreter_needed: form.interpreterNeeded,
     disability: form.disability,
-    communication_needs: form.communicationNeeds
+    communication_needs: form.communicationNeeds,
+    phone: form.phone,
+    email: form.email,
+    address: form.address,
+    helper: form.helper ? JSON.stringify(form.helper) : null
   }
 }
 
@@ -112,7 +116,7 @@ export async function patientRoutes(fastify: FastifyInstance): Promise<void> {
     const parsed = parseForm(
       patientSearchSchema,
       { ...values, searchBy: text(body.searchBy) },
-      { dateOfBirth: 'dateOfBirth-day' }
+      { dateOfBirth: 'dateOfBirth-day', helperAgreedOn: 'helperAgreedOn-day', helperAuthority: 'helperAuthority' }
     )
     if (!parsed.ok)
       return reply.render('patients/search.njk', {
@@ -146,7 +150,11 @@ export async function patientRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.post('/patients/new', { config: { access: 'patient:write' } }, async (request, reply) => {
     const values = patientFormValues(request.body)
-    const parsed = parseForm(patientFormSchema(today()), values, { dateOfBirth: 'dateOfBirth-day' })
+    const parsed = parseForm(patientFormSchema(today()), values, {
+      dateOfBirth: 'dateOfBirth-day',
+      helperAgreedOn: 'helperAgreedOn-day',
+      helperAuthority: 'helperAuthority'
+    })
     if (!parsed.ok) return renderForm(reply, { ...newFormContext, values, errors: parsed.errors })
     const outcome = await request.withOrg((trx) => registerPatient(trx, requestActor(request), toRecord(parsed.data)))
     if (!outcome.ok) return renderForm(reply, { ...newFormContext, values, errors: nhsNumberTaken.new })
@@ -201,7 +209,11 @@ export async function patientRoutes(fastify: FastifyInstance): Promise<void> {
       const values = patientFormValues(request.body)
       const context = editFormContext(request.params.id)
       found(await request.withOrg((trx) => findPatient(trx, user.orgId, request.params.id)), 'patient')
-      const parsed = parseForm(patientFormSchema(today()), values, { dateOfBirth: 'dateOfBirth-day' })
+      const parsed = parseForm(patientFormSchema(today()), values, {
+        dateOfBirth: 'dateOfBirth-day',
+        helperAgreedOn: 'helperAgreedOn-day',
+        helperAuthority: 'helperAuthority'
+      })
       if (!parsed.ok) return renderForm(reply, { ...context, values, errors: parsed.errors })
       const outcome = await request.withOrg((trx) =>
         changePatientDetails(trx, requestActor(request), request.params.id, toRecord(parsed.data))

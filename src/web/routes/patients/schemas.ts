@@ -10,6 +10,8 @@ import {
   sexCodes
 } from '../../../domain/patients/patient-codes.js'
 import { dateParts, list, text } from '../../form-errors.js'
+import { normalisePhone, PHONE_ERROR } from '../../../domain/shared/phone.js'
+import { HELPER_AUTHORITIES, type PatientHelper } from '../../../domain/patients/helper.js'
 
 const codesOf = (items: readonly { code: string }[]) => items.map((i) => i.code)
 
@@ -54,7 +56,79 @@ function dateOfBirthField(today: string) {
   })
 }
 
+const optionalPhone = (message: string) =>
+  z
+    .string()
+    .refine((v) => v === '' || normalisePhone(v) !== null, message)
+    .transform((v) => (v === '' ? null : normalisePhone(v)))
+
+/** The date a helper was agreed: a real date, not in the future; '' when the boxes are empty. */
+function agreedOnField(today: string) {
+  return z.object({ day: z.string(), month: z.string(), year: z.string() }).transform((parts, ctx) => {
+    if (!parts.day && !parts.month && !parts.year) return ''
+    const iso = isoDateFromParts(parts.day, parts.month, parts.year)
+    if (!iso) {
+      ctx.addIssue({ code: 'custom', message: 'Date agreed must be a real date, for example 2 12 2026' })
+      return z.NEVER
+    }
+    if (iso > today) {
+      ctx.addIssue({ code: 'custom', message: 'Date agreed must be today or in the past' })
+      return z.NEVER
+    }
+    return iso
+  })
+}
+
 export function patientFormSchema(today: string) {
+  return patientFieldsSchema(today)
+    .superRefine((v, ctx) => {
+      const any = v.helperName || v.helperRelationship || v.helperPhone || v.helperAuthority || v.helperAgreedOn
+      if (!any) return
+      const need = (path: string, ok: unknown, message: string) => {
+        if (!ok) ctx.addIssue({ code: 'custom', path: [path], message })
+      }
+      need('helperName', v.helperName, 'Enter the name of the person who helps')
+      need(
+        'helperRelationship',
+        v.helperRelationship,
+        'Enter how they know the patient, for example daughter or paid carer'
+      )
+      need('helperPhone', v.helperPhone, 'Enter a phone number for the person who helps')
+      need('helperAuthority', v.helperAuthority, 'Select who agreed that we can contact them')
+      need('helperAgreedOn', v.helperAgreedOn, 'Enter the date it was agreed')
+      need(
+        'helperCapacityNote',
+        v.helperAuthority !== 'best_interests' || v.helperCapacityNote,
+        'Enter the capacity assessment and best interests decision this rests on'
+      )
+    })
+    .transform(
+      ({
+        helperName,
+        helperRelationship,
+        helperPhone,
+        helperAuthority,
+        helperAgreedOn,
+        helperCapacityNote,
+        ...rest
+      }) => {
+        const helper: PatientHelper | null =
+          helperName && helperPhone && helperAuthority && helperAgreedOn
+            ? {
+                name: helperName,
+                relationship: helperRelationship,
+                phone: helperPhone,
+                authority: helperAuthority,
+                agreedOn: helperAgreedOn,
+                capacityNote: helperCapacityNote || null
+              }
+            : null
+        return { ...rest, helper }
+      }
+    )
+}
+
+function patientFieldsSchema(today: string) {
   return z.object({
     nhsNumber: nhsNumberField,
     givenName: z.string().min(1, 'Enter a given name').max(100, 'Given name must be 100 characters or fewer'),
@@ -90,7 +164,41 @@ export function patientFormSchema(today: string) {
       .refine(
         (v) => v.every((c) => codesOf(communicationNeedCodes).includes(c)),
         'Select communication needs from the list'
+      ),
+    phone: optionalPhone(PHONE_ERROR),
+    email: z
+      .string()
+      .max(200, 'Email address must be 200 characters or fewer')
+      .refine(
+        (v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v),
+        'Enter an email address in the correct format, like name@example.com, or leave it blank'
       )
+      .transform((v) => v || null),
+    address: z
+      .string()
+      .max(300, 'Address must be 300 characters or fewer')
+      .transform((v) => v.trim() || null),
+    helperName: z
+      .string()
+      .max(100, 'Name must be 100 characters or fewer')
+      .transform((v) => v.trim()),
+    helperRelationship: z
+      .string()
+      .max(100, 'Relationship must be 100 characters or fewer')
+      .transform((v) => v.trim()),
+    helperPhone: optionalPhone(PHONE_ERROR),
+    helperAuthority: z
+      .string()
+      .refine(
+        (v) => v === '' || (HELPER_AUTHORITIES as readonly string[]).includes(v),
+        'Select an answer from the list'
+      )
+      .transform((v) => (v === '' ? null : (v as (typeof HELPER_AUTHORITIES)[number]))),
+    helperAgreedOn: agreedOnField(today),
+    helperCapacityNote: z
+      .string()
+      .max(1000, 'Capacity note must be 1000 characters or fewer')
+      .transform((v) => v.trim())
   })
 }
 
@@ -110,7 +218,16 @@ export function patientFormValues(body: unknown) {
     mainLanguage: text(b.mainLanguage),
     interpreterNeeded: text(b.interpreterNeeded),
     disability: text(b.disability),
-    communicationNeeds: list(b.communicationNeeds)
+    communicationNeeds: list(b.communicationNeeds),
+    phone: text(b.phone),
+    email: text(b.email),
+    address: text(b.address),
+    helperName: text(b.helperName),
+    helperRelationship: text(b.helperRelationship),
+    helperPhone: text(b.helperPhone),
+    helperAuthority: text(b.helperAuthority),
+    helperAgreedOn: dateParts(b, 'helperAgreedOn'),
+    helperCapacityNote: text(b.helperCapacityNote)
   }
 }
 

@@ -19,6 +19,7 @@ import { escapeHtml } from '../../escape-html.js'
 import { PATIENT_LANGUAGES } from '../screening/languages.js'
 import { bannerLine, screeningBanner } from '../screening/result-view-models.js'
 import type { ScreeningRow } from '../../../db/repositories/screenings.js'
+import { HELPER_AUTHORITIES, HELPER_AUTHORITY_LABELS, helperAuthorityText } from '../../../domain/patients/helper.js'
 
 const err = (errors: FormErrors, field: string) => errors.byField[field]
 
@@ -34,7 +35,16 @@ export function emptyPatientForm(): PatientFormValues {
     mainLanguage: '',
     interpreterNeeded: '',
     disability: '',
-    communicationNeeds: []
+    communicationNeeds: [],
+    phone: '',
+    email: '',
+    address: '',
+    helperName: '',
+    helperRelationship: '',
+    helperPhone: '',
+    helperAuthority: '',
+    helperAgreedOn: { day: '', month: '', year: '' },
+    helperCapacityNote: ''
   }
 }
 
@@ -51,21 +61,37 @@ export function patientToFormValues(p: Patient): PatientFormValues {
     mainLanguage: p.mainLanguage ?? '',
     interpreterNeeded: p.interpreterNeeded ? 'yes' : 'no',
     disability: p.disability ?? '',
-    communicationNeeds: p.communicationNeeds
+    communicationNeeds: p.communicationNeeds,
+    phone: p.phone ?? '',
+    email: p.email ?? '',
+    address: p.address ?? '',
+    helperName: p.helper?.name ?? '',
+    helperRelationship: p.helper?.relationship ?? '',
+    helperPhone: p.helper?.phone ?? '',
+    helperAuthority: p.helper?.authority ?? '',
+    helperAgreedOn: isoToParts(p.helper?.agreedOn ?? null),
+    helperCapacityNote: p.helper?.capacityNote ?? ''
   }
+}
+
+function isoToParts(iso: string | null) {
+  if (!iso) return { day: '', month: '', year: '' }
+  const [year = '', month = '', day = ''] = iso.split('-')
+  return { day: String(Number(day)), month: String(Number(month)), year }
 }
 
 function dateInput(
   id: string,
   legend: string,
   value: { day: string; month: string; year: string },
-  error: { text: string } | undefined
+  error: { text: string } | undefined,
+  hint = 'For example, 27 3 1950'
 ) {
   return {
     id,
     namePrefix: id,
     fieldset: { legend: { text: legend, size: 's' } },
-    hint: { text: 'For example, 27 3 1950' },
+    hint: { text: hint },
     errorMessage: error,
     items: [
       {
@@ -98,6 +124,18 @@ function selectItems(list: readonly { code: string; label: string }[], value: st
     { value: '', text: placeholder, selected: value === '' },
     ...list.map((i) => ({ value: i.code, text: i.label, selected: i.code === value }))
   ]
+}
+
+function text(name: string, label: string, value: string, errors: FormErrors, extra: Record<string, unknown> = {}) {
+  return {
+    id: name,
+    name,
+    label: { text: label, size: 's' },
+    value,
+    autocomplete: 'off',
+    errorMessage: err(errors, name),
+    ...extra
+  }
 }
 
 export function patientFormFields(values: PatientFormValues, errors: FormErrors) {
@@ -197,6 +235,58 @@ export function patientFormFields(values: PatientFormValues, errors: FormErrors)
         text: c.label,
         checked: values.communicationNeeds.includes(c.code)
       }))
+    },
+    phone: text('phone', 'Phone number (optional)', values.phone, errors, {
+      type: 'tel',
+      classes: 'nhsuk-input--width-20',
+      hint: { text: 'As the patient gave it. Shared with a support service only if they agree' }
+    }),
+    email: text('email', 'Email address (optional)', values.email, errors, { type: 'email', spellcheck: false }),
+    address: {
+      id: 'address',
+      name: 'address',
+      label: { text: 'Address (optional)', size: 's' },
+      hint: { text: 'House, street and town. The postcode has its own box' },
+      rows: 3,
+      value: values.address,
+      errorMessage: err(errors, 'address')
+    },
+    helperName: text('helperName', 'Name', values.helperName, errors),
+    helperRelationship: text('helperRelationship', 'How they know the patient', values.helperRelationship, errors, {
+      hint: { text: 'For example, daughter, paid carer, neighbour' }
+    }),
+    helperPhone: text('helperPhone', 'Their phone number', values.helperPhone, errors, {
+      type: 'tel',
+      classes: 'nhsuk-input--width-20'
+    }),
+    helperAuthority: {
+      idPrefix: 'helperAuthority',
+      name: 'helperAuthority',
+      fieldset: { legend: { text: 'Who agreed that we can contact them?', size: 's' } },
+      errorMessage: err(errors, 'helperAuthority'),
+      items: HELPER_AUTHORITIES.map((a) => ({
+        value: a,
+        text: HELPER_AUTHORITY_LABELS[a],
+        checked: values.helperAuthority === a
+      }))
+    },
+    helperAgreedOn: dateInput(
+      'helperAgreedOn',
+      'Date it was agreed',
+      values.helperAgreedOn,
+      err(errors, 'helperAgreedOn'),
+      'The day the patient agreed, or the authority was seen. For example, 2 12 2026'
+    ),
+    helperCapacityNote: {
+      id: 'helperCapacityNote',
+      name: 'helperCapacityNote',
+      label: { text: 'Capacity note (optional)', size: 's' },
+      hint: {
+        text: 'For a best interests decision, the capacity assessment it rests on. Any limits of the authority'
+      },
+      rows: 3,
+      value: values.helperCapacityNote,
+      errorMessage: err(errors, 'helperCapacityNote')
     }
   }
 }
@@ -219,6 +309,19 @@ export function patientSummaryRows(p: Patient, today: string) {
     row(
       'Communication needs',
       p.communicationNeeds.map((c) => labelFor(communicationNeedCodes, c)).join(', ') || 'None recorded'
+    ),
+    row('Phone', p.phone),
+    row('Email', p.email),
+    row('Address', p.address),
+    row(
+      'Person who helps with contact',
+      p.helper
+        ? [
+            `${p.helper.name} (${p.helper.relationship}), ${p.helper.phone}.`,
+            `${helperAuthorityText(p.helper)}.`,
+            ...(p.helper.capacityNote ? [`Capacity note: ${p.helper.capacityNote}`] : [])
+          ].join(' ')
+        : 'None recorded'
     )
   ]
 }

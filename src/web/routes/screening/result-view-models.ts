@@ -2,6 +2,7 @@
  * A stored screening as things to show: the barrier profile, readiness, the communication plan, and the
  * short banner shown wherever the patient appears. Texts come from keys in the chosen language.
  */
+import { helperAuthorityText } from '../../../domain/patients/helper.js'
 import {
   BARRIERS,
   BSL_LANGUAGE,
@@ -57,7 +58,13 @@ export interface CommunicationPlanView {
   notes: string[]
   proxy: string | null
   /** The helper the patient agreed we may contact, with how and who consented. */
-  proxyDetail: { name: string; phone: string; relationship: string; consentedBy: string } | null
+  proxyDetail: {
+    name: string
+    phone: string
+    relationship: string
+    consentedBy: string
+    capacityNote?: string
+  } | null
 }
 
 /**
@@ -89,7 +96,7 @@ function routeText(route: ContactRoute, plan: CommunicationPlan, lang: string): 
     text = t('screening.route.via-proxy', {
       route: text,
       name: plan.proxy.contact.name,
-      relationship: t(`screening.relationship.${relationship}`)
+      relationship: plan.proxy.relationship ?? t(`screening.relationship.${relationship}`)
     })
   }
   if (!route.personalData) text = t('screening.route.reminders-only', { route: text })
@@ -124,8 +131,13 @@ export function planView(a: ScreeningAssessment, lang = 'en', record?: RecordFac
       ? {
           name: contact.name,
           phone: contact.phone,
-          relationship: plan.proxy.helpers.map((h) => t(`screening.relationship.${h}`)).join(', '),
-          consentedBy: 'the patient, when screened'
+          relationship:
+            plan.proxy.relationship ?? plan.proxy.helpers.map((h) => t(`screening.relationship.${h}`)).join(', '),
+          consentedBy:
+            plan.proxy.consentedOn && plan.proxy.consentedBy
+              ? helperAuthorityText({ authority: plan.proxy.consentedBy, agreedOn: plan.proxy.consentedOn })
+              : 'the patient, when screened',
+          ...(plan.proxy.capacityNote ? { capacityNote: plan.proxy.capacityNote } : {})
         }
       : null
   }
