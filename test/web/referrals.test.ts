@@ -316,6 +316,173 @@ for (const kind of await testDialects()) {
       assert.equal(status.status, 'accepted')
     })
 
+    const makeReferral = async (serviceId = 'device-bank', consentScope = ['contact_details']) => {
+      await clinicianA.get(`/patients/${patientA}/referrals`)
+      const made = await clinicianA.post(`/patients/${patientA}/referrals`, {
+        serviceId,
+        consent: 'yes',
+        consentScope,
+        channel: 'letter'
+      })
+      assert.equal(made.statusCode, 303)
+      return String(made.headers.location).split('/').pop()!
+    }
+    const partnerToken = async (id: string) => {
+      const letter = await built.database.db
+        .selectFrom('outbox_message')
+        .select('body')
+        .where('referral_id', '=', id)
+        .executeTakeFirstOrThrow()
+      return /\/partner\/([A-Za-z0-9_-]+)/.exec(letter.body)![1]!
+    }
+    const radioValues = (body: string) =>
+      [
+        ...body.matchAll(
+          /name="step" type="radio" value="([^"]+)"|type="radio" id="[^"]+" name="step" value="([^"]+)"/g
+        )
+      ].map((m) => m[1] ?? m[2])
+
+    test('the referral page: only valid next steps, history with notes, another outcome after a positive one', async () => {
+      const id = await makeReferral()
+      await clinicianA.get(`/referrals/${id}`)
+      assert.equal(
+        (await clinicianA.post(`/referrals/${id}/status`, { step: 'accepted', version: 'referred' })).statusCode,
+        303
+      )
+      await clinicianA.get(`/referrals/${id}`)
+      assert.equal(
+        (await clinicianA.post(`/referrals/${id}/status`, { step: 'attended', version: 'accepted' })).statusCode,
+        303
+      )
+      const attended = await clinicianA.get(`/referrals/${id}`)
+      assert.deepEqual(radioValues(attended.body), [
+        'outcome:device_provided',
+        'outcome:connectivity_provided',
+        'outcome:skills_gained',
+        'outcome:no_change',
+        'outcome:not_eligible'
+      ])
+      assert.doesNotMatch(attended.body, /outcome:did_not_attend|outcome:declined/)
+      // a step the page does not offer, sent anyway: the page again with the reason, never a 500
+      const dna = await clinicianA.post(`/referrals/${id}/status`, {
+        step: 'outcome:did_not_attend',
+        version: 'attended'
+      })
+      assert.equal(dna.statusCode, 200)
+      assert.match(dna.body, /Did not attend cannot be recorded: the patient has attended/)
+      assert.match(dna.body, /href="#step"/)
+      const first = await clinicianA.post(`/referrals/${id}/status`, {
+        step: 'outcome:device_provided',
+        version: 'attended',
+        stepNote: 'Lent a tablet\r\nfor 3 months.'
+      })
+      assert.equal(first.statusCode, 303)
+      const page = await clinicianA.get(`/referrals/${id}`)
+      assert.match(page.body, /Add another outcome/)
+      assert.deepEqual(radioValues(page.body), ['outcome:connectivity_provided', 'outcome:skills_gained'])
+      assert.match(page.body, /Outcome: device provided/)
+      assert.match(page.body, /<div class="reach-note">Lent a tablet<br>for 3 months.<\/div>/)
+      const again = await clinicianA.post(`/referrals/${id}/status`, {
+        step: 'outcome:skills_gained',
+        version: 'outcome'
+      })
+      assert.equal(again.statusCode, 303)
+      const twice = await clinicianA.post(`/referrals/${id}/status`, {
+        step: 'outcome:skills_gained',
+        version: 'outcome'
+      })
+      assert.equal(twice.statusCode, 200)
+      assert.match(twice.body, /Skills gained is already recorded for this referral/)
+      const after = await clinicianA.get(`/referrals/${id}`)
+      assert.match(after.body, /Another outcome: skills gained/)
+      assert.match(after.body, /Outcome: device provided, skills gained/)
+    })
+
+    test('notes: an error summary and the text kept on a bad note; a good one is in the history, audited without its text', async () => {
+      const id = await makeReferral()
+      await clinicianA.get(`/referrals/${id}`)
+      const empty = await clinicianA.post(`/referrals/${id}/notes`, { note: '  ' })
+      assert.equal(empty.statusCode, 200)
+      assert.match(empty.body, /<title>Error: /)
+      assert.match(empty.body, /href="#note">\s*Enter a note/)
+      const long = 'Tried to ring. '.repeat(70)
+      const tooLong = await clinicianA.post(`/referrals/${id}/notes`, { note: long })
+      assert.equal(tooLong.statusCode, 200)
+      assert.match(tooLong.body, /The note must be 1,000 characters or fewer/)
+      assert.ok(tooLong.body.includes(`>${long}</textarea>`), 'the note is kept')
+      assert.match(tooLong.body, /data-maxlength="1000"/)
+      const ok = await clinicianA.post(`/referrals/${id}/notes`, {
+        note: 'Patient asked to be called after 2pm <b>only</b>.'
+      })
+      assert.equal(ok.statusCode, 303)
+      assert.equal(ok.headers.location, `/referrals/${id}#history`)
+      const page = await clinicianA.get(`/referrals/${id}`)
+      assert.match(page.body, /Patient asked to be called after 2pm &lt;b&gt;only&lt;\/b&gt;\./)
+      const status = await built.database.db
+        .selectFrom('referral')
+        .select('status')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow()
+      assert.equal(status.status, 'referred')
+      const audit = await built.database.db
+        .selectFrom('audit_event')
+        .selectAll()
+        .where('entity_type', '=', 'referral_note')
+        .where('patient_id', '=', patientA)
+        .execute()
+      assert.equal(audit.length, 1)
+      assert.doesNotMatch(JSON.stringify(audit), /2pm/)
+      // a receptionist may read the referral but not write notes
+      const receptionist = await signedIn(built.app, built.fixture.emailA('receptionist'))
+      const read = await receptionist.get(`/referrals/${id}`)
+      assert.equal(read.statusCode, 200)
+      assert.doesNotMatch(read.body, /Add a note/)
+      assert.equal((await receptionist.post(`/referrals/${id}/notes`, { note: 'x' })).statusCode, 403)
+    })
+
+    test('partner link: valid steps, another outcome, a note for the care team; notes and names never shown there', async () => {
+      const id = await makeReferral()
+      await clinicianA.get(`/referrals/${id}`)
+      await clinicianA.post(`/referrals/${id}/notes`, { note: 'Staff-only: lives with daughter.' })
+      const token = await partnerToken(id)
+      const partner = new InjectSession(built.app)
+      const page = await partner.get(`/partner/${token}`)
+      assert.deepEqual(radioValues(page.body), [
+        'accepted',
+        'outcome:declined',
+        'outcome:did_not_attend',
+        'outcome:not_eligible'
+      ])
+      assert.doesNotMatch(page.body, /lives with daughter/)
+      assert.doesNotMatch(page.body, /Seacole|Nightingale/)
+      await partner.post(`/partner/${token}`, { step: 'accepted', version: 'referred' })
+      await partner.post(`/partner/${token}`, { step: 'attended', version: 'accepted' })
+      const attended = await partner.get(`/partner/${token}`)
+      assert.doesNotMatch(attended.body, /outcome:did_not_attend|outcome:declined/)
+      const first = await partner.post(`/partner/${token}`, {
+        step: 'outcome:connectivity_provided',
+        version: 'attended',
+        stepNote: 'Gave a SIM with 6 months of data.'
+      })
+      assert.match(first.body, /Thank you. The referral is now: Outcome: connectivity provided/)
+      assert.match(first.body, /Add another outcome/)
+      assert.doesNotMatch(first.body, /6 months of data/)
+      const bad = await partner.post(`/partner/${token}/notes`, { note: '' })
+      assert.equal(bad.statusCode, 200)
+      assert.match(bad.body, /There is a problem/)
+      assert.match(bad.body, /href="#note">Enter a note/)
+      const tooLong = await partner.post(`/partner/${token}/notes`, { note: 'y'.repeat(1200) })
+      assert.ok(tooLong.body.includes(`>${'y'.repeat(1200)}</textarea>`))
+      const sent = await partner.post(`/partner/${token}/notes`, { note: 'Second session booked.' })
+      assert.match(sent.body, /Your note has been sent to the care team/)
+      assert.doesNotMatch(sent.body, /Second session booked/)
+      assert.match(sent.body, /Your service/)
+      const staff = await clinicianA.get(`/referrals/${id}`)
+      assert.match(staff.body, /Second session booked\./)
+      assert.match(staff.body, /Gave a SIM with 6 months of data\./)
+      assert.match(staff.body, /The service/)
+    })
+
     test('staff directory: clinicians view, directory managers add (with errors), retire, all audited', async () => {
       assert.equal((await clinicianA.get('/directory')).statusCode, 200)
       assert.equal((await clinicianA.get('/directory/new')).statusCode, 403)

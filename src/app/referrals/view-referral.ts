@@ -1,11 +1,18 @@
-/** One referral with its patient, service, history and queued letter or email. Viewing is audited. */
+/** One referral with its patient, service, history (status changes, outcomes, notes), outcomes and queued letter or email. Viewing is audited. */
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import { recordAudit } from '../../db/repositories/audit.js'
 import { findPatient, type Patient } from '../../db/repositories/patients.js'
 import { findService } from '../../db/repositories/directory.js'
-import { findReferral, outboxForReferral, referralEvents, type ReferralRow } from '../../db/repositories/referrals.js'
+import {
+  findReferral,
+  outboxForReferral,
+  referralEvents,
+  referralOutcomeValues,
+  type ReferralRow
+} from '../../db/repositories/referrals.js'
 import type { DirectoryService } from '../../domain/directory/service.js'
+import type { Outcome } from '../../domain/referrals/status-lifecycle.js'
 import { auditFields, type Actor } from '../actor.js'
 import { found } from '../errors.js'
 
@@ -15,7 +22,10 @@ export interface ReferralDetails {
   referral: ReferralRow
   patient: Patient | undefined
   service: DirectoryService | undefined
+  /** Status changes, outcomes and notes, oldest first. */
   events: Awaited<ReturnType<typeof referralEvents>>
+  /** The outcomes recorded, first first. */
+  outcomes: Outcome[]
   outbox: Awaited<ReturnType<typeof outboxForReferral>>
 }
 
@@ -34,6 +44,7 @@ export async function viewReferral(db: Db, actor: Actor, input: { referralId: st
     patient: await findPatient(db, actor.orgId, referral.patient_id),
     service: await findService(db, referral.service_id),
     events: await referralEvents(db, actor.orgId, referral.id),
+    outcomes: await referralOutcomeValues(db, actor.orgId, referral),
     outbox: await outboxForReferral(db, actor.orgId, referral.id)
   }
 }

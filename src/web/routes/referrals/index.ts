@@ -10,32 +10,40 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { Config } from '../../../config.js'
 import { withOrg } from '../../../db/connect.js'
-import type { PartnerReferralRow } from '../../../db/repositories/referrals.js'
 import { NotFoundError } from '../../../app/errors.js'
 import { changeReferralStatus } from '../../../app/referrals/change-referral-status.js'
 import { createReferral } from '../../../app/referrals/create-referral.js'
-import { ServiceNotSuggestedError, StepRefusedError } from '../../../app/referrals/errors.js'
+import { addReferralNote } from '../../../app/referrals/add-referral-note.js'
+import { NoteRefusedError, ServiceNotSuggestedError, StepRefusedError } from '../../../app/referrals/errors.js'
 import { listOverdueFollowUps } from '../../../app/referrals/list-overdue-follow-ups.js'
-import { openPartnerLink } from '../../../app/referrals/open-partner-link.js'
+import { viewPartnerLink, type PartnerView } from '../../../app/referrals/open-partner-link.js'
 import { partnerActor } from '../../../app/referrals/partner-actor.js'
 import { viewPatientReferrals } from '../../../app/referrals/view-patient-referrals.js'
 import { viewReferral } from '../../../app/referrals/view-referral.js'
 import type { ConsentScope } from '../../../domain/referrals/consent.js'
+import { NOTE_MAX_LENGTH } from '../../../domain/referrals/notes.js'
+import { allowedSteps } from '../../../domain/referrals/status-lifecycle.js'
 import { can } from '../../../domain/staff/roles.js'
 import { formErrors, noErrors, type FormErrors } from '../../form-errors.js'
 import { currentUser, requestActor } from '../../plugins/auth.js'
 import {
   emptyReferralForm,
+  emptyReferralPage,
+  noteFormValues,
   partnerParams,
   patientParams,
   referralFormValues,
   referralParams,
   stepFormValues,
   validateReferralForm,
-  type ReferralFormValues
+  type ReferralFormValues,
+  type ReferralPageValues
 } from './schemas.js'
 import {
+  addingOutcome,
   followUpGroups,
+  noteField,
+  partnerHistory,
   partnerSteps,
   patientReferralRows,
   referralEventRows,
@@ -50,7 +58,8 @@ export interface ReferralsRouteOptions {
   config: Config
 }
 
-const stepErrors = (message: string) => formErrors([{ field: 'step', text: message }])
+const fieldError = (field: string, message: string) => formErrors([{ field, text: message }])
+const stepErrors = (message: string) => fieldError('step', message)
 
 export async function referralsRoutes(fastify: FastifyInstance, opts: ReferralsRouteOptions): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>()
@@ -143,19 +152,30 @@ export async function referralsRoutes(fastify: FastifyInstance, opts: ReferralsR
     })
   })
 
-  async function renderReferral(request: FastifyRequest, reply: FastifyReply, referralId: string, errors: FormErrors) {
+  async function renderReferral(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    referralId: string,
+    errors: FormErrors,
+    values: ReferralPageValues = emptyReferralPage
+  ) {
     const details = await request.withOrg((trx) => viewReferral(trx, requestActor(request), { referralId }))
-    const { referral, patient, service, events, outbox } = details
-    const field = stepField(referral.status, errors)
+    const { referral, patient, service, events, outcomes, outbox } = details
+    const status = referral.status
+    const field = stepField(status, outcomes, errors, values.step)
     return reply.render('referrals/show.njk', {
       pageTitle: `Referral to ${service?.name ?? 'a service'}`,
       serviceName: service?.name ?? referral.service_id,
       referralId: referral.id,
-      version: referral.status,
+      version: status,
       errors,
       canWrite: can(currentUser(request).role, 'referral:write'),
       steps: field.items,
       stepField: field,
+      addingOutcome: addingOutcome(status, outcomes),
+      closed: status === 'outcome' && field.items.length === 0,
+      stepNoteField: noteField('stepNote', values.stepNote, errors),
+      noteField: noteField('note', values.note, errors),
       rows: referralSummaryRows(details),
       events: referralEventRows(events),
       outbox,
@@ -177,48 +197,84 @@ export async function referralsRoutes(fastify: FastifyInstance, opts: ReferralsR
     { schema: { params: referralParams }, config: { access: 'referral:write' } },
     async (request, reply) => {
       const { referralId } = request.params
-      const { step, version } = stepFormValues(request.body)
-      if (!step) return renderReferral(request, reply, referralId, stepErrors('Select what has happened'))
+      const { step, stepValue, version, stepNote } = stepFormValues(request.body)
+      const values = { ...emptyReferralPage, step: stepValue, stepNote }
+      if (!step) return renderReferral(request, reply, referralId, stepErrors('Select what has happened'), values)
       try {
         await request.withOrg((trx) =>
-          changeReferralStatus(trx, requestActor(request), { referralId, step, expectedStatus: version })
+          changeReferralStatus(trx, requestActor(request), {
+            referralId,
+            step,
+            expectedStatus: version,
+            note: stepNote
+          })
         )
       } catch (error) {
-        if (!(error instanceof StepRefusedError)) throw error
-        return renderReferral(request, reply, referralId, stepErrors(error.message))
+        if (error instanceof StepRefusedError)
+          return renderReferral(request, reply, referralId, stepErrors(error.message), values)
+        if (error instanceof NoteRefusedError)
+          return renderReferral(request, reply, referralId, fieldError('stepNote', error.message), values)
+        throw error
       }
       return reply.flash('Referral updated').redirect(`/referrals/${referralId}`, 303)
+    }
+  )
+
+  app.post(
+    '/referrals/:referralId/notes',
+    { schema: { params: referralParams }, config: { access: 'referral:write' } },
+    async (request, reply) => {
+      const { referralId } = request.params
+      const { note } = noteFormValues(request.body)
+      try {
+        await request.withOrg((trx) => addReferralNote(trx, requestActor(request), { referralId, note }))
+      } catch (error) {
+        if (!(error instanceof NoteRefusedError)) throw error
+        return renderReferral(request, reply, referralId, fieldError('note', error.message), {
+          ...emptyReferralPage,
+          note
+        })
+      }
+      return reply.flash('Note added').redirect(`/referrals/${referralId}#history`, 303)
     }
   )
 
   function renderPartner(
     reply: FastifyReply,
     token: string,
-    referral: PartnerReferralRow,
-    extra: { done?: boolean; error?: string }
+    view: PartnerView,
+    extra: { done?: string; errors?: FormErrors; values?: ReferralPageValues }
   ) {
+    const { referral, outcomes, events } = view
+    const errors = extra.errors ?? noErrors
+    const values = extra.values ?? emptyReferralPage
     return reply
       .header('cache-control', 'no-store')
       .header('referrer-policy', 'no-referrer')
       .render('referrals/partner.njk', {
-        pageTitle: `Update a referral to ${referral.service_name}`,
+        pageTitle: `${errors.list.length ? 'Error: ' : ''}Update a referral to ${referral.service_name}`,
         serviceName: referral.service_name,
         token,
         version: referral.status,
         reference: referral.id.slice(0, 8).toUpperCase(),
-        statusText: statusText(referral),
-        steps: partnerSteps(referral.status),
-        ...extra
+        statusText: statusText(referral, outcomes),
+        steps: partnerSteps(referral.status, outcomes, values.step),
+        addingOutcome: addingOutcome(referral.status, outcomes),
+        closed: referral.status === 'outcome' && allowedSteps(referral.status, outcomes).length === 0,
+        history: partnerHistory(events),
+        noteMaxLength: NOTE_MAX_LENGTH,
+        errors,
+        values,
+        done: extra.done
       })
   }
+
+  const partnerView = (token: string) => viewPartnerLink(app.database.db, { token })
 
   app.get(
     '/partner/:token',
     { schema: { params: partnerParams }, config: { access: 'public' } },
-    async (request, reply) => {
-      const referral = await openPartnerLink(app.database.db, { token: request.params.token })
-      return renderPartner(reply, request.params.token, referral, {})
-    }
+    async (request, reply) => renderPartner(reply, request.params.token, await partnerView(request.params.token), {})
   )
 
   app.post(
@@ -226,23 +282,57 @@ export async function referralsRoutes(fastify: FastifyInstance, opts: ReferralsR
     { schema: { params: partnerParams }, config: { access: 'public' } },
     async (request, reply) => {
       const { token } = request.params
-      const referral = await openPartnerLink(app.database.db, { token })
-      const { step, version } = stepFormValues(request.body)
-      if (!step) return renderPartner(reply, token, referral, { error: 'Select what has happened' })
-      const actor = partnerActor(referral.org_id, request.ip, request.headers['user-agent'] ?? null)
+      const view = await partnerView(token)
+      const { step, stepValue, version, stepNote } = stepFormValues(request.body)
+      const values = { ...emptyReferralPage, step: stepValue, stepNote }
+      if (!step) return renderPartner(reply, token, view, { errors: stepErrors('Select what has happened'), values })
+      const actor = partnerActor(view.referral.org_id, request.ip, request.headers['user-agent'] ?? null)
       try {
-        await withOrg(app.database, referral.org_id, (trx) =>
-          changeReferralStatus(trx, actor, { referralId: referral.id, step, expectedStatus: version })
+        await withOrg(app.database, view.referral.org_id, (trx) =>
+          changeReferralStatus(trx, actor, {
+            referralId: view.referral.id,
+            step,
+            expectedStatus: version,
+            note: stepNote
+          })
         )
       } catch (error) {
-        if (!(error instanceof StepRefusedError)) throw error
-        return renderPartner(reply, token, referral, { error: error.message })
+        if (error instanceof StepRefusedError)
+          return renderPartner(reply, token, view, { errors: stepErrors(error.message), values })
+        if (error instanceof NoteRefusedError)
+          return renderPartner(reply, token, view, { errors: fieldError('stepNote', error.message), values })
+        throw error
       }
-      const updated = await openPartnerLink(app.database.db, { token }).catch((error: unknown) => {
-        if (error instanceof NotFoundError) return referral
+      const updated = await partnerView(token).catch((error: unknown) => {
+        if (error instanceof NotFoundError) return view
         throw error
       })
-      return renderPartner(reply, token, updated, { done: true })
+      return renderPartner(reply, token, updated, {
+        done: `Thank you. The referral is now: ${statusText(updated.referral, updated.outcomes)}.`
+      })
+    }
+  )
+
+  app.post(
+    '/partner/:token/notes',
+    { schema: { params: partnerParams }, config: { access: 'public' } },
+    async (request, reply) => {
+      const { token } = request.params
+      const view = await partnerView(token)
+      const { note } = noteFormValues(request.body)
+      const actor = partnerActor(view.referral.org_id, request.ip, request.headers['user-agent'] ?? null)
+      try {
+        await withOrg(app.database, view.referral.org_id, (trx) =>
+          addReferralNote(trx, actor, { referralId: view.referral.id, note })
+        )
+      } catch (error) {
+        if (!(error instanceof NoteRefusedError)) throw error
+        return renderPartner(reply, token, view, {
+          errors: fieldError('note', error.message),
+          values: { ...emptyReferralPage, note }
+        })
+      }
+      return renderPartner(reply, token, view, { done: 'Thank you. Your note has been sent to the care team.' })
     }
   )
 }

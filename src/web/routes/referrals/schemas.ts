@@ -57,11 +57,34 @@ export function validateReferralForm(values: ReferralFormValues) {
  * The status form: the step chosen (null when none or unknown) and the status the page showed
  * (`version`), so that a change made from a page someone else has since changed is a conflict.
  */
-export function stepFormValues(body: unknown): { step: Step | null; version: Status | undefined } {
+export function stepFormValues(body: unknown): {
+  step: Step | null
+  /** The radio value as sent, so that the form comes back with it chosen. */
+  stepValue: string
+  version: Status | undefined
+  /** The optional note, as typed (checked by the use case). */
+  stepNote: string
+} {
   const b = (body ?? {}) as Record<string, unknown>
   const version = text(b.version)
   return {
     step: parseStep(text(b.step)),
-    version: (STATUSES as readonly string[]).includes(version) ? (version as Status) : undefined
+    stepValue: text(b.step),
+    version: (STATUSES as readonly string[]).includes(version) ? (version as Status) : undefined,
+    stepNote: typeof b.stepNote === 'string' ? b.stepNote : ''
   }
 }
+
+/** The note form: the note as typed (checked by the use case, so that every entry point checks the same). */
+export function noteFormValues(body: unknown): { note: string } {
+  const b = (body ?? {}) as Record<string, unknown>
+  return { note: typeof b.note === 'string' ? b.note : '' }
+}
+
+/** What the referral page's two forms hold when it comes back with an error. */
+export interface ReferralPageValues {
+  step: string
+  stepNote: string
+  note: string
+}
+export const emptyReferralPage: ReferralPageValues = { step: '', stepNote: '', note: '' }

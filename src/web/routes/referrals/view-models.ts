@@ -4,24 +4,32 @@ import type { ReferralDetails } from '../../../app/referrals/view-referral.js'
 import type { ServiceSuggestion } from '../../../app/referrals/suggest-services.js'
 import { parseJsonColumn } from '../../../db/json-column.js'
 import { CONSENT_SCOPES, CONSENT_SCOPE_LABELS, type ConsentScope } from '../../../domain/referrals/consent.js'
+import { NOTE_MAX_LENGTH } from '../../../domain/referrals/notes.js'
 import {
   OUTCOME_LABELS,
   STATUS_LABELS,
   allowedSteps,
+  isPositive,
+  recordedOutcomes,
+  stepHint,
   stepLabel,
   stepValue,
   type Outcome,
   type Status
 } from '../../../domain/referrals/status-lifecycle.js'
+import type { PartnerView } from '../../../app/referrals/open-partner-link.js'
 import { formatDate } from '../../../domain/shared/dates.js'
 import { escapeHtml } from '../../escape-html.js'
 import type { FormErrors } from '../../form-errors.js'
 import type { ReferralFormValues } from './schemas.js'
 
-export const statusText = (r: Pick<ReferralRow, 'status' | 'outcome'>) =>
-  r.status === 'outcome' && r.outcome
-    ? `Outcome: ${OUTCOME_LABELS[r.outcome as Outcome].toLowerCase()}`
+/** "Accepted", or the outcomes: "Outcome: device provided, skills gained" (the row's first outcome when no list is given). */
+export const statusText = (r: Pick<ReferralRow, 'status' | 'outcome'>, outcomes?: readonly Outcome[]) => {
+  const all = outcomes ?? recordedOutcomes([r.outcome])
+  return r.status === 'outcome' && all.length
+    ? `Outcome: ${all.map((o) => OUTCOME_LABELS[o].toLowerCase()).join(', ')}`
     : STATUS_LABELS[r.status as Status]
+}
 
 function errorFor(errors: FormErrors, field: string) {
   const error = errors.byField[field]
@@ -115,7 +123,11 @@ export function followUpGroups(rows: OverdueRow[]) {
 }
 
 /** The summary list of one referral. */
-export function referralSummaryRows({ referral, patient }: Pick<ReferralDetails, 'referral' | 'patient'>) {
+export function referralSummaryRows({
+  referral,
+  patient,
+  outcomes
+}: Pick<ReferralDetails, 'referral' | 'patient' | 'outcomes'>) {
   const reasons = parseJsonColumn<string[]>(referral.match_reasons)
   const date = (d: Date | null) => (d ? isoDay(d) : 'Not yet')
   return [
@@ -127,7 +139,7 @@ export function referralSummaryRows({ referral, patient }: Pick<ReferralDetails,
           : ''
       }
     },
-    { key: { text: 'Status' }, value: { text: statusText(referral) } },
+    { key: { text: 'Status' }, value: { text: statusText(referral, outcomes) } },
     { key: { text: 'Why this service' }, value: { text: reasons.join('; ') || 'Not recorded' } },
     {
       key: { text: 'Consent' },
@@ -140,7 +152,7 @@ export function referralSummaryRows({ referral, patient }: Pick<ReferralDetails,
     { key: { text: 'Referred' }, value: { text: date(referral.referred_at) } },
     { key: { text: 'Accepted' }, value: { text: date(referral.accepted_at) } },
     { key: { text: 'Attended' }, value: { text: date(referral.attended_at) } },
-    { key: { text: 'Outcome recorded' }, value: { text: date(referral.outcome_at) } },
+    { key: { text: 'First outcome recorded' }, value: { text: date(referral.outcome_at) } },
     {
       key: { text: 'Follow up by' },
       value: { text: referral.follow_up_due_on ? formatDate(referral.follow_up_due_on) : 'None' }
@@ -148,30 +160,97 @@ export function referralSummaryRows({ referral, patient }: Pick<ReferralDetails,
   ]
 }
 
-/** The history table's rows: date, change, who. */
+type HistoryEvent = Pick<
+  ReferralDetails['events'][number],
+  'kind' | 'to_status' | 'outcome' | 'changed_by_partner' | 'occurred_at'
+> & { note?: string | null; changed_by_name?: string | null }
+
+/** What an event did, in words: "Accepted", "Outcome: device provided", "Another outcome: skills gained", "Note". */
+export function eventText(e: HistoryEvent): string {
+  if (e.kind === 'note') return 'Note'
+  const outcome = e.outcome ? OUTCOME_LABELS[e.outcome as Outcome]?.toLowerCase() : undefined
+  if (outcome) return e.kind === 'outcome' ? `Another outcome: ${outcome}` : `Outcome: ${outcome}`
+  return STATUS_LABELS[e.to_status as Status] ?? e.to_status
+}
+
+/**
+ * A note's text, escaped, its line breaks as <br> (the table macro re-indents raw line breaks). Patient data:
+ * shown only on staff pages.
+ */
+const noteHtml = (note: string) => `<div class="reach-note">${escapeHtml(note).replace(/\n/g, '<br>')}</div>`
+
+/** The history table's rows: date, what happened (with any note), who ("The service" for the partner link). */
 export function referralEventRows(events: ReferralDetails['events']) {
   return events.map((e) => [
     { text: isoDay(e.occurred_at) },
-    {
-      text: e.outcome
-        ? `Outcome: ${OUTCOME_LABELS[e.outcome as Outcome].toLowerCase()}`
-        : STATUS_LABELS[e.to_status as Status]
-    },
-    { text: e.changed_by_partner ? 'Receiving service (partner link)' : (e.changed_by_name ?? '') }
+    { html: `${escapeHtml(eventText(e))}${e.note ? noteHtml(e.note) : ''}` },
+    { text: e.changed_by_partner ? 'The service' : (e.changed_by_name ?? '') }
   ])
 }
 
-/** The radios of the staff status form. */
-export function stepField(status: Status, errors: FormErrors) {
+/** The step radios (with what each outcome means) for a referral's status and recorded outcomes. */
+function stepItems(status: Status, outcomes: readonly Outcome[], checked: string) {
+  return allowedSteps(status, outcomes).map((s) => {
+    const hint = stepHint(s)
+    return {
+      value: stepValue(s),
+      text: stepLabel(s),
+      checked: checked === stepValue(s),
+      ...(hint ? { hint: { text: hint } } : {})
+    }
+  })
+}
+
+/** True once the referral has a positive outcome and more can be added: the form is "Add another outcome". */
+export const addingOutcome = (status: Status, outcomes: readonly Outcome[]) =>
+  status === 'outcome' && outcomes.some(isPositive) && allowedSteps(status, outcomes).length > 0
+
+/** The radios of the staff status form: only the steps the lifecycle offers. */
+export function stepField(status: Status, outcomes: readonly Outcome[], errors: FormErrors, checked = '') {
   return {
     idPrefix: 'step',
     name: 'step',
-    fieldset: { legend: { text: 'Record what has happened', size: 's' } },
+    fieldset: {
+      legend: { text: addingOutcome(status, outcomes) ? 'Add another outcome' : 'Record what has happened', size: 's' }
+    },
     errorMessage: errorFor(errors, 'step'),
-    items: allowedSteps(status).map((s) => ({ value: stepValue(s), text: stepLabel(s) }))
+    items: stepItems(status, outcomes, checked)
   }
 }
 
-/** The partner page's choices (its own small form, not a macro). */
-export const partnerSteps = (status: Status) =>
-  allowedSteps(status).map((s) => ({ value: stepValue(s), text: stepLabel(s) }))
+/** An nhsuk character count for a note (the text is kept when the form comes back with an error). */
+export function noteField(name: 'note' | 'stepNote', value: string, errors: FormErrors) {
+  return {
+    name,
+    id: name,
+    label: { text: name === 'note' ? 'Note' : 'Note (optional)', size: 's' },
+    hint: {
+      text:
+        name === 'note'
+          ? 'For example, a call with the patient or the service. Only staff in your organisation can see notes.'
+          : 'Anything the next person should know. Only staff in your organisation can see notes.'
+    },
+    maxlength: NOTE_MAX_LENGTH,
+    rows: 4,
+    value,
+    errorMessage: errorFor(errors, name)
+  }
+}
+
+/** The partner page's choices (its own small form, not a macro), with what each outcome means. */
+export const partnerSteps = (status: Status, outcomes: readonly Outcome[], checked = '') =>
+  stepItems(status, outcomes, checked).map((s) => ({
+    value: s.value,
+    text: s.text,
+    hint: s.hint?.text ?? null,
+    checked: s.checked
+  }))
+
+/** The partner page's history: when, what, and whether the service or the care team did it. No notes, no names. */
+export function partnerHistory(events: PartnerView['events']) {
+  return events.map((e) => ({
+    date: isoDay(e.occurred_at),
+    text: eventText(e),
+    by: e.changed_by_partner ? 'Your service' : 'The care team'
+  }))
+}
