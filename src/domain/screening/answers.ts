@@ -27,6 +27,7 @@ import {
   type QuestionLinkId,
   type QuestionSpec
 } from './questionnaire.js'
+import { declaredConstraints, SCREENING_CONSTRAINTS } from './constraints.js'
 
 /** One answer as it arrives from any mode: a code or string, or several codes for a multi-select question. */
 export type AnswerValue = string | readonly string[]
@@ -46,7 +47,14 @@ type AnswerOf<I> = I extends { kind: 'choice'; answerSet: infer S extends Answer
 export type ScreeningAnswers = { readonly [I in QuestionSpec as I['linkId']]?: AnswerOf<I> }
 
 export type ValidationErrorCode =
-  'required' | 'invalid-option' | 'invalid-value' | 'too-long' | 'not-repeatable' | 'exclusive-option' | 'unknown-item'
+  | 'required'
+  | 'invalid-option'
+  | 'invalid-value'
+  | 'too-long'
+  | 'not-repeatable'
+  | 'exclusive-option'
+  | 'unknown-item'
+  | 'impossible'
 
 export const VALIDATION_ERROR_KEYS = {
   required: 'screening.error.required',
@@ -55,14 +63,15 @@ export const VALIDATION_ERROR_KEYS = {
   'too-long': 'screening.error.too-long',
   'not-repeatable': 'screening.error.not-repeatable',
   'exclusive-option': 'screening.error.exclusive-option',
-  'unknown-item': 'screening.error.unknown-item'
+  'unknown-item': 'screening.error.unknown-item',
+  impossible: 'screening.error.impossible'
 } as const satisfies Record<ValidationErrorCode, string>
 
 export interface ValidationError {
   linkId: string
   code: ValidationErrorCode
-  /** Translation key of the message. */
-  key: (typeof VALIDATION_ERROR_KEYS)[ValidationErrorCode]
+  /** Translation key of the message; for an impossible combination, `screening.error.impossible.<constraint key>`. */
+  key: (typeof VALIDATION_ERROR_KEYS)[ValidationErrorCode] | `screening.error.impossible.${string}`
 }
 
 /** Why something was decided: the question and the answers that caused it. */
@@ -294,6 +303,13 @@ export function normaliseAnswers(definition: Questionnaire, input: AnswerInput):
       ? answers[linkId] === undefined
       : !hasAnsweredDescendant(entry, entries, answers)
     if (missing) errors.push(error(linkId, 'required'))
+  }
+  // Answers that cannot all be true (the Questionnaire's constraints): shown at their question, answers kept.
+  const shownValues = (linkId: string) => asList(answers[linkId])
+  for (const declared of declaredConstraints(definition.extension)) {
+    const rule = SCREENING_CONSTRAINTS.find((c) => c.key === declared.key)
+    if (rule?.violated(shownValues))
+      errors.push({ linkId: declared.location, code: 'impossible', key: `screening.error.impossible.${rule.key}` })
   }
   // Report errors in document order so every mode lists them the same way.
   const order = [...entries.keys()]

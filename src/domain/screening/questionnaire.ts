@@ -26,6 +26,7 @@ import type {
   QuestionnaireItemAnswerOption,
   QuestionnaireItemEnableWhen
 } from '@medplum/fhirtypes'
+import { constraintExtensions } from './constraints.js'
 
 export const SCREENING_URL = 'https://reach.example/fhir/Questionnaire/digital-inclusion-screen'
 export const SCREENING_VERSION = '1.0.0'
@@ -711,7 +712,7 @@ export const screeningQuestionnaire: Questionnaire = deepFreeze<Questionnaire>({
   version: SCREENING_VERSION,
   name: 'DigitalInclusionScreen',
   title: 'Digital inclusion screening',
-  extension: [textKeyExtension(TITLE_TEXT_KEY)],
+  extension: [textKeyExtension(TITLE_TEXT_KEY), ...constraintExtensions()],
   status: 'active',
   language: 'en-GB',
   subjectType: ['Patient'],
