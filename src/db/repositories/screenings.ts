@@ -211,6 +211,18 @@ export async function saveInviteDraft(
     .execute()
 }
 
+/** True when the screening was sent from a self-completion link in Easy Read. */
+export async function screeningFromEasyReadLink(db: Db, orgId: string, screeningId: string): Promise<boolean> {
+  if (!isUuid(screeningId)) return false
+  const invite = await db
+    .selectFrom('screening_invite')
+    .select('easy_read')
+    .where('org_id', '=', orgId)
+    .where('screening_id', '=', screeningId)
+    .executeTakeFirst()
+  return invite?.easy_read ?? false
+}
+
 /** Marks an invitation used; false if it was already used (a second submit). */
 export async function markInviteUsed(db: Db, orgId: string, inviteId: string, screeningId: string): Promise<boolean> {
   const result = await db

@@ -22,7 +22,7 @@ import {
 import { formatDate } from '../../../domain/shared/dates.js'
 import { findPatient } from '../../../db/repositories/patients.js'
 import { handoutServices } from '../../../app/referrals/handout-services.js'
-import type { ScreeningMode } from '../../../db/repositories/screenings.js'
+import { screeningFromEasyReadLink, type ScreeningMode } from '../../../db/repositories/screenings.js'
 import { screeningQuestionnaire, validateAnswers } from '../../../domain/screening/index.js'
 import { isoDateFromParts } from '../../../domain/shared/dates.js'
 import { can } from '../../../domain/staff/roles.js'
@@ -32,6 +32,8 @@ import { idParams, queryText, uuid } from '../../schemas.js'
 import { answersFromBody, type RawAnswers } from './question-fields.js'
 import { screeningFormErrors } from './form-errors.js'
 import { languageChoice } from './languages.js'
+import { hasEasyReadWording } from './easy-read.js'
+import { easyHandoutChoice, easyHandoutView } from './handout-easy-view-model.js'
 import {
   handoutView,
   historyRows,
@@ -48,7 +50,7 @@ export interface ScreeningRouteOptions {
 }
 
 const modeQuery = z.object({ mode: queryText })
-const languageQuery = z.object({ lang: queryText, large: queryText })
+const languageQuery = z.object({ lang: queryText, large: queryText, easy: queryText })
 const screeningParams = z.object({ id: uuid, screeningId: uuid })
 
 const formMode = (mode: string | undefined): 'clinician' | 'paper' => (mode === 'paper' ? 'paper' : 'clinician')
@@ -244,15 +246,21 @@ export async function screeningRoutes(app: FastifyInstance, opts: ScreeningRoute
         row.status === 'declined'
           ? []
           : await request.withOrg((trx) => handoutServices(trx, actor, { patientId: patient.id }))
-      return reply.render(
-        'screening/handout.njk',
-        handoutView(patient, row, {
-          choice,
-          large: request.query.large === '1',
-          organisationName: request.organisation?.name ?? '',
-          supportServices
-        })
-      )
+      const usedEasyReadLink =
+        row.mode === 'self' && (await request.withOrg((trx) => screeningFromEasyReadLink(trx, actor.orgId, row.id)))
+      const easyRead = easyHandoutChoice(request.query.easy, row, patient, usedEasyReadLink)
+      const large = request.query.large === '1'
+      const organisationName = request.organisation?.name ?? ''
+      if (easyRead && hasEasyReadWording(choice.code))
+        return reply.render(
+          'screening/handout-easy.njk',
+          easyHandoutView(patient, row, { choice, large, reason: easyRead, organisationName, supportServices })
+        )
+      return reply.render('screening/handout.njk', {
+        ...handoutView(patient, row, { choice, large, organisationName, supportServices }),
+        // Easy Read wanted, but there is no Easy Read wording in this language: the standard handout, and a link
+        easyReadUnavailable: easyRead !== null
+      })
     }
   )
 

@@ -27,7 +27,15 @@ import { text } from '../../form-errors.js'
 import { queryText } from '../../schemas.js'
 import { answerValues, type RawAnswers } from '../screening/question-fields.js'
 import { languageChoice, PATIENT_LANGUAGES } from '../screening/languages.js'
-import { checkView, pageContext, questionEntry, questionView, visibleQuestions } from './view-models.js'
+import {
+  answersToSend,
+  checkView,
+  pageContext,
+  questionEntry,
+  questionView,
+  startLines,
+  visibleQuestions
+} from './view-models.js'
 
 export interface SelfScreenRouteOptions {
   config: Config
@@ -140,12 +148,14 @@ export async function selfScreenRoutes(app: FastifyInstance, opts: SelfScreenRou
       }
       const view = request.query.easy === '1' ? { ...invite, easy_read: true } : invite
       const draft = draftAnswers(invite)
-      const order = visibleQuestions(draft)
+      const order = visibleQuestions(draft, view.easy_read)
       // Coming back to a saved draft: "Continue" at the first question not answered yet.
       const resuming = Object.values(draft).some((v) => v !== undefined && v !== '')
       const next = order.find((linkId) => draft[linkId] === undefined || draft[linkId] === '') ?? order[0]
+      const ctx = pageContext(view)
       return reply.render('self-screen/start.njk', {
-        ...pageContext(view),
+        ...ctx,
+        lines: startLines(ctx),
         key: request.params.key,
         languages: PATIENT_LANGUAGES,
         resuming,
@@ -181,7 +191,8 @@ export async function selfScreenRoutes(app: FastifyInstance, opts: SelfScreenRou
       const invite = await openInvite(request.params.key, reply)
       if (!invite) return reply
       const answers = draftAnswers(invite)
-      if (!visibleQuestions(answers).includes(request.params.linkId)) return notFound(reply, invite.language)
+      if (!visibleQuestions(answers, invite.easy_read).includes(request.params.linkId))
+        return notFound(reply, invite.language)
       return reply.render(
         'self-screen/question.njk',
         questionView(request.params.key, invite, answers, request.params.linkId, null, request.query.change === '1')
@@ -198,7 +209,7 @@ export async function selfScreenRoutes(app: FastifyInstance, opts: SelfScreenRou
       const { key: inviteKey, linkId } = request.params
       const draft = draftAnswers(invite)
       const entry = questionEntry(linkId)
-      if (!entry || !visibleQuestions(draft).includes(linkId)) return notFound(reply, invite.language)
+      if (!entry || !visibleQuestions(draft, invite.easy_read).includes(linkId)) return notFound(reply, invite.language)
       const raw = (request.body ?? {}) as Record<string, unknown>
       const values = (Array.isArray(raw[linkId]) ? (raw[linkId] as unknown[]) : [raw[linkId]])
         .filter((v): v is string => typeof v === 'string')
@@ -213,12 +224,13 @@ export async function selfScreenRoutes(app: FastifyInstance, opts: SelfScreenRou
       if (errors.length > 0)
         return reply.render('self-screen/question.njk', questionView(inviteKey, invite, next, linkId, errors, change))
       // Keep only answers to questions still shown, so a changed answer does not leave stale follow-ups.
-      const shown = new Set(visibleQuestions(next))
+      // Easy Read never asks the eHEALS items, so any given before switching to Easy Read are dropped here.
+      const shown = new Set(visibleQuestions(next, invite.easy_read))
       const kept: RawAnswers = Object.fromEntries(Object.entries(next).filter(([id]) => shown.has(id)))
       await withOrg(app.database, invite.org_id, (trx) =>
         saveInviteDraft(trx, invite.org_id, invite.id, kept, invite.language)
       )
-      const order = visibleQuestions(kept)
+      const order = visibleQuestions(kept, invite.easy_read)
       const following = order[order.indexOf(linkId) + 1]
       const unanswered = order.slice(order.indexOf(linkId) + 1).find((id) => answerValues(kept, id).length === 0)
       const target = change ? (unanswered ?? null) : (following ?? null)
@@ -251,7 +263,8 @@ export async function selfScreenRoutes(app: FastifyInstance, opts: SelfScreenRou
           patient: { id: invite.patient_id },
           mode: 'self',
           language: invite.language,
-          answers: draftAnswers(invite),
+          // Easy Read: the eHEALS items were not asked, so none are sent (stored as not asked, never as a score)
+          answers: answersToSend(draftAnswers(invite), invite.easy_read),
           screenedAt: new Date(),
           inviteId: invite.id
         },
