@@ -1,11 +1,12 @@
 /**
- * Screening: the transferred size of the first self-completion page (HTML + patient.css, raw and gzip)
- * against the 60 KB budget, in English and in Arabic (right to left); and the clinician form render time.
+ * Screening: the transferred size of the first self-completion pages (HTML + patient.css + every picture, raw and
+ * gzip, as a browser with an empty cache fetches them) against the 60 KB budget, in English and in Arabic (right
+ * to left), standard and Easy Read (with its Mulberry Symbols pictures); and the clinician form render time.
  */
 import { gzipSync } from 'node:zlib'
 import { createViewEnvironment } from '../src/web/plugins/views.js'
 import { build } from '../test/helpers/build.js'
-import { signedIn } from '../test/helpers/browser-session.js'
+import { InjectSession, signedIn } from '../test/helpers/browser-session.js'
 import { questionnaireSections } from '../src/web/routes/screening/question-fields.js'
 import { noErrors } from '../src/web/form-errors.js'
 import { printTable, timeIt } from './report.js'
@@ -18,23 +19,51 @@ export async function benchScreening(): Promise<void> {
     const staff = await signedIn(built.app, built.fixture.emailA('clinician'))
     const patient = built.fixture.orgA.patients[0]!
     const rows: (string | number)[][] = []
-    const css = await built.app.inject({ method: 'GET', url: '/static/patient.css' })
-    for (const lang of ['en', 'ar']) {
+    const css = (await built.app.inject({ method: 'GET', url: '/static/patient.css' })).body
+    /** Everything a cold browser fetches for a page: the HTML, patient.css and each picture once. */
+    const transferred = async (url: string) => {
+      const html = (await built.app.inject({ method: 'GET', url })).body
+      const images = [...new Set([...html.matchAll(/<img [^>]*src="([^"]+)"/g)].map((m) => m[1]!))]
+      const files = [html, css]
+      for (const src of images) files.push((await built.app.inject({ method: 'GET', url: src })).body)
+      const raw = files.reduce((n, f) => n + Buffer.byteLength(f), 0)
+      const gz = files.reduce((n, f) => n + gzipSync(f).length, 0)
+      return { raw, gz, images: images.length }
+    }
+    for (const [lang, easy] of [
+      ['en', false],
+      ['ar', false],
+      ['en', true],
+      ['ar', true]
+    ] as const) {
       await staff.get(`/patients/${patient.id}`)
-      const invite = await staff.post(`/patients/${patient.id}/screening/invite`, { language: lang })
+      const invite = await staff.post(`/patients/${patient.id}/screening/invite`, {
+        language: lang,
+        ...(easy ? { easyRead: 'yes' } : {})
+      })
       const token = /\/s\/([A-Za-z0-9_-]{43})/.exec(invite.body)?.[1]
       if (!token) throw new Error('no invitation link')
-      for (const [page, url] of [
+      const version = `${lang}${easy ? ', Easy Read' : ''}`
+      const pages: [string, string][] = [
         ['start', `/s/${token}`],
         ['question 1', `/s/${token}/q/participation`]
-      ] as const) {
-        const html = (await built.app.inject({ method: 'GET', url })).body
-        const raw = Buffer.byteLength(html) + Buffer.byteLength(css.body)
-        const gz = gzipSync(html).length + gzipSync(css.body).length
-        rows.push([`${page} (${lang})`, raw, gz, `${((raw / BUDGET) * 100).toFixed(0)}%`])
+      ]
+      if (easy) {
+        // the page with the most pictures: the devices question (one for the question, six for the answers)
+        const session = new InjectSession(built.app)
+        await session.get(`/s/${token}/q/participation`)
+        await session.post(`/s/${token}/q/participation`, { participation: 'agreed' })
+        pages.push(['question 2 (most pictures)', `/s/${token}/q/devices`])
+      }
+      for (const [page, url] of pages) {
+        const { raw, gz, images } = await transferred(url)
+        rows.push([`${page} (${version})`, String(images), raw, gz, `${((raw / BUDGET) * 100).toFixed(0)}%`])
       }
     }
-    printTable(['first self-completion page + patient.css', 'bytes raw', 'bytes gzip', 'raw vs 60 KB budget'], rows)
+    printTable(
+      ['self-completion page + patient.css + pictures', 'pictures', 'bytes raw', 'bytes gzip', 'raw vs 60 KB budget'],
+      rows
+    )
   } finally {
     await built.close()
   }
