@@ -10,6 +10,7 @@ import { benchMeasures } from './measures.js'
 import { benchArea } from './area.js'
 import { benchScreening } from './screening.js'
 import { benchReferrals } from './referrals.js'
+import { benchClinicScreen } from './clinic-screen.js'
 
 const sections: Record<string, () => Promise<void>> = {
   search: benchPatientSearch,
@@ -18,7 +19,8 @@ const sections: Record<string, () => Promise<void>> = {
   spc: benchSpc,
   measures: benchMeasures,
   area: benchArea,
-  referrals: benchReferrals
+  referrals: benchReferrals,
+  clinic: benchClinicScreen
 }
 
 const wanted = process.argv.slice(2)
