@@ -338,6 +338,18 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
           interpreter_needed: language !== 'en' && random() < 0.45,
           disability: weighted(random, disabilityWeights),
           communication_needs: [...new Set(needs)],
+          // Ofcom's drama range (07700 900000 to 900999), derived without drawing from the random sequence
+          phone: `07700 900${String(nhsSequence % 1000).padStart(3, '0')}`,
+          helper: needs.includes('carer_present')
+            ? JSON.stringify({
+                name: 'Sam Carer',
+                relationship: 'paid carer',
+                phone: `07700 900${String((nhsSequence + 500) % 1000).padStart(3, '0')}`,
+                authority: 'patient',
+                agreedOn: registered,
+                capacityNote: null
+              })
+            : null,
           team_id: pick(random, teams).id,
           is_synthetic: true
         })
