@@ -7,6 +7,9 @@ import { testDialects } from '../helpers/databases.js'
 import { signedIn, InjectSession } from '../helpers/browser-session.js'
 import { assessScreening } from '../../src/domain/screening/index.js'
 import { storedAssessment } from '../../src/db/repositories/screenings.js'
+import { createViewEnvironment } from '../../src/web/plugins/views.js'
+import { translate } from '../../src/web/i18n.js'
+import { easyReadKey } from '../../src/web/routes/screening/easy-read.js'
 
 /** A smartphone user who can get online, so the standard version would ask the eHEALS items. */
 const online: Record<string, string | string[]> = {
@@ -292,3 +295,54 @@ for (const kind of await testDialects()) {
     })
   })
 }
+
+test('the Easy Read handout lists who to call first: each service by phone, then address, opening times, website', () => {
+  const env = createViewEnvironment()
+  const html = env.render('screening/_handout-easy-body.njk', {
+    tr: (key: string, vars?: Record<string, string>) => translate('en', easyReadKey('en', key), vars),
+    organisationName: 'Organisation A',
+    organisation: { name: 'Organisation A', contact_phone: '020 7946 0123' },
+    intro: [],
+    next: [],
+    declined: true,
+    declinedLines: [],
+    symbols: {
+      phone: { src: '/static/symbols/landline.svg' },
+      house: { src: '/static/symbols/house.svg' },
+      website: { src: '/static/symbols/website.svg' },
+      clock: { src: '/static/symbols/clock.svg' },
+      help: { src: '/static/symbols/help.svg' },
+      yes: { src: '/static/symbols/yes.svg' },
+      scam: { src: '/static/symbols/scam.svg' }
+    },
+    symbolCredit: {
+      name: 'Mulberry Symbols',
+      url: 'https://mulberrysymbols.org',
+      author: 'Steve Lee',
+      licence: 'CC BY-SA 4.0',
+      licenceUrl: 'https://creativecommons.org/licenses/by-sa/4.0/'
+    },
+    supportServices: [
+      {
+        name: 'Digital Help Hackney',
+        organisationName: 'Hackney Libraries',
+        url: 'https://example.org/help',
+        email: null,
+        address: 'Central Library, Mare Street, E8 1HG',
+        phones: [{ number: '020 8356 0000', description: null }],
+        openingTimes: 'Monday to Friday, 10am to 4pm',
+        referred: true
+      }
+    ]
+  })
+  const at = (s: string) => html.indexOf(s)
+  assert.ok(at('Digital Help Hackney') > 0)
+  assert.ok(at('We have asked them to help you.') > at('Digital Help Hackney'))
+  assert.ok(at('Phone: <bdi dir="ltr" class="reach-easy-number">020 8356 0000</bdi>') > 0, html)
+  assert.ok(at('020 8356 0000') < at('Go to: Central Library'))
+  assert.ok(at('Go to: Central Library') < at('Open: Monday to Friday'))
+  assert.ok(at('Open: Monday to Friday') < at('Website: <bdi dir="ltr">https://example.org/help</bdi>'))
+  assert.match(html, /To talk to your care team, phone <bdi dir="ltr" class="reach-easy-number">020 7946 0123<\/bdi>/)
+  assert.match(html, /Pictures: <a href="https:\/\/mulberrysymbols\.org">Mulberry Symbols<\/a> © Steve Lee/)
+  for (const img of html.match(/<img [^>]+>/g) ?? []) assert.match(img, / alt=""/, img)
+})

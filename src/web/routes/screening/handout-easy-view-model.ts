@@ -7,7 +7,13 @@
 import type { HandoutService } from '../../../app/referrals/handout-services.js'
 import type { Patient } from '../../../db/repositories/patients.js'
 import { storedAssessment, type ScreeningRow } from '../../../db/repositories/screenings.js'
-import { BSL_LANGUAGE, NEED_KEYS, type ContactRoute, type RecordFacts } from '../../../domain/screening/index.js'
+import {
+  BSL_LANGUAGE,
+  NEED_KEYS,
+  type CommunicationNeedId,
+  type ContactRoute,
+  type RecordFacts
+} from '../../../domain/screening/index.js'
 import { languageName } from '../../../domain/shared/languages.js'
 import { translate } from '../../i18n.js'
 import {
@@ -47,6 +53,16 @@ export interface EasyLine {
 }
 
 const line = (text: string, name: SymbolName): EasyLine => ({ text, symbol: symbol(name) })
+
+/** A picture for each information need (`plan.needs`, in the order `planView` lists them). */
+const NEED_SYMBOLS: Record<CommunicationNeedId, SymbolName> = {
+  large_print: 'glasses',
+  easy_read: 'read',
+  braille: 'hand',
+  audio: 'ear',
+  bsl_interpreter: 'interpreter',
+  interpreter: 'interpreter'
+}
 
 /** How one contact route is used, in short sentences: the channel first, then each detail on its own line. */
 function routeLines(
@@ -123,13 +139,11 @@ export function easyHandoutView(
     routes: declined ? [] : plan.routes.map((r) => routeLines(r, proxyName, tr)),
     avoid: declined
       ? []
-      : plan.channels
-          .filter((c) => c.advice === 'avoid')
-          .map((c) => line(translate(choice.code, c.key), CHANNEL_SYMBOLS[c.channel])),
+      : plan.channels.filter((c) => c.advice === 'avoid').map((c) => line(translate(choice.code, c.key), 'no')),
     alternative: declined
       ? null
-      : line(tr('screening.easy.handout.alternative', { alternative: shown.alternative }), 'yes'),
-    needs: declined ? [] : shown.needs.map((n) => line(n, 'letter')),
+      : line(tr('screening.easy.handout.alternative', { alternative: shown.alternative.toLowerCase() }), 'yes'),
+    needs: declined ? [] : shown.needs.map((text, i) => line(text, NEED_SYMBOLS[plan.needs[i]?.need ?? 'easy_read'])),
     proxy:
       !declined && shown.proxy
         ? line(tr('screening.easy.handout.proxy', { name: shown.proxy }), 'talk-together')
