@@ -147,7 +147,7 @@ for (const kind of await testDialects()) {
         .execute()
       assert.equal(outbox.length, 1)
       assert.equal(outbox[0]!.status, 'queued')
-      assert.match(outbox[0]!.body, /Patient: Ada Lovelace/)
+      assert.match(outbox[0]!.body, /\nThe patient:\nAda Lovelace\n/)
       const audit = await built.database.db
         .selectFrom('audit_event')
         .selectAll()
@@ -481,6 +481,69 @@ for (const kind of await testDialects()) {
       assert.match(staff.body, /Second session booked\./)
       assert.match(staff.body, /Gave a SIM with 6 months of data\./)
       assert.match(staff.body, /The service/)
+    })
+
+    test('the letter page: consented contact details from the record, plain needs, a print button, audited', async () => {
+      await built.database.db
+        .updateTable('patient')
+        .set({ phone: '07700 900456', email: 'ada@example.org', address: '1 Analytical Row\nLondon' })
+        .where('id', '=', patientA)
+        .execute()
+      const id = await makeReferral('device-bank', ['contact_details', 'barrier_summary', 'language_needs'])
+      const page = await clinicianA.get(`/referrals/${id}/letter`)
+      assert.equal(page.statusCode, 200)
+      const letter = page.body.slice(page.body.indexOf('<article class="reach-letter-print"'))
+      for (const detail of ['Ada Lovelace', '1 Analytical Row', '07700 900456', 'ada@example.org'])
+        assert.ok(letter.includes(detail), `${detail} is in the letter`)
+      assert.match(letter, /Finds it hard to get a device or to stay connected/)
+      assert.doesNotMatch(letter, /access: high|skills: some/)
+      assert.match(letter, /What makes getting online hard for them/)
+      assert.match(
+        page.body,
+        /<button class="nhsuk-button nhsuk-button--secondary" type="button" data-print hidden>Print this letter<\/button>/
+      )
+      assert.match(page.body, /<div class="reach-no-print">/)
+      assert.match(page.body, /href="\/static\/referrals.css"/)
+      // the print view is the queued letter: the same partner link as the outbox text
+      const token = await partnerToken(id)
+      assert.ok(letter.includes(`/partner/${token}`))
+      const audit = await built.database.db
+        .selectFrom('audit_event')
+        .selectAll()
+        .where('entity_type', '=', 'referral')
+        .where('entity_id', '=', id)
+        .where('action', '=', 'view')
+        .execute()
+      assert.ok(
+        audit.some((a) => a.detail.page === 'letter' && a.patient_id === patientA && a.actor_role === 'clinician')
+      )
+      // the referral page links to it
+      assert.match((await clinicianA.get(`/referrals/${id}`)).body, new RegExp(`href="/referrals/${id}/letter"`))
+    })
+
+    test('the letter page without consent to contact details: none of them, the patient will get in touch', async () => {
+      const id = await makeReferral('device-bank', ['barrier_summary'])
+      const page = await clinicianA.get(`/referrals/${id}/letter`)
+      assert.equal(page.statusCode, 200)
+      const letter = page.body.slice(page.body.indexOf('<article class="reach-letter-print"'))
+      for (const detail of ['Lovelace', '1 Analytical Row', '07700 900456', 'ada@example.org'])
+        assert.ok(!letter.includes(detail), `${detail} is not in the letter`)
+      assert.match(letter, /did not agree to share their contact details: they will contact you themselves/)
+      // a referral made before letters kept their content: made again from the record, still as consented
+      await built.database.db
+        .updateTable('outbox_message')
+        .set({ content: null })
+        .where('referral_id', '=', id)
+        .execute()
+      const remade = await clinicianA.get(`/referrals/${id}/letter`)
+      assert.equal(remade.statusCode, 200)
+      assert.match(remade.body, /This letter was made again from the patient record/)
+      const again = remade.body.slice(remade.body.indexOf('<article class="reach-letter-print"'))
+      assert.ok(!again.includes('07700 900456') && !again.includes('Lovelace'))
+      assert.doesNotMatch(again, /\/partner\//)
+      // another organisation: not found
+      const clinicianB = await signedIn(built.app, built.fixture.emailB('clinician'))
+      assert.equal((await clinicianB.get(`/referrals/${id}/letter`)).statusCode, 404)
     })
 
     test('staff directory: clinicians view, directory managers add (with errors), retire, all audited', async () => {

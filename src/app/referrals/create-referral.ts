@@ -2,20 +2,22 @@
  * Making a referral: no consent, no referral. The chosen service must be one of the patient's
  * suggestions; the referral starts as `referred` with its first event, a partner link (only the
  * token's sha256 is kept) and a follow-up date, and the letter or email (domain/referrals/letter.ts,
- * only what the patient agreed to share) is queued in the outbox. Audited as 'create'.
+ * only what the patient agreed to share) is queued in the outbox with the content it was written from
+ * (the print view shows the same letter). Audited as 'create'.
  */
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import { recordAudit } from '../../db/repositories/audit.js'
-import { findOrganisation } from '../../db/repositories/organisations.js'
+import { findOrganisation, listTeams } from '../../db/repositories/organisations.js'
 import { findStaff } from '../../db/repositories/staff.js'
 import { insertReferral, insertReferralEvent, queueOutboxMessage } from '../../db/repositories/referrals.js'
 import type { ConsentScope } from '../../domain/referrals/consent.js'
-import { barrierSummary, languageNeeds, referralLetter } from '../../domain/referrals/letter.js'
-import { formatDate } from '../../domain/shared/dates.js'
+import { referralLetter } from '../../domain/referrals/letter.js'
+import { parseScreeningAnswers } from '../../domain/screening/answers.js'
 import { hashToken, newToken } from '../../security/tokens.js'
 import { auditFields, type Actor } from '../actor.js'
 import { ConsentRequiredError, ServiceNotSuggestedError } from './errors.js'
+import { letterInput } from './letter-input.js'
 import { suggestServices } from './suggest-services.js'
 
 type Db = Kysely<Database> | Transaction<Database>
@@ -67,6 +69,7 @@ export async function createReferral(
   if (!match) throw new ServiceNotSuggestedError(input.serviceId)
 
   const token = newToken()
+  const partnerTokenExpiresAt = new Date(now.getTime() + PARTNER_LINK_DAYS * DAY_MS)
   const referral = await insertReferral(db, actor.orgId, {
     patientId: patient.id,
     serviceId: match.serviceId,
@@ -78,7 +81,7 @@ export async function createReferral(
     now,
     followUpDueOn: new Date(now.getTime() + FOLLOW_UP_DAYS * DAY_MS).toISOString().slice(0, 10),
     partnerTokenHash: hashToken(token),
-    partnerTokenExpiresAt: new Date(now.getTime() + PARTNER_LINK_DAYS * DAY_MS)
+    partnerTokenExpiresAt
   })
   await insertReferralEvent(db, actor.orgId, {
     referralId: referral.id,
@@ -92,26 +95,33 @@ export async function createReferral(
 
   const organisation = await findOrganisation(db, actor.orgId)
   const referrer = await findStaff(db, actor.orgId, actor.userId)
-  const letter = referralLetter({
-    serviceName: match.service.name,
-    organisationName: match.service.organisationName,
-    referringOrganisation: organisation?.name ?? '',
-    referrerName: referrer?.display_name ?? '',
-    patient: { name: `${patient.givenName} ${patient.familyName}`, postcode: patient.postcode },
-    scope: input.consentScope,
-    barrierSummary: barrierSummary(forMatching.barriers),
-    languageNeeds: languageNeeds(patient.mainLanguage, patient.interpreterNeeded),
-    reasons: match.reasons,
-    partnerUrl: `${settings.partnerBaseUrl}/partner/${token}`,
-    date: formatDate(now.toISOString().slice(0, 10))
-  })
+  const teams = patient.teamId ? await listTeams(db, actor.orgId) : []
+  const letter = referralLetter(
+    letterInput({
+      referralId: referral.id,
+      date: now,
+      patient,
+      service: match.service,
+      organisation,
+      teamName: teams.find((t) => t.id === patient.teamId)?.name ?? null,
+      referrerName: referrer?.display_name ?? '',
+      scope: input.consentScope,
+      barriers: forMatching.barriers,
+      answers: screening ? parseScreeningAnswers(screening.answers).answers : null,
+      reasons: match.reasons,
+      partnerUrl: `${settings.partnerBaseUrl}/partner/${token}`,
+      partnerLinkExpires: partnerTokenExpiresAt
+    })
+  )
   const email = input.channel === 'email' ? match.service.email : null
   const channel = email ? 'email' : 'letter'
   await queueOutboxMessage(db, actor.orgId, {
     referralId: referral.id,
     channel,
     recipient: email ?? match.service.organisationName,
-    ...letter
+    subject: letter.subject,
+    body: letter.body,
+    content: letter.content
   })
   await recordAudit(db, {
     ...auditFields(actor),

@@ -88,11 +88,21 @@ for (const kind of await testDialects()) {
       assert.equal(outbox.length, 1)
       assert.deepEqual([outbox[0]!.channel, outbox[0]!.recipient], ['email', 'referrals@example.org'])
       assert.equal(outbox[0]!.subject, 'Referral to Device Bank')
-      assert.match(outbox[0]!.body, /^To: Device Bank charity \(Device Bank\)\nDate: 25 November 2026\n/)
-      assert.match(outbox[0]!.body, /Patient: Ada Lovelace\nPostcode: E8 1DY/)
-      assert.match(outbox[0]!.body, /- access \(device or internet\): high\n- skills: some/)
-      assert.doesNotMatch(outbox[0]!.body, /Language and communication needs/)
-      assert.match(outbox[0]!.body, /\nReferred by clinician of ORG-A, Organisation A$/)
+      assert.match(
+        outbox[0]!.body,
+        /^To: Device Bank, Device Bank charity, Email: referrals@example.org\nDate: 25 November 2026\n/
+      )
+      assert.match(outbox[0]!.body, /\nThe patient:\nAda Lovelace\nE8 1DY\n/)
+      // needs in plain words, never "access (device or internet): high"
+      assert.match(
+        outbox[0]!.body,
+        /- Finds it hard to get a device or to stay connected\n- Finds it hard to use a phone, tablet or computer\n/
+      )
+      assert.doesNotMatch(outbox[0]!.body, /: (high|some)\b/)
+      assert.doesNotMatch(outbox[0]!.body, /Language and communication/)
+      assert.match(outbox[0]!.body, /\nFrom: clinician of ORG-A, Organisation A/)
+      // the content the body was written from is kept for the print view
+      assert.equal((outbox[0]!.content as { subject?: string }).subject, 'Referral to Device Bank')
       const token = /https:\/\/reach\.test\/partner\/([A-Za-z0-9_-]+)/.exec(outbox[0]!.body)?.[1] ?? ''
       const opened = await openPartnerLink(db, { token, now: settings.now })
       assert.equal(opened.id, referral.id)

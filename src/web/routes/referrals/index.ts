@@ -1,6 +1,7 @@
 /**
  * Referrals: suggestions with reasons and the consent form (/patients/:patientId/referrals),
- * one referral with its lifecycle (/referrals/:referralId), overdue follow-ups by team (/referrals),
+ * one referral with its lifecycle, notes and history (/referrals/:referralId) and its letter to print
+ * (/referrals/:referralId/letter), overdue follow-ups by team (/referrals),
  * and the partner link (/partner/:token: no account, expiring, only its sha256 stored).
  * A referral without consent is refused. Letters and emails are queued in outbox_message;
  * nothing is sent (sending needs an SMTP setting that does not exist yet: docs/referrals.md).
@@ -20,6 +21,7 @@ import { viewPartnerLink, type PartnerView } from '../../../app/referrals/open-p
 import { partnerActor } from '../../../app/referrals/partner-actor.js'
 import { viewPatientReferrals } from '../../../app/referrals/view-patient-referrals.js'
 import { viewReferral } from '../../../app/referrals/view-referral.js'
+import { viewReferralLetter } from '../../../app/referrals/view-referral-letter.js'
 import type { ConsentScope } from '../../../domain/referrals/consent.js'
 import { NOTE_MAX_LENGTH } from '../../../domain/referrals/notes.js'
 import { allowedSteps } from '../../../domain/referrals/status-lifecycle.js'
@@ -190,6 +192,25 @@ export async function referralsRoutes(fastify: FastifyInstance, opts: ReferralsR
     '/referrals/:referralId',
     { schema: { params: referralParams }, config: { access: 'patient:read' } },
     async (request, reply) => renderReferral(request, reply, request.params.referralId, noErrors)
+  )
+
+  app.get(
+    '/referrals/:referralId/letter',
+    { schema: { params: referralParams }, config: { access: 'patient:read' } },
+    async (request, reply) => {
+      const letter = await request.withOrg((trx) =>
+        viewReferralLetter(trx, requestActor(request), { referralId: request.params.referralId })
+      )
+      return reply.render('referrals/letter.njk', {
+        pageTitle: `Referral letter to ${letter.serviceName}`,
+        ...letter,
+        breadcrumbs: [
+          { href: '/home', text: 'Home' },
+          { href: `/patients/${letter.patientId}/referrals`, text: 'Referrals for this patient' },
+          { href: `/referrals/${letter.referralId}`, text: `Referral to ${letter.serviceName}` }
+        ]
+      })
+    }
   )
 
   app.post(
