@@ -97,6 +97,16 @@ for (const kind of await testDialects()) {
       assert.equal(page.statusCode, 200)
       assert.match(page.body, /Offers free or loaned devices, which matches the patient&#39;s high access/)
       assert.doesNotMatch(page.body, /Unchecked Help/)
+      // honest wording: stale entries are suggested, with a mark, so the page does not claim only checked ones are
+      assert.match(
+        page.body,
+        /Services are ranked by how well they fit, best first. Entries not checked in the last 12 months are marked/
+      )
+      assert.doesNotMatch(page.body, /Only checked \(verified\) services are suggested|No verified services match/)
+      const noBarriers = built.fixture.orgA.patients[2]!.id
+      await addScreening(built, built.fixture.orgA.id, noBarriers, { access: 'none' })
+      const none = await clinicianA.get(`/patients/${noBarriers}/referrals`)
+      assert.match(none.body, /No services in the directory match this patient&#39;s needs where they live/)
     })
 
     test('a referral without consent is refused with an error summary', async () => {

@@ -59,7 +59,9 @@ export function referralFormFields(suggestions: ServiceSuggestion[], values: Ref
       idPrefix: 'serviceId',
       name: 'serviceId',
       fieldset: { legend: { text: 'Which service?', size: 'm' } },
-      hint: { text: 'Best match first. Only checked (verified) services are suggested.' },
+      hint: {
+        text: 'Services are ranked by how well they fit, best first. Entries not checked in the last 12 months are marked: check they still run before referring.'
+      },
       errorMessage: errorFor(errors, 'serviceId'),
       items: suggestions.map((s) => ({
         value: s.serviceId,
