@@ -1,8 +1,9 @@
 /**
  * Demo referrals: about a third of the patients whose screening found a high barrier are referred
  * to their best-matched service, spread over the last 18 months, with realistic outcomes (many
- * positive, some declined or did not attend) and some follow-ups overdue. Reads the screenings
- * the screening seeder wrote; when there are none, picks patients at random with made-up barriers.
+ * positive, some declined or did not attend; some with a second outcome), a few notes and some follow-ups
+ * overdue. Reads the screenings the screening seeder wrote; when there are none, picks patients at random
+ * with made-up barriers.
  */
 import { createHash, randomBytes } from 'node:crypto'
 import { sql } from 'kysely'
@@ -13,6 +14,14 @@ import { OUTCOMES, type Outcome } from '../../domain/referrals/status-lifecycle.
 import type { DemoContext } from './demo-context.js'
 
 const DAY = 86_400_000
+
+/** Synthetic notes (no real person): what staff write after a call about a referral. */
+const DEMO_NOTES = [
+  'Rang the patient: they have not heard from the service yet. Will chase next week.',
+  'Patient asked to be called in the mornings.',
+  'Service rang: first session booked. Patient would like a reminder by text.',
+  'Gave the patient the service phone number in case the letter does not arrive.'
+]
 
 export async function seedDemoReferrals(context: DemoContext): Promise<void> {
   const { trx, random } = context
@@ -183,6 +192,50 @@ export async function seedDemoReferrals(context: DemoContext): Promise<void> {
           })
         )
         .execute()
+      // Some referrals collect a second outcome (a device, then skills gained at the service's sessions) and
+      // some have a note. Chosen by position, not by the random source, so the rest of the demo stays the same.
+      const extra: {
+        kind: 'outcome' | 'note'
+        outcome: Outcome | null
+        note: string | null
+        partner: boolean
+        at: Date
+      }[] = []
+      if (outcomeAt && path.outcome === 'device_provided' && made % 2 === 0)
+        extra.push({
+          kind: 'outcome',
+          outcome: 'skills_gained',
+          note: 'Came to the follow-up sessions and can now use the NHS App.',
+          partner: true,
+          at: new Date(Math.min(todayMs - 500, outcomeAt.getTime() + 21 * DAY))
+        })
+      if (made % 5 === 0)
+        extra.push({
+          kind: 'note',
+          outcome: null,
+          note: DEMO_NOTES[made % DEMO_NOTES.length] ?? null,
+          partner: false,
+          at: new Date(Math.min(todayMs - 1000, referredMs + 2 * DAY))
+        })
+      if (extra.length)
+        await trx
+          .insertInto('referral_event')
+          .values(
+            extra.map((e) => ({
+              org_id: org.id,
+              referral_id: row.id,
+              kind: e.kind,
+              // a note two days after referral, before any other step (those come 5 days or more later)
+              from_status: e.kind === 'outcome' ? 'outcome' : 'referred',
+              to_status: e.kind === 'outcome' ? 'outcome' : 'referred',
+              outcome: e.outcome,
+              note: e.note,
+              changed_by: e.partner ? null : by,
+              changed_by_partner: e.partner,
+              occurred_at: e.at
+            }))
+          )
+          .execute()
       made++
     }
   }

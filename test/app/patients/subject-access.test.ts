@@ -7,6 +7,7 @@ import { testDialects } from '../../helpers/databases.js'
 import { signedIn } from '../../helpers/browser-session.js'
 import { withOrg } from '../../../src/db/connect.js'
 import { erasePatient, readSubjectAccess } from '../../../src/app/patients/subject-access.js'
+import { addReferralNote } from '../../../src/app/referrals/add-referral-note.js'
 import { NotFoundError } from '../../../src/app/errors.js'
 import type { Actor } from '../../../src/app/actor.js'
 
@@ -46,6 +47,22 @@ for (const kind of await testDialects()) {
         .where('action', '=', 'export')
         .execute()
       assert.equal(audit.length, 1)
+    })
+
+    test('referral notes and further outcomes are in the export and on the page', async () => {
+      const records = built.records
+      assert.ok(records)
+      await withOrg(built.database, built.fixture.orgA.id, (trx) =>
+        addReferralNote(trx, adminA(), { referralId: records.A.referralId, note: 'Prefers a call after 2pm.' })
+      )
+      const got = await withOrg(built.database, built.fixture.orgA.id, (trx) =>
+        readSubjectAccess(trx, adminA(), records.A.patientId, 'json')
+      )
+      const note = got.referralEvents.find((e) => e.kind === 'note')
+      assert.deepEqual([note?.note, note?.referral_id], ['Prefers a call after 2pm.', records.A.referralId])
+      const admin = await signedIn(built.app, built.fixture.emailA('admin'))
+      const page = await admin.get(`/patients/${records.A.patientId}/records`)
+      assert.match(page.body, /Prefers a call after 2pm\./)
     })
 
     test("another organisation's patient is not found", async () => {
@@ -104,6 +121,17 @@ for (const kind of await testDialects()) {
       const done = await admin.post(`/patients/${patientId}/erase`, { reason: 'patient-request', nhsNumber: nhs })
       assert.equal(done.statusCode, 303)
       assert.equal(done.headers.location, '/patients')
+      // the referral's history (notes included) goes with it
+      assert.equal(
+        (
+          await built.database.db
+            .selectFrom('referral_event')
+            .select('id')
+            .where('referral_id', '=', records.A.referralId)
+            .execute()
+        ).length,
+        0
+      )
       for (const table of ['screening', 'screening_invite', 'referral'] as const) {
         const left = await built.database.db
           .selectFrom(table)

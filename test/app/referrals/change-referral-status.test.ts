@@ -5,6 +5,7 @@ import { describe, test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { sql } from 'kysely'
 import { withOrg } from '../../../src/db/connect.js'
+import { derivedMeasureCounts } from '../../../src/db/repositories/derived-measures.js'
 import { ConflictError, NotFoundError } from '../../../src/app/errors.js'
 import { changeReferralStatus } from '../../../src/app/referrals/change-referral-status.js'
 import { createReferral } from '../../../src/app/referrals/create-referral.js'
@@ -136,6 +137,28 @@ for (const kind of await testDialects()) {
       const audit = (await updates(id)).at(-1)
       // the audit row says a note was written, never what it says
       assert.deepEqual(audit?.detail, { status: 'outcome', outcome: 'skills_gained', added: true, note: true })
+    })
+
+    test('a referral with several outcomes counts once in the outcome measures (docs/measures.md), by its first', async () => {
+      // a fresh organisation-wide count before and after: the new referral adds exactly one outcome
+      const counts = async (key: 'positive-outcome' | 'referral-outcome-recorded' | 'time-to-outcome') => {
+        const rows = await derivedMeasureCounts(
+          s.database.db,
+          key,
+          { kind: 'organisation', orgId: s.fixture.orgA.id },
+          { frequency: 'monthly' }
+        )
+        return rows.reduce((sum, r) => sum + (r.denominator ?? 0), 0)
+      }
+      const before = await Promise.all([counts('positive-outcome'), counts('time-to-outcome')])
+      const id = await attendedReferral()
+      await change(id, { to: 'outcome', outcome: 'device_provided' })
+      await change(id, { to: 'outcome', outcome: 'connectivity_provided' })
+      await change(id, { to: 'outcome', outcome: 'skills_gained' })
+      assert.deepEqual(await Promise.all([counts('positive-outcome'), counts('time-to-outcome')]), [
+        before[0]! + 1,
+        before[1]! + 1
+      ])
     })
 
     test('a closing outcome ends the referral', async () => {

@@ -59,12 +59,27 @@ export function subjectAccessSections(records: PatientRecords) {
     },
     {
       heading: 'Referral history',
-      caption: count(records.referralEvents.length, 'change', 'changes'),
-      head: [{ text: 'When' }, { text: 'From' }, { text: 'To' }, { text: 'By a partner' }],
+      caption: count(
+        records.referralEvents.length,
+        'entry: status changes, outcomes and notes',
+        'entries: status changes, outcomes and notes'
+      ),
+      head: [
+        { text: 'When' },
+        { text: 'Kind' },
+        { text: 'From' },
+        { text: 'To' },
+        { text: 'Outcome' },
+        { text: 'Note' },
+        { text: 'By a partner' }
+      ],
       rows: records.referralEvents.map((e) => [
         cell(e.occurred_at),
+        cell(e.kind),
         cell(e.from_status),
         cell(e.to_status),
+        cell(e.outcome),
+        cell(e.note),
         cell(e.changed_by_partner ? 'yes' : 'no')
       ])
     },
