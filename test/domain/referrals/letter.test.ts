@@ -131,7 +131,7 @@ describe('referral letter', () => {
     assert.ok(!noContact?.items.some((i) => i.includes('E8')))
   })
 
-  test('without contact_details: no name, address, postcode, phone or email; they will contact the service', () => {
+  test('without contact_details: no name, address, postcode, phone or email, and they will contact the service', () => {
     const input: LetterInput = { ...base, scope: ['barrier_summary', 'language_needs'] }
     const text = letterText(letterContent(input))
     for (const detail of [
