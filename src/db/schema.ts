@@ -260,6 +260,115 @@ export interface QiProjectTable {
   aim: string | null
   team_id: string | null
   created_at: CreatedAt
+  status: Generated<'planning' | 'active' | 'sustaining' | 'closed'>
+  owner_id: ColumnType<string | null, string | null | undefined, string | null>
+  start_on: ColumnType<string | null, string | null | undefined, string | null>
+  end_on: ColumnType<string | null, string | null | undefined, string | null>
+  aim_what: ColumnType<string | null, string | null | undefined, string | null>
+  aim_who: ColumnType<string | null, string | null | undefined, string | null>
+  aim_how_much: ColumnType<string | null, string | null | undefined, string | null>
+  aim_by_when: ColumnType<string | null, string | null | undefined, string | null>
+  /** The template the project was created from ('digital-inclusion'), or null. */
+  template: ColumnType<string | null, string | null | undefined, string | null>
+}
+
+export interface QiProjectMemberTable {
+  org_id: string
+  project_id: string
+  user_id: string
+  added_at: CreatedAt
+}
+
+export interface QiDriverTable {
+  org_id: string
+  id: Generated<string>
+  project_id: string
+  /** Null for a primary driver; a primary driver's id for a secondary one. */
+  parent_id: string | null
+  title: string
+  position: Generated<number>
+  created_at: CreatedAt
+}
+
+export interface QiDriverMeasureTable {
+  org_id: string
+  driver_id: string
+  measure_id: string
+}
+
+export interface QiChangeIdeaTable {
+  org_id: string
+  id: Generated<string>
+  project_id: string
+  driver_id: string
+  title: string
+  description: string | null
+  position: Generated<number>
+  created_at: CreatedAt
+}
+
+export type PdsaPurpose = 'collect' | 'develop' | 'test' | 'implement'
+export type PdsaStage = 'plan' | 'do' | 'study' | 'act' | 'done'
+
+export interface QiPdsaTable {
+  org_id: string
+  id: Generated<string>
+  project_id: string
+  change_idea_id: string
+  /** The cycle this one follows in a ramp; null for the first. */
+  previous_id: string | null
+  title: string
+  purpose: PdsaPurpose
+  objective: string
+  /** [{ question, prediction }] */
+  questions: JsonWithDefault
+  /** [{ what, who, where, when }] */
+  tasks: JsonWithDefault
+  data_plan: string | null
+  starts_on: DateOnly
+  ends_on: ColumnType<string | null, string | null | undefined, string | null>
+  stage: Generated<PdsaStage>
+  as_planned: ColumnType<boolean | null, boolean | null | undefined, boolean | null>
+  observations: ColumnType<string | null, string | null | undefined, string | null>
+  problems: ColumnType<string | null, string | null | undefined, string | null>
+  results: ColumnType<string | null, string | null | undefined, string | null>
+  learned: ColumnType<string | null, string | null | undefined, string | null>
+  decision: ColumnType<
+    'adopt' | 'adapt' | 'abandon' | null,
+    'adopt' | 'adapt' | 'abandon' | null | undefined,
+    'adopt' | 'adapt' | 'abandon' | null
+  >
+  next_steps: ColumnType<string | null, string | null | undefined, string | null>
+  created_by: string | null
+  created_at: CreatedAt
+  updated_at: Timestamp
+}
+
+export interface QiPdsaMeasureTable {
+  org_id: string
+  pdsa_id: string
+  measure_id: string
+}
+
+export interface QiMilestoneTable {
+  org_id: string
+  id: Generated<string>
+  project_id: string
+  title: string
+  due_on: DateOnly
+  done_on: ColumnType<string | null, string | null | undefined, string | null>
+}
+
+export interface QiProgressTable {
+  org_id: string
+  id: Generated<string>
+  project_id: string
+  /** IHI progress score, 0.5 to 5.0 (numeric: read back as a string on some drivers). */
+  score: ColumnType<string | number, number, number>
+  reason: string
+  set_on: DateOnly
+  set_by: string | null
+  created_at: CreatedAt
 }
 
 export interface MeasureTable {
@@ -368,6 +477,14 @@ export interface Database {
   referral_event: ReferralEventTable
   outbox_message: OutboxMessageTable
   qi_project: QiProjectTable
+  qi_project_member: QiProjectMemberTable
+  qi_driver: QiDriverTable
+  qi_driver_measure: QiDriverMeasureTable
+  qi_change_idea: QiChangeIdeaTable
+  qi_pdsa: QiPdsaTable
+  qi_pdsa_measure: QiPdsaMeasureTable
+  qi_milestone: QiMilestoneTable
+  qi_progress: QiProgressTable
   measure: MeasureTable
   measure_value: MeasureValueTable
   measure_annotation: MeasureAnnotationTable
