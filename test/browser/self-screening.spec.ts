@@ -113,6 +113,44 @@ describe('patient self-completion', { skip: skipBrowser }, () => {
     await context.close()
   })
 
+  test('Easy Read at 320 px and 400% zoom, left to right and right to left: pictures, axe, no sideways scroll', async () => {
+    const patientId = harness.built.fixture.orgA.patients[1]!.id
+    for (const language of ['en', 'ar']) {
+      const path = await createInvite(staff, patientId, language)
+      // 400% zoom of a 1280 px window is a 320 px wide layout at four device pixels per CSS pixel
+      const context = await newContext(harness, { javaScriptEnabled: false, width: 320, height: 720 })
+      const page = await context.newPage()
+      await page.goto(`${path}?easy=1`)
+      await page.locator('a.btn-start').click()
+      await page.waitForLoadState()
+      assert.equal(await page.locator('h1.ez-h img[alt=""]').count(), 1)
+      await page.locator('ul.radios input').first().check()
+      await page.locator('button.btn').click()
+      await page.waitForLoadState()
+      assert.ok(page.url().endsWith('/q/devices'), page.url())
+      assert.equal(await page.locator('li.ez-opt img[alt=""]').count(), 6)
+      await expectNoHorizontalScroll(page, `Easy Read devices (${language})`)
+      // every picture loaded (served from /static/symbols)
+      const broken = await page
+        .locator('img')
+        .evaluateAll(
+          (imgs) =>
+            imgs.filter((i) => !(i as HTMLImageElement).complete || (i as HTMLImageElement).naturalWidth === 0).length
+        )
+      assert.equal(broken, 0)
+      await page.screenshot({ path: `${shots}/easy-devices-${language}-320.png`, fullPage: true })
+      const questionUrl = page.url()
+      await context.close()
+      const withJs = await newContext(harness, { width: 320, height: 720 })
+      const axePage = await withJs.newPage()
+      await axePage.goto(`${path}`)
+      await expectAccessible(axePage, `Easy Read start page (${language})`)
+      await axePage.goto(questionUrl)
+      await expectAccessible(axePage, `Easy Read question page (${language})`)
+      await withJs.close()
+    }
+  })
+
   test('clinician form, result page and handout pass axe; screenshots', async () => {
     const patientId = harness.built.fixture.orgA.patients[2]!.id
     await staff.setViewportSize({ width: 1024, height: 900 })
@@ -139,7 +177,13 @@ describe('patient self-completion', { skip: skipBrowser }, () => {
     await staff.waitForLoadState()
     await expectAccessible(staff, 'result page')
     await staff.screenshot({ path: `${shots}/result.png`, fullPage: true })
-    await staff.goto(`${staff.url()}/handout?lang=ar`)
+    const resultUrl = staff.url()
+    await staff.goto(`${resultUrl}/handout?lang=en&easy=1`)
+    await expectAccessible(staff, 'Easy Read handout')
+    await staff.emulateMedia({ media: 'print' })
+    await staff.screenshot({ path: `${shots}/handout-easy-print.png`, fullPage: true })
+    await staff.emulateMedia({ media: 'screen' })
+    await staff.goto(`${resultUrl}/handout?lang=ar`)
     await expectAccessible(staff, 'handout (Arabic)')
     await staff.emulateMedia({ media: 'print' })
     await staff.screenshot({ path: `${shots}/handout-print-ar.png`, fullPage: true })
