@@ -110,6 +110,8 @@ for (const kind of await testDialects()) {
         url: null,
         email: 'referrals@example.org',
         address: null,
+        phones: [],
+        openingTimes: null,
         referred: true
       })
     })
