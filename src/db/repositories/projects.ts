@@ -1,5 +1,5 @@
 /** Quality improvement projects: the aim a family of measures serves. Every query is scoped by organisation. */
-import type { Insertable, Kysely, Selectable, Transaction } from 'kysely'
+import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely'
 import type { Database, QiProjectTable } from '../schema.js'
 
 type Db = Kysely<Database> | Transaction<Database>
@@ -22,6 +22,21 @@ export async function findProjectByName(db: Db, orgId: string, name: string): Pr
     .where('org_id', '=', orgId)
     .where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase()))
     .executeTakeFirst()
+}
+
+export async function updateProject(
+  db: Db,
+  orgId: string,
+  id: string,
+  changes: Updateable<QiProjectTable>
+): Promise<QiProjectRow> {
+  return db
+    .updateTable('qi_project')
+    .set(changes)
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow()
 }
 
 export async function insertProject(db: Db, values: Insertable<QiProjectTable>): Promise<QiProjectRow> {
