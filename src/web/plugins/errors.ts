@@ -13,7 +13,7 @@
 import fp from 'fastify-plugin'
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import type { OperationOutcome } from '@medplum/fhirtypes'
-import { ConflictError, NotFoundError } from '../../app/errors.js'
+import { ConflictError, ForbiddenError, NotFoundError } from '../../app/errors.js'
 import { setFallbackSecurityHeaders } from './security.js'
 import { createViewEnvironment } from './views.js'
 
@@ -114,6 +114,10 @@ export const errorsPlugin = fp(
           'not found'
         )
         return reply.code(404).render('errors/404.njk')
+      }
+      if (error instanceof ForbiddenError) {
+        request.log.info({ event: 'forbidden', entity: error.entity }, 'forbidden')
+        return reply.code(403).render('errors/403.njk')
       }
       if (error instanceof ConflictError) {
         request.log.info({ event: 'conflict', entity: error.entity }, 'conflict')
