@@ -152,9 +152,19 @@ export const areas: Area[] = [
     ]
   },
   {
-    // QI projects (their pages sit under /measures/projects for now)
+    // The QI workspace: projects with their aim, driver diagram, PDSA cycles, timeline and progress
     name: 'qi',
-    register: (app) => app.register(qiRoutes)
+    register: (app) => app.register(qiRoutes),
+    navigation: [{ href: '/projects', key: 'nav.projects', permission: 'reports:read', order: 45 }],
+    cards: [
+      {
+        href: '/projects',
+        heading: 'QI projects',
+        description: 'Aims, driver diagrams, PDSA cycles on the charts, milestones and progress scores.',
+        permission: 'reports:read',
+        order: 35
+      }
+    ]
   },
   {
     name: 'area',

@@ -19,6 +19,8 @@ export interface OrgRecords {
   /** The invitation's one-time token (the route key `/s/:key`). */
   inviteToken: string
   projectId: string
+  driverId: string
+  milestoneId: string
   measureId: string
   referralId: string
   /** The referral's partner link token (`/partner/:token`). */
@@ -141,6 +143,16 @@ export async function addRecords(db: Kysely<Database>, fixture: Fixture): Promis
       })
       .returning('id')
       .executeTakeFirstOrThrow()
+    const driver = await db
+      .insertInto('qi_driver')
+      .values({ org_id: org.id, project_id: project.id, parent_id: null, title: `Access (${label})` })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const milestone = await db
+      .insertInto('qi_milestone')
+      .values({ org_id: org.id, project_id: project.id, title: `Baseline (${label})`, due_on: '2027-01-31' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
     const measure = await db
       .insertInto('measure')
       .values({
@@ -222,6 +234,8 @@ export async function addRecords(db: Kysely<Database>, fixture: Fixture): Promis
       screeningId: screening.id,
       inviteToken,
       projectId: project.id,
+      driverId: driver.id,
+      milestoneId: milestone.id,
       measureId: measure.id,
       referralId: referral.id,
       partnerToken

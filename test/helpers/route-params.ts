@@ -14,6 +14,8 @@ export function routeParamValues(org: OrgRecords, records: Records): Record<stri
     referralId: org.referralId,
     measureId: org.measureId,
     projectId: org.projectId,
+    driverId: org.driverId,
+    milestoneId: org.milestoneId,
     serviceId: records.serviceId,
     code: records.lsoaCode,
     key: org.inviteToken,

@@ -259,15 +259,25 @@ for (const kind of await testDialects()) {
     })
 
     test('projects filter the dashboard', async () => {
-      await qiLead.get('/measures/projects/new')
-      const res = await qiLead.post('/measures/projects/new', {
+      await qiLead.get('/projects/new')
+      const res = await qiLead.post('/projects/new', {
         name: 'Digital inclusion at first assessment',
-        aim: 'Screen 90% of new patients'
+        aimWhat: 'Screen new patients',
+        'startOn[day]': '1',
+        'startOn[month]': '12',
+        'startOn[year]': '2026',
+        status: 'active',
+        template: ''
       })
       assert.equal(res.statusCode, 303)
-      const page = await board.get(String(res.headers.location))
+      const projectId = String(res.headers.location).split('/').pop()
+      const page = await board.get(`/measures?project=${projectId}`)
       assert.match(page.body, /<h1>Digital inclusion at first assessment<\/h1>/)
       assert.match(page.body, /There are no measures here yet/)
+      // the old address for adding a project now leads to the QI workspace
+      const old = await qiLead.get('/measures/projects/new')
+      assert.equal(old.statusCode, 301)
+      assert.equal(old.headers.location, '/projects/new')
     })
 
     test('an unknown team or project id re-renders the form with an error (not a 500), and adds nothing', async () => {
@@ -295,10 +305,14 @@ for (const kind of await testDialects()) {
     })
 
     test('a project name already used is explained on the form', async () => {
-      await qiLead.get('/measures/projects/new')
-      const res = await qiLead.post('/measures/projects/new', {
+      await qiLead.get('/projects/new')
+      const res = await qiLead.post('/projects/new', {
         name: 'digital inclusion at first assessment',
-        aim: ''
+        'startOn[day]': '1',
+        'startOn[month]': '12',
+        'startOn[year]': '2026',
+        status: 'active',
+        template: ''
       })
       assert.equal(res.statusCode, 200)
       assert.match(res.body, /A project with this name already exists/)

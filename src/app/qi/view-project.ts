@@ -1,29 +1,68 @@
 /**
- * One quality improvement project with its family of measures (outcome, process, balancing).
- * Throws NotFoundError for a project of another organisation or none. For the QI workspace's
- * project page; today the project's page is the measures dashboard filtered by `?project=`,
- * which tolerates an unknown id (it shows all measures' heading and an empty list).
+ * One quality improvement project as its workspace: the project and its aim, its family of measures (with
+ * their series for the summary table), the driver diagram, the PDSA cycles, the milestones, the progress
+ * scores, and the evidence for the suggested progress score. Throws NotFoundError for a project of another
+ * organisation or none. Read-only. Entry point: GET /projects/:projectId.
  */
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import { findProject, type QiProjectRow } from '../../db/repositories/projects.js'
-import { listMeasures, type MeasureRow } from '../../db/repositories/measures.js'
+import { listMeasures } from '../../db/repositories/measures.js'
+import {
+  listChangeIdeas,
+  listDriverMeasures,
+  listDrivers,
+  listMemberIds,
+  listMilestones,
+  listPdsaCycles,
+  listProgress,
+  type ChangeIdeaRow,
+  type DriverRow,
+  type MilestoneRow,
+  type PdsaRow,
+  type ProgressRow
+} from '../../db/repositories/qi-workspace.js'
+import { findStaff } from '../../db/repositories/staff.js'
 import { isUuid } from '../../domain/shared/uuid.js'
 import { found, NotFoundError } from '../errors.js'
 import type { Actor } from '../actor.js'
+import { measureSeries, type MeasureSeries } from '../measures/view-measure.js'
 
 export interface ProjectView {
   project: QiProjectRow
-  measures: MeasureRow[]
+  ownerName: string | null
+  series: MeasureSeries[]
+  drivers: DriverRow[]
+  changeIdeas: ChangeIdeaRow[]
+  driverMeasures: { driver_id: string; measure_id: string }[]
+  cycles: PdsaRow[]
+  milestones: MilestoneRow[]
+  progress: ProgressRow[]
+  memberIds: string[]
 }
 
 export async function viewProject(
   db: Kysely<Database> | Transaction<Database>,
   actor: Actor,
-  projectId: string
+  projectId: string,
+  today: string
 ): Promise<ProjectView> {
   if (!isUuid(projectId)) throw new NotFoundError('qi_project')
   const project = found(await findProject(db, actor.orgId, projectId), 'qi_project')
   const measures = await listMeasures(db, actor.orgId, { projectId: project.id })
-  return { project, measures }
+  const series: MeasureSeries[] = []
+  for (const m of measures) series.push(await measureSeries(db, actor.orgId, m, today))
+  const [drivers, changeIdeas, driverMeasures, cycles, milestones, progress, memberIds] = await Promise.all([
+    listDrivers(db, actor.orgId, project.id),
+    listChangeIdeas(db, actor.orgId, project.id),
+    listDriverMeasures(db, actor.orgId, project.id),
+    listPdsaCycles(db, actor.orgId, project.id),
+    listMilestones(db, actor.orgId, project.id),
+    listProgress(db, actor.orgId, project.id),
+    listMemberIds(db, actor.orgId, project.id)
+  ])
+  const ownerName = project.owner_id
+    ? ((await findStaff(db, actor.orgId, project.owner_id))?.display_name ?? null)
+    : null
+  return { project, ownerName, series, drivers, changeIdeas, driverMeasures, cycles, milestones, progress, memberIds }
 }

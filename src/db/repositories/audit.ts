@@ -14,6 +14,7 @@ export type AuditAction =
   | 'sign_out'
   | 'account_locked'
   | 'erase'
+  | 'delete'
 
 export interface AuditEntry {
   orgId: string

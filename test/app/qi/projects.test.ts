@@ -21,6 +21,14 @@ async function actorFor(database: ReachDatabase, orgId: string, role: 'qi_lead' 
   return { orgId, userId: row.id, role, teamId: null, ip: '203.0.113.9', userAgent: 'test' }
 }
 
+const plain = {
+  aim: { what: '', who: '', howMuch: '', byWhen: null },
+  status: 'active' as const,
+  startOn: '2026-12-01',
+  endOn: null,
+  template: null
+}
+
 for (const kind of await testDialects()) {
   describe(`QI projects (${kind})`, () => {
     let database: ReachDatabase
@@ -39,11 +47,15 @@ for (const kind of await testDialects()) {
 
     test('create: the project is saved for the actor’s organisation and audited', async () => {
       const result = await withOrg(database, lead.orgId, (trx) =>
-        createProject(trx, lead, { name: 'Digital inclusion at first assessment', aim: 'Screen 90% of new patients' })
+        createProject(trx, lead, {
+          ...plain,
+          name: 'Digital inclusion at first assessment',
+          aim: { what: 'Screen new patients', who: 'adults', howMuch: 'to 90%', byWhen: '2027-03-31' }
+        })
       )
       assert.ok(result.ok)
       assert.equal(result.project.org_id, fixture.orgA.id)
-      assert.equal(result.project.aim, 'Screen 90% of new patients')
+      assert.equal(result.project.aim, 'Screen new patients, for adults, to 90%, by 31 March 2027.')
       const audit = await database.db
         .selectFrom('audit_event')
         .select(['action', 'entity_type', 'actor_user_id', 'actor_role', 'org_id', 'ip'])
@@ -64,7 +76,7 @@ for (const kind of await testDialects()) {
     test('create: a name already used in the organisation, in any case, is a field error and nothing is written', async () => {
       const before = (await projectRows()).length
       const result = await withOrg(database, lead.orgId, (trx) =>
-        createProject(trx, lead, { name: 'DIGITAL inclusion at first assessment', aim: null })
+        createProject(trx, lead, { ...plain, name: 'DIGITAL inclusion at first assessment' })
       )
       assert.deepEqual(result, {
         ok: false,
@@ -73,7 +85,7 @@ for (const kind of await testDialects()) {
       assert.equal((await projectRows()).length, before)
       // the same name in another organisation is fine
       const other = await withOrg(database, adminB.orgId, (trx) =>
-        createProject(trx, adminB, { name: 'Digital inclusion at first assessment', aim: null })
+        createProject(trx, adminB, { ...plain, name: 'Digital inclusion at first assessment' })
       )
       assert.ok(other.ok)
     })
@@ -106,18 +118,18 @@ for (const kind of await testDialects()) {
           notes: null
         })
         .execute()
-      const view = await withOrg(database, lead.orgId, (trx) => viewProject(trx, lead, project.id))
+      const view = await withOrg(database, lead.orgId, (trx) => viewProject(trx, lead, project.id, '2026-12-03'))
       assert.equal(view.project.name, 'Digital inclusion at first assessment')
       assert.deepEqual(
-        view.measures.map((m) => m.name),
+        view.series.map((s) => s.measure.name),
         ['Clinics asking the question']
       )
       await assert.rejects(
-        withOrg(database, adminB.orgId, (trx) => viewProject(trx, adminB, project.id)),
+        withOrg(database, adminB.orgId, (trx) => viewProject(trx, adminB, project.id, '2026-12-03')),
         NotFoundError
       )
       await assert.rejects(
-        withOrg(database, lead.orgId, (trx) => viewProject(trx, lead, 'not-a-uuid')),
+        withOrg(database, lead.orgId, (trx) => viewProject(trx, lead, 'not-a-uuid', '2026-12-03')),
         NotFoundError
       )
     })
