@@ -127,8 +127,8 @@ export function timelineSvg(
 ): string {
   if (!milestones.length) return ''
   const width = 700
-  const left = 20
-  const right = width - 20
+  const left = 30
+  const right = width - 30
   const toDay = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000
   const dates = [...milestones.map((m) => toDay(m.dueOn)), toDay(today)]
   const min = Math.min(...dates)

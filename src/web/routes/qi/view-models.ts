@@ -245,6 +245,7 @@ export function projectPage(view: ProjectView, today: string, canWrite: boolean)
   return {
     project,
     pageTitle: project.name,
+    gridColumn: 'nhsuk-grid-column-full',
     status: { text: STATUS_LABELS[project.status], classes: STATUS_TAG[project.status] },
     details: [
       { key: { text: 'Status' }, value: { text: STATUS_LABELS[project.status] } },
