@@ -51,6 +51,7 @@ import {
   measureBreadcrumbs,
   measureFormFields,
   measuresCrumb,
+  rebaseSuggestion,
   summaryRow,
   systemSummaryRow,
   valuesFormFields,
@@ -167,15 +168,18 @@ function chartRoutes(app: FastifyInstance): void {
         viewMeasure(trx, requestActor(request), request.params.measureId, today())
       )
       const { measure, projectName, teamName } = view
+      const model = chartModel(measure, view.figures, view.annotations)
+      const canWrite = can(currentUser(request).role, 'measures:write')
       return reply.render('measures/show.njk', {
         measure,
-        model: chartModel(measure, view.figures, view.annotations),
+        model,
+        rebase: canWrite ? rebaseSuggestion(measure, model) : null,
         minSpcPoints: MIN_SPC_POINTS,
         hasTarget: measure.target !== null,
         definitionRows: definitionRows(measure, projectName, teamName),
         annotationRows: annotationRows(view.annotations),
         derived: findDerivedMeasure(measure.derived_key) ?? null,
-        canWrite: can(currentUser(request).role, 'measures:write'),
+        canWrite,
         gridColumn: 'nhsuk-grid-column-full',
         breadcrumbs: measureBreadcrumbs(measure, projectName)
       })

@@ -12,6 +12,9 @@ import {
   type PeriodFigure
 } from '../../../domain/qi/measures/index.js'
 import { formatDate } from '../../../domain/shared/dates.js'
+import { STAGE_LABELS, type PdsaStage } from '../../../domain/qi/workspace/pdsa.js'
+import { suggestRebase } from '../../../domain/qi/workspace/rebase.js'
+import { escapeHtml } from '../../escape-html.js'
 import type { FormErrors } from '../../form-errors.js'
 import { chartModel, formatMonth, valueFormatter, type ChartModel } from '../../charts/measure-chart.js'
 import type { MeasureFormValues } from './schemas.js'
@@ -319,14 +322,53 @@ export function dashboardHeading(project: QiProjectRow | null, team: { name: str
   return project ? project.name : team ? `Measures for ${team.name}` : 'Measures'
 }
 
-/** The annotations table under a chart, numbered as on the chart (nhsuk table rows). */
-export function annotationRows(annotations: readonly Pick<MeasureAnnotationRow, 'on_date' | 'kind' | 'label'>[]) {
+/**
+ * The annotations table under a chart, numbered as on the chart (nhsuk table rows). A PDSA cycle linked to
+ * the measure links back to its worksheet and says where it has got to.
+ */
+export function annotationRows(
+  annotations: readonly (Pick<MeasureAnnotationRow, 'on_date' | 'kind' | 'label'> & {
+    pdsa?: { id: string; projectId: string; stage: PdsaStage } | null
+  })[]
+) {
   return annotations.map((a, i) => [
     { text: String(i + 1) },
     { text: formatDate(a.on_date) },
     { text: annotationKindLabels[a.kind] },
-    { text: a.label }
+    a.pdsa
+      ? {
+          html:
+            `<a href="/projects/${escapeHtml(a.pdsa.projectId)}/pdsa/${escapeHtml(a.pdsa.id)}">${escapeHtml(a.label)}</a>` +
+            ` (${a.pdsa.stage === 'done' ? 'finished' : `at the ${STAGE_LABELS[a.pdsa.stage].toLowerCase()} stage`})`
+        }
+      : { text: a.label }
   ])
+}
+
+/**
+ * When the latest segment ends in a sustained shift (domain/qi/workspace/rebase.ts), the words and the form
+ * that post a rebase annotation from the run's first point, with the reason as its description (the
+ * annotation route checks it is there). Null when there is nothing to suggest.
+ */
+export function rebaseSuggestion(measure: Pick<MeasureRow, 'id' | 'frequency'>, model: ChartModel) {
+  const suggestion = model.spc ? suggestRebase(model.spc) : null
+  if (!suggestion) return null
+  const since = measure.frequency === 'monthly' ? formatMonth(suggestion.date) : formatDate(suggestion.date)
+  const from = formatDate(suggestion.date)
+  const [year = '', month = '', day = ''] = suggestion.date.split('-')
+  return {
+    text: `The last ${suggestion.points} points are all ${suggestion.side} the mean since ${since}.`,
+    advice: `If you know why (a change you made), record a rebase from ${from} with the reason: the limits are then worked out again from that point.`,
+    action: `/measures/${measure.id}/annotations/new`,
+    date: { day: String(Number(day)), month: String(Number(month)), year },
+    reason: {
+      id: 'rebase-reason',
+      name: 'label',
+      label: { text: 'Reason for the rebase', size: 's' },
+      hint: { text: 'What changed, for example "Screening questions added to the booking form"' }
+    },
+    button: { text: `Record a rebase from ${from}`, variant: 'secondary' }
+  }
 }
 
 export function measureBreadcrumbs(measure: Pick<MeasureRow, 'project_id'>, projectName: string | null) {
