@@ -20,6 +20,7 @@ import { selfScreenRoutes } from './routes/self-screen/index.js'
 import { fhirRoutes } from './routes/fhir/index.js'
 import { measuresRoutes } from './routes/measures/index.js'
 import { qiRoutes } from './routes/qi/index.js'
+import { pdsaRoutes } from './routes/qi/pdsa.js'
 import { areaRoutes } from './routes/area/index.js'
 import { directoryRoutes } from './routes/directory/index.js'
 import { referralsRoutes } from './routes/referrals/index.js'
@@ -154,7 +155,10 @@ export const areas: Area[] = [
   {
     // The QI workspace: projects with their aim, driver diagram, PDSA cycles, timeline and progress
     name: 'qi',
-    register: (app) => app.register(qiRoutes),
+    register: async (app) => {
+      await app.register(qiRoutes)
+      await app.register(pdsaRoutes)
+    },
     navigation: [{ href: '/projects', key: 'nav.projects', permission: 'reports:read', order: 45 }],
     cards: [
       {

@@ -17,6 +17,8 @@ import {
   findPdsa,
   insertPdsa,
   listChangeIdeas,
+  listDriverMeasures,
+  listDrivers,
   listPdsaCycles,
   setPdsaMeasures,
   type ChangeIdeaRow,
@@ -121,18 +123,22 @@ export interface PdsaPlanForm {
   /** Why the cycle cannot follow `previous` (shown at once, and again if the form is sent). */
   followError: string | null
   linkable: MeasureRow[]
+  /** The measures of the driver the change idea serves (and of its primary driver): ticked on a new form. */
+  suggestedMeasureIds: string[]
 }
 
 /**
- * What the plan form needs. `changeIdeaId` and `afterId` come from the address; an unknown change idea or
- * previous cycle is not found.
+ * What the plan form needs. `changeIdeaId` and `afterId` come from the address, where an unknown change idea
+ * or previous cycle is not found; when the form is shown again after a mistake (`unknown: 'ignore'`), an
+ * unknown one is left out instead (the field error says why).
  */
 export async function pdsaPlanForm(
   db: Db,
   actor: Actor,
   projectId: string,
   changeIdeaId: string | null,
-  afterId: string | null
+  afterId: string | null,
+  options: { unknown: 'not-found' | 'ignore' } = { unknown: 'not-found' }
 ): Promise<PdsaPlanForm> {
   const project = await projectOf(db, actor, projectId)
   if ((await pdsaAccess(db, actor, project.id)) !== 'lead') throw new ForbiddenError('qi_pdsa')
@@ -140,26 +146,32 @@ export async function pdsaPlanForm(
   let changeIdea: ChangeIdeaRow | null = null
   if (changeIdeaId !== null) {
     changeIdea = changeIdeas.find((c) => c.id === changeIdeaId) ?? null
-    if (!changeIdea) throw new NotFoundError('qi_change_idea')
+    if (!changeIdea && options.unknown === 'not-found') throw new NotFoundError('qi_change_idea')
   }
   let previous: PdsaRow | null = null
   let followError: string | null = null
-  if (afterId !== null) {
-    const after = await findPdsa(db, actor.orgId, afterId)
-    if (!after || after.project_id !== project.id) throw new NotFoundError('qi_pdsa')
+  const after = afterId !== null ? await findPdsa(db, actor.orgId, afterId) : undefined
+  if (afterId !== null && (!after || after.project_id !== project.id) && options.unknown === 'not-found')
+    throw new NotFoundError('qi_pdsa')
+  if (after && after.project_id === project.id) {
     const f = await followProblem(db, actor, project, changeIdea?.id ?? after.change_idea_id, after.id)
     previous = f.previous
     followError = f.problem
     changeIdea ??= changeIdeas.find((c) => c.id === after.change_idea_id) ?? null
   }
-  return {
-    project,
-    changeIdea,
-    changeIdeas,
-    previous,
-    followError,
-    linkable: await linkableMeasures(db, actor, project)
+  const linkable = await linkableMeasures(db, actor, project)
+  let suggestedMeasureIds: string[] = []
+  const idea = changeIdea
+  if (idea) {
+    const drivers = await listDrivers(db, actor.orgId, project.id)
+    const driver = drivers.find((d) => d.id === idea.driver_id)
+    const driverIds = [driver?.id, driver?.parent_id].filter((id): id is string => Boolean(id))
+    const links = await listDriverMeasures(db, actor.orgId, project.id)
+    suggestedMeasureIds = linkable
+      .filter((m) => links.some((l) => l.measure_id === m.id && driverIds.includes(l.driver_id)))
+      .map((m) => m.id)
   }
+  return { project, changeIdea, changeIdeas, previous, followError, linkable, suggestedMeasureIds }
 }
 
 export async function planPdsa(db: Db, actor: Actor, projectId: string, input: NewPdsa): Promise<PlanPdsaResult> {
