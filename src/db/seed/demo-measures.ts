@@ -1,11 +1,13 @@
 /**
  * Demonstration measures: for each demo organisation, a QI project "Digital inclusion at first
  * assessment" with the available derived measures attached (computed live from the screening
- * and referral demo data) and three manual measures with 24 monthly values, a PDSA cycle part
- * way through and the improvement it brought, so the dashboard reads like a board report.
+ * and referral demo data) and three manual measures with 24 monthly values, PDSA cycles part
+ * way through (demo-qi.ts: the project's workspace) and the improvement they brought, so the dashboard
+ * reads like a board report.
  */
 import { derivedMeasures } from '../../domain/qi/measures/index.js'
 import type { DemoContext } from './demo-context.js'
+import { seedDemoWorkspace } from './demo-qi.js'
 
 const PROJECT_NAME = 'Digital inclusion at first assessment'
 
@@ -89,9 +91,10 @@ export async function seedDemoMeasures(context: DemoContext): Promise<void> {
       })
       .returning('id')
       .executeTakeFirstOrThrow()
+    const ids = new Map<string, string>()
     for (const d of derivedMeasures) {
       if (!d.available) continue
-      await trx
+      const derived = await trx
         .insertInto('measure')
         .values({
           org_id: org.id,
@@ -111,7 +114,9 @@ export async function seedDemoMeasures(context: DemoContext): Promise<void> {
           owner: 'Digital inclusion lead',
           notes: null
         })
-        .execute()
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      ids.set(d.key, derived.id)
       measures++
     }
     for (const seed of manualSeeds) {
@@ -137,6 +142,7 @@ export async function seedDemoMeasures(context: DemoContext): Promise<void> {
         })
         .returning('id')
         .executeTakeFirstOrThrow()
+      ids.set(seed.name, measure.id)
       measures++
       const values = Array.from({ length: months }, (_, i) => {
         const level = i < pdsaAt ? seed.before : seed.after
@@ -162,14 +168,6 @@ export async function seedDemoMeasures(context: DemoContext): Promise<void> {
             {
               org_id: org.id,
               measure_id: measure.id,
-              on_date: monthStart(today, months - pdsaAt),
-              kind: 'pdsa',
-              label: 'PDSA 1: digital inclusion question added to the booking script',
-              created_by: null
-            },
-            {
-              org_id: org.id,
-              measure_id: measure.id,
               on_date: monthStart(today, months - pdsaAt + 3),
               kind: 'note',
               label: 'Champions trained in two clinics',
@@ -179,6 +177,14 @@ export async function seedDemoMeasures(context: DemoContext): Promise<void> {
           .execute()
       }
     }
+    await seedDemoWorkspace(trx, {
+      orgId: org.id,
+      projectId: project.id,
+      measures: ids,
+      start: monthStart(today, months),
+      pdsaAt,
+      today
+    })
   }
   context.log(`Measures: ${measures} measures in ${context.organisations.length} QI projects`)
 }
