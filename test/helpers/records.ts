@@ -1,8 +1,9 @@
 /**
  * Records for the fixture's organisations, for tests that visit every route with real ids: for each
  * of organisations A and B, a team, a complete screening of its first patient, an open
- * self-completion invitation, a QI project, a manual measure with values and an annotation, and a
- * referral with a partner link; plus one support service and one LSOA. Rows are written directly
+ * self-completion invitation, a QI project (with a driver, a milestone, a change idea and a PDSA cycle at the
+ * act stage linked to the measure), a manual measure with values and an annotation, and a referral with a
+ * partner link; plus one support service and one LSOA. Rows are written directly
  * (not through the app), so these tests do not depend on the code they check.
  */
 import { sql, type Kysely } from 'kysely'
@@ -21,6 +22,9 @@ export interface OrgRecords {
   projectId: string
   driverId: string
   milestoneId: string
+  changeIdeaId: string
+  /** A PDSA cycle of the change idea at the act stage, linked to the measure. */
+  pdsaId: string
   measureId: string
   referralId: string
   /** The referral's partner link token (`/partner/:token`). */
@@ -202,6 +206,39 @@ export async function addRecords(db: Kysely<Database>, fixture: Fixture): Promis
         created_by: null
       })
       .execute()
+    const changeIdea = await db
+      .insertInto('qi_change_idea')
+      .values({ org_id: org.id, project_id: project.id, driver_id: driver.id, title: `Ask at booking (${label})` })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const pdsa = await db
+      .insertInto('qi_pdsa')
+      .values({
+        org_id: org.id,
+        project_id: project.id,
+        change_idea_id: changeIdea.id,
+        previous_id: null,
+        title: `Cycle of ${label}`,
+        purpose: 'test',
+        objective: 'See whether reception can ask two questions at booking',
+        questions: JSON.stringify([{ question: 'How long does it take?', prediction: 'Under a minute' }]),
+        tasks: JSON.stringify([{ what: 'Ask at booking', who: 'Reception', where: 'Front desk', when: 'One week' }]),
+        data_plan: 'A tally of patients asked',
+        starts_on: '2025-09-01',
+        stage: 'act',
+        as_planned: true,
+        observations: 'Busy on Mondays',
+        results: 'Asked 40 of 52 patients',
+        learned: 'Ask on arrival instead',
+        decision: 'adopt',
+        created_by: null
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await db
+      .insertInto('qi_pdsa_measure')
+      .values({ org_id: org.id, pdsa_id: pdsa.id, measure_id: measure.id })
+      .execute()
     const partnerToken = newToken()
     const referral = await db
       .insertInto('referral')
@@ -236,6 +273,8 @@ export async function addRecords(db: Kysely<Database>, fixture: Fixture): Promis
       projectId: project.id,
       driverId: driver.id,
       milestoneId: milestone.id,
+      changeIdeaId: changeIdea.id,
+      pdsaId: pdsa.id,
       measureId: measure.id,
       referralId: referral.id,
       partnerToken

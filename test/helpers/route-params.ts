@@ -16,6 +16,8 @@ export function routeParamValues(org: OrgRecords, records: Records): Record<stri
     projectId: org.projectId,
     driverId: org.driverId,
     milestoneId: org.milestoneId,
+    changeIdeaId: org.changeIdeaId,
+    pdsaId: org.pdsaId,
     serviceId: records.serviceId,
     code: records.lsoaCode,
     key: org.inviteToken,
@@ -28,7 +30,8 @@ export function routeParamValues(org: OrgRecords, records: Records): Record<stri
 /** Search routes that need a query to show anything: the query, with the same placeholders as paths. */
 const SEARCH_QUERIES: Record<string, string> = {
   '/fhir/QuestionnaireResponse': '?patient=:patientId',
-  '/patients/lists': '?show=need%3Ainterpreter'
+  '/patients/lists': '?show=need%3Ainterpreter',
+  '/projects/:projectId/pdsa/new': '?changeIdea=:changeIdeaId'
 }
 
 /** `records` comes from `build(kind, {}, t, { records: true })`. */

@@ -27,7 +27,9 @@ const B_TABLES = [
   'measure',
   'measure_value',
   'measure_annotation',
-  'qi_project'
+  'qi_project',
+  'qi_pdsa',
+  'qi_pdsa_measure'
 ] as const
 
 describe(`tenant isolation, generated from the router (${kind})`, () => {
@@ -57,7 +59,9 @@ describe(`tenant isolation, generated from the router (${kind})`, () => {
       'Team of B',
       'Digital inclusion (B)',
       'Patients helped (B)',
-      'PDSA 1 (B)'
+      'PDSA 1 (B)',
+      'Cycle of B',
+      records.B.pdsaId
     ]
   }
 
