@@ -111,7 +111,8 @@ export function advance(cycle: PdsaCycle): StageMove {
   if (cycle.stage === 'done') return { ok: false, missing: [{ field: 'stage', text: 'This cycle is finished' }] }
   const missing = missingToLeave(cycle)
   if (missing.length) return { ok: false, missing }
-  return { ok: true, stage: PDSA_STAGES[PDSA_STAGES.indexOf(cycle.stage) + 1]! }
+  const next = PDSA_STAGES[PDSA_STAGES.indexOf(cycle.stage) + 1]
+  return next ? { ok: true, stage: next } : { ok: false, missing: [{ field: 'stage', text: 'This cycle is finished' }] }
 }
 
 /** Which stages' fields a form may change: the current stage and the ones before it (never ahead). */
@@ -128,12 +129,14 @@ export function ramps(cycles: readonly PdsaCycle[]): PdsaCycle[][] {
   return firsts.map((first) => {
     const chain = [first]
     const seen = new Set([first.id])
-    for (;;) {
+    for (let last = first; ;) {
+      const previous = last
       const next = cycles
-        .filter((c) => c.previousId === chain[chain.length - 1]!.id && !seen.has(c.id))
+        .filter((c) => c.previousId === previous.id && !seen.has(c.id))
         .sort((a, b) => a.startsOn.localeCompare(b.startsOn))[0]
       if (!next) break
       chain.push(next)
+      last = next
       seen.add(next.id)
     }
     return chain

@@ -22,13 +22,16 @@ export function suggestRebase(result: SpcResult): RebaseSuggestion | null {
   const last = points[points.length - 1]
   if (!last || last.relativeToMean === 0) return null
   const segment = last.segment
+  const sameRun = (p: (typeof points)[number] | undefined) =>
+    p !== undefined && p.segment === segment && p.relativeToMean === last.relativeToMean
   let i = points.length - 1
-  while (i > 0 && points[i - 1]!.segment === segment && points[i - 1]!.relativeToMean === last.relativeToMean) i--
+  while (i > 0 && sameRun(points[i - 1])) i--
   const length = points.length - i
+  const first = points[i]
   // A run that starts the segment is the segment itself: nothing to recalculate.
-  if (length < SHIFT_POINTS || i === 0 || points[i - 1]!.segment !== segment) return null
+  if (!first || length < SHIFT_POINTS || i === 0 || points[i - 1]?.segment !== segment) return null
   return {
-    date: points[i]!.date,
+    date: first.date,
     points: length,
     side: last.relativeToMean > 0 ? 'above' : 'below',
     improvement: last.pointType === 'special_cause_improvement'
