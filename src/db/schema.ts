@@ -79,6 +79,8 @@ export interface PatientTable {
   address: ColumnType<string | null, string | null | undefined, string | null>
   /** domain/patients/helper.ts PatientHelper, or null. */
   helper: ColumnType<unknown, string | null | undefined, string | null>
+  /** Channels in the patient's order of choice (communication-plan Channel codes). */
+  contact_preferences: Generated<string[]>
   team_id: string | null
   is_synthetic: Generated<boolean>
   created_at: CreatedAt

@@ -273,6 +273,7 @@ for (const kind of await testDialects()) {
         ...validNew,
         nhsNumber: '943 476 5919',
         phone: '07700  900123',
+        contactPreferences: ['phone', 'letter'],
         email: 'nadia@example.com',
         address: '1 Mare Street\nLondon',
         helperName: 'Grace Okafor',
@@ -288,11 +289,12 @@ for (const kind of await testDialects()) {
       const id = String(saved.headers.location).split('/').pop()!
       const row = await built.database.db
         .selectFrom('patient')
-        .select(['phone', 'email', 'address', 'helper'])
+        .select(['phone', 'email', 'address', 'helper', 'contact_preferences'])
         .where('id', '=', id)
         .executeTakeFirstOrThrow()
       assert.equal(row.phone, '07700 900123')
       assert.equal(row.email, 'nadia@example.com')
+      assert.deepEqual(row.contact_preferences, ['letter', 'phone'])
       assert.deepEqual(row.helper, {
         name: 'Grace Okafor',
         relationship: 'paid carer',
@@ -306,6 +308,7 @@ for (const kind of await testDialects()) {
         show,
         /Person who helps with contact Grace Okafor \(paid carer\), 07700 900222\. Lasting power of attorney for health and welfare, recorded on 20 November 2026\. Capacity note: Attorney decides about appointments\./
       )
+      assert.match(show, /How they like to be contacted Letter, Phone call/)
       const edit = await clinicianA.get(`/patients/${id}/edit`)
       assert.match(edit.body, /name="helperAgreedOn\[day\]"[^>]*value="20"/)
     })

@@ -25,10 +25,16 @@ export async function applyScreeningToRecord(
   const row = found(await findScreening(db, actor.orgId, patient.id, input.screeningId), 'screening')
   const { updates } = recordDifferences(storedAssessment(row).answers, patient)
   if (updates.length === 0) return { applied: [] }
-  const changes: { main_language?: string; interpreter_needed?: boolean; communication_needs?: string[] } = {}
+  const changes: {
+    main_language?: string
+    interpreter_needed?: boolean
+    communication_needs?: string[]
+    contact_preferences?: string[]
+  } = {}
   for (const u of updates) {
     if (u.field === 'mainLanguage') changes.main_language = u.to
     else if (u.field === 'interpreterNeeded') changes.interpreter_needed = u.to
+    else if (u.field === 'contactPreferences') changes.contact_preferences = u.to
     else changes.communication_needs = u.to
   }
   await updatePatient(db, actor.orgId, patient.id, changes)

@@ -24,6 +24,8 @@ export interface Patient {
   address: string | null
   /** The person who helps with contact, as recorded by staff; null when none. */
   helper: PatientHelper | null
+  /** Channels in the patient's order of choice ('letter', 'phone', 'sms', 'email', 'nhs_app', 'video'). */
+  contactPreferences: string[]
   teamId: string | null
   isSynthetic: boolean
   updatedAt: Date
@@ -48,6 +50,7 @@ export function patientRowToPatient(row: PatientRow): Patient {
     email: row.email,
     address: row.address,
     helper: helperFrom(row.helper),
+    contactPreferences: row.contact_preferences,
     teamId: row.team_id,
     isSynthetic: row.is_synthetic,
     updatedAt: row.updated_at

@@ -126,7 +126,7 @@ export const CHANNEL_SNOMED = {
 } as const satisfies Record<Channel, { code: string; display: string } | null>
 
 /** Answer codes of the contact-preference question mapped to channels. */
-const PREFERENCE_CHANNEL = {
+export const PREFERENCE_CHANNEL = {
   letter: 'letter',
   phone: 'phone',
   sms: 'sms',
@@ -287,6 +287,8 @@ export type CautionKey = (typeof CAUTION_KEYS)[keyof typeof CAUTION_KEYS]
 export interface RecordFacts {
   /** The person who helps with contact, as staff recorded it (authority, date, capacity note). */
   helper?: PatientHelper | null
+  /** How the patient likes to be contacted, as the record holds it (Channel codes, their order). */
+  contactPreferences?: readonly string[]
   /** AIS codes from the patient record (domain/patients/patient-codes.ts communicationNeedCodes). */
   communicationNeeds: readonly string[]
   mainLanguage: string | null
@@ -750,13 +752,17 @@ function declinedPlan(f: Facts, needs: CommunicationNeed[], helper: PatientHelpe
 export function buildCommunicationPlan(answers: ScreeningAnswers, record: RecordFacts = NO_RECORD): CommunicationPlan {
   const f = facts(answers, record)
   const declined = answers.participation === 'declined'
-  const preferences = [
+  const answered = [
     ...new Set(
       answerList(answers, 'contact-preference').flatMap((p) =>
         p in PREFERENCE_CHANNEL ? [PREFERENCE_CHANNEL[p as keyof typeof PREFERENCE_CHANNEL]] : []
       )
     )
   ]
+  // What the patient said now comes first; when the screening did not ask, what the record holds.
+  const preferences: Channel[] = answered.length
+    ? answered
+    : (record.contactPreferences ?? []).filter((c): c is Channel => (CHANNELS as readonly string[]).includes(c))
   const needs = needsFrom(answers, f, record)
   if (declined) return declinedPlan(f, needs, record.helper ?? null)
   const channels = CHANNELS.map((c) => decide(c, answers, f, preferences))

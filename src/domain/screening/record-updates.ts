@@ -1,6 +1,7 @@
 /**
  * Keeping the patient record true to what the patient said: the differences between a screening's answers and
- * the record (main language, interpreter need, Accessible Information Standard needs), for staff to confirm.
+ * the record (main language, interpreter need, Accessible Information Standard needs, contact preferences), for
+ * staff to confirm.
  *
  * Reach never changes the record silently from a screening, whichever way it arrived: staff see the differences
  * on the result page and on the patient record, and one action applies them (app/screening/apply-to-record.ts).
@@ -9,7 +10,7 @@
  * screening does not ask about).
  */
 import { answerList, type ScreeningAnswers } from './answers.js'
-import type { RecordFacts } from './communication-plan.js'
+import { PREFERENCE_CHANNEL, type RecordFacts } from './communication-plan.js'
 
 /** Screening information-format answers and the AIS need codes they give on the record. */
 const FORMAT_NEEDS: Record<string, string> = {
@@ -23,6 +24,7 @@ export type RecordUpdate =
   | { field: 'mainLanguage'; from: string | null; to: string }
   | { field: 'interpreterNeeded'; from: boolean; to: boolean }
   | { field: 'communicationNeeds'; from: readonly string[]; to: string[]; added: string[] }
+  | { field: 'contactPreferences'; from: readonly string[]; to: string[] }
 
 /** A difference staff must decide, because applying the screening would remove something from the record. */
 export interface RecordConflict {
@@ -60,6 +62,13 @@ export function recordDifferences(answers: ScreeningAnswers, record: RecordFacts
       to: [...record.communicationNeeds, ...added],
       added
     })
+  // Contact preferences: only for a record that holds them (every patient record does).
+  const chosen = answerList(answers, 'contact-preference').flatMap((p) =>
+    p in PREFERENCE_CHANNEL ? [PREFERENCE_CHANNEL[p as keyof typeof PREFERENCE_CHANNEL]] : []
+  )
+  const recorded = record.contactPreferences
+  if (recorded !== undefined && chosen.length > 0 && chosen.join() !== recorded.join())
+    updates.push({ field: 'contactPreferences', from: recorded, to: chosen })
   if (formats.includes('none')) {
     const notMentioned = record.communicationNeeds.filter((n) => Object.values(FORMAT_NEEDS).includes(n))
     if (notMentioned.length > 0) conflicts.push({ field: 'communicationNeeds', notMentioned })
@@ -73,6 +82,7 @@ export function applyRecordUpdates<R extends RecordFacts>(record: R, updates: re
   for (const u of updates) {
     if (u.field === 'mainLanguage') next.mainLanguage = u.to
     else if (u.field === 'interpreterNeeded') next.interpreterNeeded = u.to
+    else if (u.field === 'contactPreferences') next.contactPreferences = [...u.to]
     else next.communicationNeeds = [...u.to]
   }
   return next

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict'
 import { parseScreeningAnswers, type AnswerInput } from '../../../src/domain/screening/answers.js'
 import { applyRecordUpdates, recordDifferences } from '../../../src/domain/screening/record-updates.js'
 import { confident } from './fixtures.js'
+import { buildCommunicationPlan } from '../../../src/domain/screening/communication-plan.js'
 
 const record = { communicationNeeds: ['large_print', 'carer_present'], mainLanguage: 'en', interpreterNeeded: false }
 const diff = (input: AnswerInput, r = record) => recordDifferences(parseScreeningAnswers(input).answers, r)
@@ -44,5 +45,30 @@ describe('recordDifferences', () => {
       mainLanguage: 'tr',
       interpreterNeeded: true
     })
+  })
+
+  test("contact preferences: the patient's new choices are an update for a record that holds them; the plan falls back to the record", () => {
+    const withPrefs = { ...record, contactPreferences: ['letter'] }
+    const said = parseScreeningAnswers({ ...confident, 'contact-preference': ['sms', 'nhs-app'] }).answers
+    const d = recordDifferences(said, withPrefs)
+    assert.deepEqual(
+      d.updates.filter((u) => u.field === 'contactPreferences'),
+      [{ field: 'contactPreferences', from: ['letter'], to: ['sms', 'nhs_app'] }]
+    )
+    assert.deepEqual(applyRecordUpdates(withPrefs, d.updates).contactPreferences, ['sms', 'nhs_app'])
+    // the same choices again: nothing to update
+    assert.deepEqual(
+      recordDifferences(said, { ...record, contactPreferences: ['sms', 'nhs_app'] }).updates.filter(
+        (u) => u.field === 'contactPreferences'
+      ),
+      []
+    )
+    // a screening that did not ask uses what the record holds, first
+    const plan = buildCommunicationPlan(parseScreeningAnswers(confident).answers, {
+      ...record,
+      contactPreferences: ['letter']
+    })
+    assert.deepEqual(plan.preferred, ['letter'])
+    assert.equal(plan.routes[0]?.preferred, true)
   })
 })

@@ -75,6 +75,7 @@ function toRecord(form: PatientForm) {
     interpreter_needed: form.interpreterNeeded,
     disability: form.disability,
     communication_needs: form.communicationNeeds,
+    contact_preferences: form.contactPreferences,
     phone: form.phone,
     email: form.email,
     address: form.address,

@@ -13,6 +13,17 @@ import { dateParts, list, text } from '../../form-errors.js'
 import { normalisePhone, PHONE_ERROR } from '../../../domain/shared/phone.js'
 import { HELPER_AUTHORITIES, type PatientHelper } from '../../../domain/patients/helper.js'
 
+/** Channels a patient may choose, in the order the form lists them (communication-plan Channel codes). */
+export const CONTACT_CHANNELS = ['letter', 'phone', 'sms', 'email', 'nhs_app', 'video'] as const
+export const CONTACT_CHANNEL_LABELS: Record<(typeof CONTACT_CHANNELS)[number], string> = {
+  letter: 'Letter',
+  phone: 'Phone call',
+  sms: 'Text message',
+  email: 'Email',
+  nhs_app: 'NHS App',
+  video: 'Video call'
+}
+
 const codesOf = (items: readonly { code: string }[]) => items.map((i) => i.code)
 
 const nhsNumberField = z.string().transform((value, ctx) => {
@@ -165,6 +176,9 @@ function patientFieldsSchema(today: string) {
         (v) => v.every((c) => codesOf(communicationNeedCodes).includes(c)),
         'Select communication needs from the list'
       ),
+    contactPreferences: z
+      .array(z.enum(CONTACT_CHANNELS, { message: 'Select how they like to be contacted from the list' }))
+      .transform((v) => CONTACT_CHANNELS.filter((c) => v.includes(c))),
     phone: optionalPhone(PHONE_ERROR),
     email: z
       .string()
@@ -219,6 +233,7 @@ export function patientFormValues(body: unknown) {
     interpreterNeeded: text(b.interpreterNeeded),
     disability: text(b.disability),
     communicationNeeds: list(b.communicationNeeds),
+    contactPreferences: list(b.contactPreferences),
     phone: text(b.phone),
     email: text(b.email),
     address: text(b.address),

@@ -14,7 +14,7 @@ import {
   sexCodes
 } from '../../../domain/patients/patient-codes.js'
 import type { FormErrors } from '../../form-errors.js'
-import type { PatientFormValues } from './schemas.js'
+import { CONTACT_CHANNEL_LABELS, CONTACT_CHANNELS, type PatientFormValues } from './schemas.js'
 import { escapeHtml } from '../../escape-html.js'
 import { PATIENT_LANGUAGES } from '../screening/languages.js'
 import { bannerLine, screeningBanner } from '../screening/result-view-models.js'
@@ -36,6 +36,7 @@ export function emptyPatientForm(): PatientFormValues {
     interpreterNeeded: '',
     disability: '',
     communicationNeeds: [],
+    contactPreferences: [],
     phone: '',
     email: '',
     address: '',
@@ -62,6 +63,7 @@ export function patientToFormValues(p: Patient): PatientFormValues {
     interpreterNeeded: p.interpreterNeeded ? 'yes' : 'no',
     disability: p.disability ?? '',
     communicationNeeds: p.communicationNeeds,
+    contactPreferences: p.contactPreferences,
     phone: p.phone ?? '',
     email: p.email ?? '',
     address: p.address ?? '',
@@ -236,6 +238,18 @@ export function patientFormFields(values: PatientFormValues, errors: FormErrors)
         checked: values.communicationNeeds.includes(c.code)
       }))
     },
+    contactPreferences: {
+      idPrefix: 'contactPreferences',
+      name: 'contactPreferences',
+      fieldset: { legend: { text: 'How do they like to be contacted? (optional)', size: 's' } },
+      hint: { text: 'As the patient said. A screening asks again and can update this' },
+      errorMessage: err(errors, 'contactPreferences'),
+      items: CONTACT_CHANNELS.map((c) => ({
+        value: c,
+        text: CONTACT_CHANNEL_LABELS[c],
+        checked: values.contactPreferences.includes(c)
+      }))
+    },
     phone: text('phone', 'Phone number (optional)', values.phone, errors, {
       type: 'tel',
       classes: 'nhsuk-input--width-20',
@@ -309,6 +323,12 @@ export function patientSummaryRows(p: Patient, today: string) {
     row(
       'Communication needs',
       p.communicationNeeds.map((c) => labelFor(communicationNeedCodes, c)).join(', ') || 'None recorded'
+    ),
+    row(
+      'How they like to be contacted',
+      p.contactPreferences
+        .map((c) => CONTACT_CHANNEL_LABELS[c as keyof typeof CONTACT_CHANNEL_LABELS] ?? c)
+        .join(', ') || 'Not recorded'
     ),
     row('Phone', p.phone),
     row('Email', p.email),

@@ -143,6 +143,14 @@ export function planView(a: ScreeningAssessment, lang = 'en', record?: RecordFac
   }
 }
 
+const channelList = (codes: readonly string[]) =>
+  codes.length
+    ? codes
+        .map((c) =>
+          (c in CHANNEL_KEYS ? translate('en', CHANNEL_KEYS[c as keyof typeof CHANNEL_KEYS]) : c).toLowerCase()
+        )
+        .join(', ')
+    : 'none'
 const needLabel = (code: string) => labelFor(communicationNeedCodes, code) ?? code
 const languageLabel = (code: string | null) => (code === null ? 'not recorded' : languageName(code))
 
@@ -158,7 +166,9 @@ export function recordChangesView(a: ScreeningAssessment, record: RecordFacts) {
         ? `Main language: ${languageLabel(u.from)} on the record, ${languageName(u.to)} in the screening`
         : u.field === 'interpreterNeeded'
           ? `Interpreter needed: ${u.from ? 'yes' : 'no'} on the record, ${u.to ? 'yes' : 'no'} in the screening`
-          : `Communication needs to add: ${u.added.map(needLabel).join(', ')}`
+          : u.field === 'contactPreferences'
+            ? `How they like to be contacted: ${channelList(u.from)} on the record, ${channelList(u.to)} in the screening`
+            : `Communication needs to add: ${u.added.map(needLabel).join(', ')}`
     ),
     conflicts: conflicts.map(
       (c) =>
