@@ -16,8 +16,8 @@ import * as serviceDelivery from './2026_12_02_1440_service_delivery.js'
 import * as referralOutcomes from './2026_12_03_1000_referral_outcomes.js'
 import * as serviceContact from './2026_12_03_1100_service_contact.js'
 import * as patientContact from './2026_12_03_1110_patient_contact.js'
-import * as contactPreferences from './2026_12_03_1120_patient_contact_preferences.js'
 import * as qiWorkspace from './2026_12_03_1200_qi_workspace.js'
+import * as contactPreferences from './2026_12_03_1210_patient_contact_preferences.js'
 
 export const migrations: Record<string, Migration> = {
   '2026_11_25_0900_foundation': foundation,
@@ -33,6 +33,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_1000_referral_outcomes': referralOutcomes,
   '2026_12_03_1100_service_contact': serviceContact,
   '2026_12_03_1110_patient_contact': patientContact,
-  '2026_12_03_1120_patient_contact_preferences': contactPreferences,
-  '2026_12_03_1200_qi_workspace': qiWorkspace
+  '2026_12_03_1200_qi_workspace': qiWorkspace,
+  '2026_12_03_1210_patient_contact_preferences': contactPreferences
 }
