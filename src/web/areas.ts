@@ -51,7 +51,6 @@ export const areas: Area[] = [
     name: 'public',
     register: (app, { config, demoSignIn }) =>
       app.register(publicRoutes, {
-        idleMinutes: config.sessionIdleMinutes,
         maxFailures: config.loginMaxFailures,
         lockMinutes: config.loginLockMinutes,
         secureCookies: secureCookies(config),

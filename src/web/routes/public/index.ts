@@ -22,8 +22,6 @@ import {
 export type DemoSignIn = () => Promise<DemoAccounts | null>
 
 export interface PublicRouteOptions {
-  /** Not used: sessions take their lifetime from the auth plugin (`app.sessionLifetime`). */
-  idleMinutes?: number
   maxFailures: number
   lockMinutes: number
   secureCookies: boolean
