@@ -64,8 +64,12 @@ export async function newContext(
     viewport: { width: options.width ?? 1024, height: options.height ?? 768 }
   })
   context.setDefaultTimeout(10_000)
+  if (options.javaScriptEnabled === false) withoutJavaScript.add(context)
   return context
 }
+
+/** Contexts without JavaScript: axe cannot run in them (page.evaluate never returns there). */
+const withoutJavaScript = new WeakSet<BrowserContext>()
 
 /** axe-core with the WCAG 2.0/2.1/2.2 A and AA rules; returns violations as readable lines. */
 export async function axeViolations(page: Page): Promise<string[]> {
@@ -91,6 +95,8 @@ export async function axeViolations(page: Page): Promise<string[]> {
 }
 
 export async function expectAccessible(page: Page, label: string): Promise<void> {
+  if (withoutJavaScript.has(page.context()))
+    throw new Error(`${label}: axe needs JavaScript; check this page in a context with JavaScript enabled`)
   const violations = await axeViolations(page)
   assert.deepEqual(violations, [], `${label} (${page.url()}) has accessibility violations`)
 }
