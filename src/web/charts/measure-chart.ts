@@ -165,7 +165,11 @@ export function chartModel(
     target: measure.target,
     rebase: rebaseDates(dates, annotationRows)
   })
-  const summary = spcSummary(spc, { value: format, month: formatMonth })
+  const summary = spcSummary(spc, {
+    value: format,
+    month: formatMonth,
+    ...(measure.unit === 'percent' ? { range: { min: 0, max: 100 } } : {})
+  })
   const limit = (v: number | null) => (v === null ? 'Not computed' : format(v))
   return {
     ...base,

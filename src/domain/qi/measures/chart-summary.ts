@@ -10,6 +10,17 @@ export interface SummaryFormat {
   value: (n: number) => string
   /** "March 2026" for an ISO date. */
   month: (isoDate: string) => string
+  /**
+   * The values the measure can take (a percentage: 0 to 100). Process limits outside it are said as its ends,
+   * because a limit of 104% or -3% means nothing to a reader; the limits themselves are not changed.
+   */
+  range?: { min: number; max: number }
+}
+
+/** A process limit as said in the summary: within the measure's range. */
+function limitText(n: number, format: SummaryFormat): string {
+  const r = format.range
+  return format.value(r ? Math.min(r.max, Math.max(r.min, n)) : n)
 }
 
 function where(point: SpcPoint): string {
@@ -42,7 +53,7 @@ export function spcSummary(result: SpcResult, format: SummaryFormat): string {
   if (!last.specialCause) {
     const limits =
       last.lpl !== null && last.upl !== null && last.lpl !== last.upl
-        ? ` is between the process limits of ${format.value(last.lpl)} and ${format.value(last.upl)} and`
+        ? ` is between the process limits of ${limitText(last.lpl, format)} and ${limitText(last.upl, format)} and`
         : ''
     sentences.push(`${label}: the latest value, ${format.value(last.value)},${limits} shows no special cause.`)
   } else {

@@ -41,3 +41,12 @@ test('run chart: a shift of 6 above the median is named with its month', () => {
   const result = computeRunChart(values)
   assert.match(runChartSummary(result, dates, format), /Shift: 6 points above the median since July 2025\./)
 })
+
+test('a percentage near its ceiling: limits above 100% are said as 100%, never 104%', () => {
+  const values = [96, 99, 93, 100, 95, 98, 92, 100, 97, 94, 99, 96]
+  const result = computeSpc(values.map((value, i) => ({ date: monthOf(i), value })))
+  assert.ok((result.points[result.points.length - 1]?.upl ?? 0) > 100)
+  const percent = { ...format, value: (n: number) => `${Math.round(n * 10) / 10}%`, range: { min: 0, max: 100 } }
+  assert.match(spcSummary(result, percent), /between the process limits of \d+(\.\d)?% and 100%/)
+  assert.doesNotMatch(spcSummary(result, percent), /10[1-9](\.\d)?%/)
+})
