@@ -34,6 +34,44 @@ describe('accessibility of every page', { skip: skipBrowser }, () => {
     await context.close()
   })
 
+  /** Every HTML page a role can open, with real ids in its route parameters. */
+  const pagesFor = (role: (typeof roles)[number]) =>
+    harness.built.app.reachRoutes
+      .filter(
+        (r) =>
+          r.method === 'GET' &&
+          !r.url.startsWith('/nhsuk/') &&
+          !r.url.startsWith('/static/') &&
+          !/\.(csv|svg|png|json)$/.test(r.url) &&
+          r.url !== '/healthz' &&
+          r.url !== '/'
+      )
+      .filter((r) => r.access === 'public' || r.access === 'signed-in' || can(role, r.access as Permission))
+      .map((r) => fillRouteParams(r.url, harness.built.records))
+
+  // axe runs in the page, so it needs JavaScript: at 320 px each page is checked by axe with JavaScript, and
+  // for page-wide horizontal scrolling both with and without it (without, more of some pages shows).
+  test('every page an admin can open, at 320 px (400% zoom): axe, and no page-wide horizontal scrolling with or without JavaScript', async () => {
+    const withJs = await newContext(harness, { width: 320, height: 640 })
+    const withoutJs = await newContext(harness, { width: 320, height: 640, javaScriptEnabled: false })
+    const pages = [await withJs.newPage(), await withoutJs.newPage()] as const
+    for (const page of pages)
+      await (await SignInPage.open(page)).signIn(harness.built.fixture.emailA('admin'), fixturePassword)
+    for (const path of pagesFor('admin')) {
+      for (const [i, page] of pages.entries()) {
+        const response = await page.goto(path).catch((error: Error) => {
+          if (/Download is starting/.test(error.message)) return null
+          throw error
+        })
+        if (!response || !String(response.headers()['content-type'] ?? '').startsWith('text/html')) continue
+        await expectNoHorizontalScroll(page, `320px ${i === 0 ? 'with' : 'without'} JavaScript ${path}`)
+        if (i === 0) await expectAccessible(page, `320px ${path}`)
+      }
+    }
+    await withJs.close()
+    await withoutJs.close()
+  })
+
   for (const role of roles) {
     test(`every page a ${role} can open`, async () => {
       const context = await newContext(harness)
