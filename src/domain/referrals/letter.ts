@@ -378,10 +378,11 @@ export function letterContent(input: LetterInput): LetterContent {
   if (service.url) to.push(`Website: ${service.url}`)
 
   const from = [
-    `${careTeam.referrerName}${careTeam.teamName ? `, ${careTeam.teamName}` : ''}`,
+    [careTeam.referrerName, careTeam.teamName].filter((x) => x && x.trim() !== '').join(', '),
     careTeam.organisationName
   ]
   if (careTeam.phone) from.push(`Phone: ${careTeam.phone}`)
+  // a referral recorded without a person (an import) signs off with the team and organisation only
 
   return {
     version: 1,
