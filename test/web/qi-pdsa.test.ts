@@ -317,7 +317,7 @@ for (const kind of await testDialects()) {
       assert.match(
         page.body,
         new RegExp(
-          `<a href="/projects/${projectId}/pdsa/${pdsaId}">PDSA 1: Ask the two questions at booking \\(test\\)</a> \\(at the do stage\\)`
+          `<a href="/projects/${projectId}/pdsa/${pdsaId}">PDSA 1: Ask the two questions at booking \\(test\\)</a><br><span class="nhsuk-u-secondary-text-colour">Now at the do stage</span>`
         )
       )
       // the other measure has no cycle

@@ -339,7 +339,7 @@ export function annotationRows(
       ? {
           html:
             `<a href="/projects/${escapeHtml(a.pdsa.projectId)}/pdsa/${escapeHtml(a.pdsa.id)}">${escapeHtml(a.label)}</a>` +
-            ` (${a.pdsa.stage === 'done' ? 'finished' : `at the ${STAGE_LABELS[a.pdsa.stage].toLowerCase()} stage`})`
+            `<br><span class="nhsuk-u-secondary-text-colour">${a.pdsa.stage === 'done' ? 'Finished' : `Now at the ${STAGE_LABELS[a.pdsa.stage].toLowerCase()} stage`}</span>`
         }
       : { text: a.label }
   ])

@@ -46,6 +46,12 @@ const STAGE_INTRO: Record<Section, string> = {
   study: 'The results compared with your predictions, and what you learned.',
   act: 'Whether to adopt, adapt or abandon the change, and what the next cycle will be.'
 }
+const CHANGE_TEXT: Record<Section, string> = {
+  plan: 'Change the plan',
+  do: 'Change what was done and observed',
+  study: 'Change the results and what was learned',
+  act: 'Change the decision'
+}
 export const STAGE_HEADINGS: Record<Section, string> = {
   plan: 'Plan',
   do: 'Do',
@@ -135,8 +141,31 @@ function dateField(id: string, legend: string, hint: string, value: PdsaFormValu
 }
 
 /** The plan's fields (the new-cycle form and the worksheet's plan stage). */
-export function planFields(values: PdsaFormValues, errors: FormErrors, measures: readonly MeasureRow[]) {
+/** The fields of each stage on the form, to open a stage's "Change" section when one of them has an error. */
+const SECTION_FIELDS: Record<Section, (field: string) => boolean> = {
+  plan: (f) =>
+    ['title', 'purpose', 'objective', 'dataPlan', 'startsOn', 'endsOn', 'measureIds'].includes(f) ||
+    /^(question|prediction|task)\d/.test(f),
+  do: (f) => ['asPlanned', 'observations', 'problems'].includes(f),
+  study: (f) => ['results', 'learned'].includes(f),
+  act: (f) => ['decision', 'nextSteps'].includes(f)
+}
+
+/** The optional question and task slots are tucked away unless one is filled in or has an error. */
+function moreOpen(values: PdsaFormValues, errors: FormErrors) {
+  const errorIn = (prefix: RegExp) => Object.keys(errors.byField).some((f) => prefix.test(f))
   return {
+    questions:
+      values.questions.slice(1).some((q) => q.question || q.prediction) || errorIn(/^(question|prediction)[2-9]/),
+    tasks: values.tasks.slice(1).some((t) => t.what || t.who || t.where || t.when) || errorIn(/^task[2-9]/)
+  }
+}
+
+export function planFields(values: PdsaFormValues, errors: FormErrors, measures: readonly MeasureRow[]) {
+  const more = moreOpen(values, errors)
+  return {
+    moreQuestionsOpen: more.questions,
+    moreTasksOpen: more.tasks,
     title: textInput('title', 'Title', values.title, errors, {
       hint: { text: 'A few words the charts can show, for example "Ask the two questions at booking"' }
     }),
@@ -363,7 +392,12 @@ export function stageTag(stage: PdsaStage) {
 }
 
 /** The worksheet page: summary, ramp, measures, the stages and the buttons. */
-export function worksheetPage(view: PdsaView, values: PdsaFormValues, errors: FormErrors) {
+export function worksheetPage(
+  view: PdsaView,
+  values: PdsaFormValues,
+  errors: FormErrors,
+  options: { posted: boolean } = { posted: false }
+) {
   const { cycle, project } = view
   const changeable = changeableSections(cycle.stage, view.access)
   const reached = editableStages(cycle.stage)
@@ -374,7 +408,17 @@ export function worksheetPage(view: PdsaView, values: PdsaFormValues, errors: Fo
     number: i + 1,
     heading: STAGE_HEADINGS[key],
     current: cycle.stage === key,
-    state: changeable.includes(key) ? 'fields' : reached.includes(key) ? 'answers' : 'ahead',
+    // the current stage is a form; an earlier one its answers, with its fields under "Change"
+    state: changeable.includes(key)
+      ? cycle.stage === key
+        ? 'fields'
+        : 'answers-and-fields'
+      : reached.includes(key)
+        ? 'answers'
+        : 'ahead',
+    // a "Change" section opens when it has a mistake or was just sent with one elsewhere
+    open: options.posted || Object.keys(errors.byField).some(SECTION_FIELDS[key]),
+    changeText: CHANGE_TEXT[key],
     intro: STAGE_INTRO[key],
     rows: reached.includes(key) ? stageRows(key, cycle, view.measures) : []
   }))

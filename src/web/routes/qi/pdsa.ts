@@ -143,7 +143,7 @@ export async function pdsaRoutes(app: FastifyInstance): Promise<void> {
     const view = await request.withOrg((trx) => viewPdsa(trx, actor, params.projectId, params.pdsaId))
     const values = cycleFormValues(view)
     if (posted) mergePosted(values, posted.values, posted.sections)
-    const page = worksheetPage(view, values, errors)
+    const page = worksheetPage(view, values, errors, { posted: posted !== null })
     return reply.render('qi/pdsa.njk', {
       page,
       plan: page.plan,
