@@ -295,6 +295,21 @@ for (const kind of await testDialects()) {
         ['2026-01-01', 2, null, 2, false],
         ['2026-02-01', 2, null, 2, false]
       ])
+      // a count: the months after February with no referral are zero up to the current period, not gaps
+      assert.deepEqual(
+        brief(
+          await derivedMeasureFigures(database.db, 'referrals-made', org(), {
+            frequency: 'monthly',
+            before: '2026-05-01'
+          })
+        ),
+        [
+          ['2026-01-01', 2, null, 2, false],
+          ['2026-02-01', 2, null, 2, false],
+          ['2026-03-01', 0, null, 0, false],
+          ['2026-04-01', 0, null, 0, false]
+        ]
+      )
       assert.deepEqual(await monthly('referral-outcome-recorded', org()), [
         ['2026-01-01', 2, 2, 100, false],
         ['2026-02-01', 1, 2, 50, false]

@@ -10,6 +10,8 @@ import { listMeasureValues, type MeasureRow } from '../../db/repositories/measur
 import { derivedMeasureCounts, type DerivedQuery, type DerivedScope } from '../../db/repositories/derived-measures.js'
 import {
   derivedFigures,
+  fillCountGaps,
+  findDerivedMeasure,
   isAvailableDerivedKey,
   periodStartOf,
   type AvailableDerivedMeasureKey,
@@ -20,7 +22,10 @@ type Db = Kysely<Database> | Transaction<Database>
 
 export type { DerivedQuery, DerivedScope }
 
-/** One derived measure's figures; for the system scope, periods with a count of 1 to 4 are suppressed. */
+/**
+ * One derived measure's figures; for the system scope, periods with a count of 1 to 4 are suppressed. A count
+ * measure's periods with nothing counted are zero (shown, never suppressed), not gaps.
+ */
 export async function derivedMeasureFigures(
   db: Db,
   key: AvailableDerivedMeasureKey,
@@ -28,7 +33,8 @@ export async function derivedMeasureFigures(
   query: DerivedQuery
 ): Promise<PeriodFigure[]> {
   const counts = await derivedMeasureCounts(db, key, scope, query)
-  return derivedFigures(counts, { suppress: scope.kind === 'system' })
+  const rows = findDerivedMeasure(key)?.unit === 'count' ? fillCountGaps(counts, query.frequency, query.before) : counts
+  return derivedFigures(rows, { suppress: scope.kind === 'system' })
 }
 
 /**
