@@ -57,7 +57,7 @@ export async function createMeasure(
   const name = input.name || derived?.name || ''
   if (name && (await findMeasureByName(db, actor.orgId, name)))
     errors.push({ field: 'name', text: 'A measure with this name already exists. Choose a different name' })
-  if (input.projectId && !(isUuid(input.projectId) && (await findProject(db, actor.orgId, input.projectId))))
+  if (input.projectId && !(await findProject(db, actor.orgId, input.projectId)))
     errors.push({ field: 'projectId', text: 'Select a project from the list' })
   if (input.teamId) {
     const teamId = input.teamId

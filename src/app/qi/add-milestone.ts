@@ -4,7 +4,6 @@ import type { Database } from '../../db/schema.js'
 import { recordAudit } from '../../db/repositories/audit.js'
 import { findProject } from '../../db/repositories/projects.js'
 import { insertMilestone, markMilestoneDone } from '../../db/repositories/qi-workspace.js'
-import { isUuid } from '../../domain/shared/uuid.js'
 import { auditFields, type Actor } from '../actor.js'
 import { found, NotFoundError } from '../errors.js'
 
@@ -16,7 +15,7 @@ export async function addMilestone(
   projectId: string,
   input: { title: string; dueOn: string }
 ): Promise<void> {
-  const project = found(isUuid(projectId) ? await findProject(db, actor.orgId, projectId) : undefined, 'qi_project')
+  const project = found(await findProject(db, actor.orgId, projectId), 'qi_project')
   const m = await insertMilestone(db, {
     org_id: actor.orgId,
     project_id: project.id,
@@ -34,15 +33,8 @@ export async function completeMilestone(
   milestoneId: string,
   doneOn: string | null
 ): Promise<void> {
-  const project = found(isUuid(projectId) ? await findProject(db, actor.orgId, projectId) : undefined, 'qi_project')
-  const rows = await db
-    .selectFrom('qi_milestone')
-    .select('id')
-    .where('org_id', '=', actor.orgId)
-    .where('project_id', '=', project.id)
-    .where('id', '=', isUuid(milestoneId) ? milestoneId : '00000000-0000-0000-0000-000000000000')
-    .execute()
-  if (!rows.length || !(await markMilestoneDone(db, actor.orgId, milestoneId, doneOn)))
+  const project = found(await findProject(db, actor.orgId, projectId), 'qi_project')
+  if (!(await markMilestoneDone(db, actor.orgId, project.id, milestoneId, doneOn)))
     throw new NotFoundError('qi_milestone')
   await recordAudit(db, { ...auditFields(actor), action: 'update', entityType: 'qi_milestone', entityId: milestoneId })
 }

@@ -18,7 +18,6 @@ import {
   moveDriverChildren
 } from '../../db/repositories/qi-workspace.js'
 import { canBeParent, driverRemoval, moveTargetCheck } from '../../domain/qi/workspace/driver-tree.js'
-import { isUuid } from '../../domain/shared/uuid.js'
 import { auditFields, type Actor } from '../actor.js'
 import { found, NotFoundError } from '../errors.js'
 
@@ -26,7 +25,7 @@ type Db = Kysely<Database> | Transaction<Database>
 export type FieldResult = { ok: true } | { ok: false; errors: { field: string; text: string }[] }
 
 async function projectOf(db: Db, actor: Actor, projectId: string): Promise<QiProjectRow> {
-  return found(isUuid(projectId) ? await findProject(db, actor.orgId, projectId) : undefined, 'qi_project')
+  return found(await findProject(db, actor.orgId, projectId), 'qi_project')
 }
 const rows = async (db: Db, orgId: string, projectId: string) => {
   const [drivers, ideas] = await Promise.all([listDrivers(db, orgId, projectId), listChangeIdeas(db, orgId, projectId)])

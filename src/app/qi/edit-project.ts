@@ -7,7 +7,6 @@ import type { Database } from '../../db/schema.js'
 import { recordAudit } from '../../db/repositories/audit.js'
 import { findProject, findProjectByName, updateProject, type QiProjectRow } from '../../db/repositories/projects.js'
 import { checkAim } from '../../domain/qi/workspace/aim.js'
-import { isUuid } from '../../domain/shared/uuid.js'
 import { auditFields, type Actor } from '../actor.js'
 import { found } from '../errors.js'
 import type { NewProject } from './create-project.js'
@@ -21,7 +20,7 @@ export async function editProject(
   projectId: string,
   input: Omit<NewProject, 'template'>
 ): Promise<EditProjectResult> {
-  const project = found(isUuid(projectId) ? await findProject(db, actor.orgId, projectId) : undefined, 'qi_project')
+  const project = found(await findProject(db, actor.orgId, projectId), 'qi_project')
   const name = input.name.trim()
   const clash = await findProjectByName(db, actor.orgId, name)
   if (clash && clash.id !== project.id)

@@ -8,7 +8,6 @@ import { recordAudit } from '../../db/repositories/audit.js'
 import { findProject } from '../../db/repositories/projects.js'
 import { insertProgress } from '../../db/repositories/qi-workspace.js'
 import { isProgressScore } from '../../domain/qi/workspace/progress.js'
-import { isUuid } from '../../domain/shared/uuid.js'
 import { auditFields, type Actor } from '../actor.js'
 import { found } from '../errors.js'
 
@@ -18,7 +17,7 @@ export async function setProgressScore(
   projectId: string,
   input: { score: number; reason: string; setOn: string }
 ): Promise<void> {
-  const project = found(isUuid(projectId) ? await findProject(db, actor.orgId, projectId) : undefined, 'qi_project')
+  const project = found(await findProject(db, actor.orgId, projectId), 'qi_project')
   if (!isProgressScore(input.score)) throw new RangeError('a progress score is 0.5 to 5.0 in steps of 0.5')
   const row = await insertProgress(db, {
     org_id: actor.orgId,

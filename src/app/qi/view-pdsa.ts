@@ -26,7 +26,6 @@ import {
 } from '../../db/repositories/qi-workspace.js'
 import { canFollow, ramps, type PdsaCycle, type PdsaQuestion, type PdsaTask } from '../../domain/qi/workspace/pdsa.js'
 import { can, isRole } from '../../domain/staff/roles.js'
-import { isUuid } from '../../domain/shared/uuid.js'
 import type { Actor } from '../actor.js'
 import { found, NotFoundError } from '../errors.js'
 
@@ -79,7 +78,6 @@ export const pdsaVersion = (row: Pick<PdsaRow, 'updated_at'>): string => new Dat
 
 /** The project of the organisation, or NotFoundError (a malformed id too). */
 export async function projectOf(db: Db, actor: Actor, projectId: string): Promise<QiProjectRow> {
-  if (!isUuid(projectId)) throw new NotFoundError('qi_project')
   return found(await findProject(db, actor.orgId, projectId), 'qi_project')
 }
 

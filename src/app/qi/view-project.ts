@@ -23,8 +23,7 @@ import {
   type ProgressRow
 } from '../../db/repositories/qi-workspace.js'
 import { findStaff } from '../../db/repositories/staff.js'
-import { isUuid } from '../../domain/shared/uuid.js'
-import { found, NotFoundError } from '../errors.js'
+import { found } from '../errors.js'
 import type { Actor } from '../actor.js'
 import { measureSeries, type MeasureSeries } from '../measures/view-measure.js'
 
@@ -47,7 +46,6 @@ export async function viewProject(
   projectId: string,
   today: string
 ): Promise<ProjectView> {
-  if (!isUuid(projectId)) throw new NotFoundError('qi_project')
   const project = found(await findProject(db, actor.orgId, projectId), 'qi_project')
   const measures = await listMeasures(db, actor.orgId, { projectId: project.id })
   const series: MeasureSeries[] = []

@@ -1,6 +1,7 @@
 /** Quality improvement projects: the aim a family of measures serves. Every query is scoped by organisation. */
 import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely'
 import type { Database, QiProjectTable } from '../schema.js'
+import { isUuid } from '../../domain/shared/uuid.js'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -10,7 +11,9 @@ export async function listProjects(db: Db, orgId: string): Promise<QiProjectRow[
   return db.selectFrom('qi_project').selectAll().where('org_id', '=', orgId).orderBy('name').execute()
 }
 
+/** A project of the organisation, or undefined (also for ids that are not UUIDs, so guesses get a 404). */
 export async function findProject(db: Db, orgId: string, id: string): Promise<QiProjectRow | undefined> {
+  if (!isUuid(id)) return undefined
   return db.selectFrom('qi_project').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst()
 }
 

@@ -227,12 +227,20 @@ export async function insertMilestone(db: Db, values: Insertable<QiMilestoneTabl
   return db.insertInto('qi_milestone').values(values).returningAll().executeTakeFirstOrThrow()
 }
 
-export async function markMilestoneDone(db: Db, orgId: string, id: string, doneOn: string | null): Promise<number> {
+/** Marks a milestone of the project done (or not); the number of rows changed (0: no such milestone there). */
+export async function markMilestoneDone(
+  db: Db,
+  orgId: string,
+  projectId: string,
+  id: string,
+  doneOn: string | null
+): Promise<number> {
   if (!isUuid(id)) return 0
   const r = await db
     .updateTable('qi_milestone')
     .set({ done_on: doneOn })
     .where('org_id', '=', orgId)
+    .where('project_id', '=', projectId)
     .where('id', '=', id)
     .executeTakeFirst()
   return Number(r.numUpdatedRows)
