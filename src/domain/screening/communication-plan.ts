@@ -126,7 +126,7 @@ export const CHANNEL_SNOMED = {
 } as const satisfies Record<Channel, { code: string; display: string } | null>
 
 /** Answer codes of the contact-preference question mapped to channels. */
-export const PREFERENCE_CHANNEL = {
+const PREFERENCE_CHANNEL = {
   letter: 'letter',
   phone: 'phone',
   sms: 'sms',
@@ -134,6 +134,17 @@ export const PREFERENCE_CHANNEL = {
   'nhs-app': 'nhs_app',
   video: 'video'
 } as const satisfies Record<string, Channel>
+
+/** The channels the patient chose at the contact-preference question, once each, in the answer's order. */
+export function preferenceChannels(a: ScreeningAnswers): Channel[] {
+  return [
+    ...new Set(
+      answerList(a, 'contact-preference').flatMap((p) =>
+        p in PREFERENCE_CHANNEL ? [PREFERENCE_CHANNEL[p as keyof typeof PREFERENCE_CHANNEL]] : []
+      )
+    )
+  ]
+}
 
 export const PLAN_REASON_KEYS = [
   'screening.plan.reason.not-known',
@@ -752,13 +763,7 @@ function declinedPlan(f: Facts, needs: CommunicationNeed[], helper: PatientHelpe
 export function buildCommunicationPlan(answers: ScreeningAnswers, record: RecordFacts = NO_RECORD): CommunicationPlan {
   const f = facts(answers, record)
   const declined = answers.participation === 'declined'
-  const answered = [
-    ...new Set(
-      answerList(answers, 'contact-preference').flatMap((p) =>
-        p in PREFERENCE_CHANNEL ? [PREFERENCE_CHANNEL[p as keyof typeof PREFERENCE_CHANNEL]] : []
-      )
-    )
-  ]
+  const answered = preferenceChannels(answers)
   // What the patient said now comes first; when the screening did not ask, what the record holds.
   const preferences: Channel[] = answered.length
     ? answered

@@ -10,7 +10,7 @@
  * screening does not ask about).
  */
 import { answerList, type ScreeningAnswers } from './answers.js'
-import { PREFERENCE_CHANNEL, type RecordFacts } from './communication-plan.js'
+import { preferenceChannels, type RecordFacts } from './communication-plan.js'
 
 /** Screening information-format answers and the AIS need codes they give on the record. */
 const FORMAT_NEEDS: Record<string, string> = {
@@ -63,9 +63,7 @@ export function recordDifferences(answers: ScreeningAnswers, record: RecordFacts
       added
     })
   // Contact preferences: only for a record that holds them (every patient record does).
-  const chosen = answerList(answers, 'contact-preference').flatMap((p) =>
-    p in PREFERENCE_CHANNEL ? [PREFERENCE_CHANNEL[p as keyof typeof PREFERENCE_CHANNEL]] : []
-  )
+  const chosen = preferenceChannels(answers)
   const recorded = record.contactPreferences
   if (recorded !== undefined && chosen.length > 0 && chosen.join() !== recorded.join())
     updates.push({ field: 'contactPreferences', from: recorded, to: chosen })
