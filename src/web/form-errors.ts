@@ -67,3 +67,33 @@ export function dateParts(body: Record<string, unknown>, prefix: string): { day:
     year: text(body[`${prefix}[year]`])
   }
 }
+
+/** An ISO date as the three boxes of an NHS date input ('2027-03-31' → 31, 3, 2027); empty boxes for none. */
+export function datePartsOf(iso: string | null): { day: string; month: string; year: string } {
+  if (!iso) return { day: '', month: '', year: '' }
+  const [year = '', month = '', day = ''] = iso.split('-')
+  return { day: String(Number(day)), month: String(Number(month)), year }
+}
+
+/** The params of the nhsuk `dateInput` macro for a date named `id` (`id[day]`, `id[month]`, `id[year]`). */
+export function dateInputField(
+  id: string,
+  legend: string,
+  hint: string,
+  value: { day: string; month: string; year: string },
+  error: { text: string } | undefined
+) {
+  const cls = (w: number) => `nhsuk-input--width-${w}${error ? ' nhsuk-input--error' : ''}`
+  return {
+    id,
+    namePrefix: id,
+    fieldset: { legend: { text: legend, size: 's' } },
+    hint: { text: hint },
+    errorMessage: error,
+    items: [
+      { name: 'day', label: 'Day', classes: cls(2), value: value.day, inputmode: 'numeric' },
+      { name: 'month', label: 'Month', classes: cls(2), value: value.month, inputmode: 'numeric' },
+      { name: 'year', label: 'Year', classes: cls(4), value: value.year, inputmode: 'numeric' }
+    ]
+  }
+}

@@ -15,7 +15,7 @@ import { formatDate } from '../../../domain/shared/dates.js'
 import { STAGE_LABELS, type PdsaStage } from '../../../domain/qi/workspace/pdsa.js'
 import { suggestRebase } from '../../../domain/qi/workspace/rebase.js'
 import { escapeHtml } from '../../escape-html.js'
-import type { FormErrors } from '../../form-errors.js'
+import { dateInputField as dateField, datePartsOf, type FormErrors } from '../../form-errors.js'
 import { chartModel, formatMonth, valueFormatter, type ChartModel } from '../../charts/measure-chart.js'
 import type { MeasureFormValues } from './schemas.js'
 
@@ -184,28 +184,6 @@ export function measureFormFields(
   }
 }
 
-export function dateField(
-  id: string,
-  legend: string,
-  hint: string,
-  value: { day: string; month: string; year: string },
-  error: { text: string } | undefined
-) {
-  const cls = (w: number) => `nhsuk-input--width-${w}${error ? ' nhsuk-input--error' : ''}`
-  return {
-    id,
-    namePrefix: id,
-    fieldset: { legend: { text: legend, size: 's' } },
-    hint: { text: hint },
-    errorMessage: error,
-    items: [
-      { name: 'day', label: 'Day', classes: cls(2), value: value.day, inputmode: 'numeric' },
-      { name: 'month', label: 'Month', classes: cls(2), value: value.month, inputmode: 'numeric' },
-      { name: 'year', label: 'Year', classes: cls(4), value: value.year, inputmode: 'numeric' }
-    ]
-  }
-}
-
 /** Import problems become one error per line, all pointing at the text box. */
 export function importErrors(problems: readonly ImportProblem[]): FormErrors {
   const shown = problems.slice(0, 20)
@@ -355,12 +333,11 @@ export function rebaseSuggestion(measure: Pick<MeasureRow, 'id' | 'frequency'>, 
   if (!suggestion) return null
   const since = measure.frequency === 'monthly' ? formatMonth(suggestion.date) : formatDate(suggestion.date)
   const from = formatDate(suggestion.date)
-  const [year = '', month = '', day = ''] = suggestion.date.split('-')
   return {
     text: `The last ${suggestion.points} points are all ${suggestion.side} the mean since ${since}.`,
     advice: `If you know why (a change you made), record a rebase from ${from} with the reason: the limits are then worked out again from that point.`,
     action: `/measures/${measure.id}/annotations/new`,
-    date: { day: String(Number(day)), month: String(Number(month)), year },
+    date: datePartsOf(suggestion.date),
     reason: {
       id: 'rebase-reason',
       name: 'label',

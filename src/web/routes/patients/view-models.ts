@@ -13,7 +13,7 @@ import {
   languageCodes,
   sexCodes
 } from '../../../domain/patients/patient-codes.js'
-import type { FormErrors } from '../../form-errors.js'
+import { datePartsOf, type FormErrors } from '../../form-errors.js'
 import { CONTACT_CHANNEL_LABELS, CONTACT_CHANNELS, type PatientFormValues } from './schemas.js'
 import { escapeHtml } from '../../escape-html.js'
 import { PATIENT_LANGUAGES } from '../screening/languages.js'
@@ -50,12 +50,11 @@ export function emptyPatientForm(): PatientFormValues {
 }
 
 export function patientToFormValues(p: Patient): PatientFormValues {
-  const [year = '', month = '', day = ''] = p.dateOfBirth.split('-')
   return {
     nhsNumber: formatNhsNumber(p.nhsNumber),
     givenName: p.givenName,
     familyName: p.familyName,
-    dateOfBirth: { day: String(Number(day)), month: String(Number(month)), year },
+    dateOfBirth: datePartsOf(p.dateOfBirth),
     postcode: p.postcode ?? '',
     sex: p.sex,
     ethnicCategory: p.ethnicCategory ?? '',
@@ -71,15 +70,9 @@ export function patientToFormValues(p: Patient): PatientFormValues {
     helperRelationship: p.helper?.relationship ?? '',
     helperPhone: p.helper?.phone ?? '',
     helperAuthority: p.helper?.authority ?? '',
-    helperAgreedOn: isoToParts(p.helper?.agreedOn ?? null),
+    helperAgreedOn: datePartsOf(p.helper?.agreedOn ?? null),
     helperCapacityNote: p.helper?.capacityNote ?? ''
   }
-}
-
-function isoToParts(iso: string | null) {
-  if (!iso) return { day: '', month: '', year: '' }
-  const [year = '', month = '', day = ''] = iso.split('-')
-  return { day: String(Number(day)), month: String(Number(month)), year }
 }
 
 function dateInput(

@@ -8,7 +8,7 @@ import { isoDateFromParts } from '../../../domain/shared/dates.js'
 import { PDSA_DECISIONS, PDSA_PURPOSES, type PdsaStage } from '../../../domain/qi/workspace/pdsa.js'
 import type { PdsaPlan } from '../../../app/qi/plan-pdsa.js'
 import type { PdsaActFields, PdsaDoFields, PdsaStudyFields } from '../../../app/qi/update-pdsa.js'
-import { dateParts, list, text } from '../../form-errors.js'
+import { dateParts, datePartsOf, list, text } from '../../form-errors.js'
 import { queryText, uuid } from '../../schemas.js'
 
 /** `/projects/:projectId/pdsa/new` */
@@ -91,7 +91,6 @@ export function pdsaFormValues(body: unknown): PdsaFormValues {
 
 /** The blank form of a new cycle, starting today. */
 export function emptyPdsaForm(today: string, changeIdeaId: string, previousId: string): PdsaFormValues {
-  const [year = '', month = '', day = ''] = today.split('-')
   return {
     changeIdeaId,
     previousId,
@@ -104,7 +103,7 @@ export function emptyPdsaForm(today: string, changeIdeaId: string, previousId: s
     questions: slots(QUESTION_SLOTS).map(() => ({ question: '', prediction: '' })),
     tasks: slots(TASK_SLOTS).map(() => ({ what: '', who: '', where: '', when: '' })),
     dataPlan: '',
-    startsOn: { day: String(Number(day)), month: String(Number(month)), year },
+    startsOn: datePartsOf(today),
     endsOn: { day: '', month: '', year: '' },
     measureIds: [],
     asPlanned: '',

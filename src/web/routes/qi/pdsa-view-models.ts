@@ -17,7 +17,7 @@ import {
   type PdsaStage
 } from '../../../domain/qi/workspace/pdsa.js'
 import { formatDate } from '../../../domain/shared/dates.js'
-import type { FormErrors } from '../../form-errors.js'
+import { dateInputField, datePartsOf, type FormErrors } from '../../form-errors.js'
 import { escapeHtml } from '../../escape-html.js'
 import { typeLabels } from '../measures/view-models.js'
 import { QUESTION_SLOTS, TASK_SLOTS, type PdsaFormValues } from './pdsa-schemas.js'
@@ -59,12 +59,6 @@ export const STAGE_HEADINGS: Record<Section, string> = {
   act: 'Act'
 }
 
-const isoToParts = (iso: string | null) => {
-  if (!iso) return { day: '', month: '', year: '' }
-  const [year = '', month = '', day = ''] = iso.split('-')
-  return { day: String(Number(day)), month: String(Number(month)), year }
-}
-
 /** The cycle's stored answers as the form's values. */
 export function cycleFormValues(view: Pick<PdsaView, 'cycle' | 'measures' | 'version'>): PdsaFormValues {
   const c = view.cycle
@@ -88,8 +82,8 @@ export function cycleFormValues(view: Pick<PdsaView, 'cycle' | 'measures' | 'ver
       when: c.tasks[i]?.when ?? ''
     })),
     dataPlan: c.dataPlan ?? '',
-    startsOn: isoToParts(c.startsOn),
-    endsOn: isoToParts(c.endsOn),
+    startsOn: datePartsOf(c.startsOn),
+    endsOn: datePartsOf(c.endsOn),
     measureIds: view.measures.map((m) => m.id),
     asPlanned: c.asPlanned === null ? '' : c.asPlanned ? 'yes' : 'no',
     observations: c.observations ?? '',
@@ -120,23 +114,6 @@ function textareaField(name: string, label: string, value: string, errors: FormE
     value,
     rows,
     errorMessage: err(errors, name)
-  }
-}
-
-function dateField(id: string, legend: string, hint: string, value: PdsaFormValues['startsOn'], errors: FormErrors) {
-  const error = err(errors, id)
-  const cls = (w: number) => `nhsuk-input--width-${w}${error ? ' nhsuk-input--error' : ''}`
-  return {
-    id,
-    namePrefix: id,
-    fieldset: { legend: { text: legend, size: 's' } },
-    hint: { text: hint },
-    errorMessage: error,
-    items: [
-      { name: 'day', label: 'Day', classes: cls(2), value: value.day, inputmode: 'numeric' },
-      { name: 'month', label: 'Month', classes: cls(2), value: value.month, inputmode: 'numeric' },
-      { name: 'year', label: 'Year', classes: cls(4), value: value.year, inputmode: 'numeric' }
-    ]
   }
 }
 
@@ -212,14 +189,20 @@ export function planFields(values: PdsaFormValues, errors: FormErrors, measures:
       'What you will count or note, who collects it and how, to answer the questions',
       3
     ),
-    startsOn: dateField(
+    startsOn: dateInputField(
       'startsOn',
       'Start date',
       'For example, 5 1 2027. The cycle is marked on its measures’ charts from this date',
       values.startsOn,
-      errors
+      err(errors, 'startsOn')
     ),
-    endsOn: dateField('endsOn', 'End date (optional)', 'For example, 19 1 2027', values.endsOn, errors),
+    endsOn: dateInputField(
+      'endsOn',
+      'End date (optional)',
+      'For example, 19 1 2027',
+      values.endsOn,
+      err(errors, 'endsOn')
+    ),
     measureIds: measures.length
       ? {
           idPrefix: 'measureIds',

@@ -1,5 +1,5 @@
 /** View models for the quality improvement pages: exactly the nhsuk macro params, and the diagrams' SVG. */
-import type { FormErrors } from '../../form-errors.js'
+import { dateInputField, datePartsOf, type FormErrors } from '../../form-errors.js'
 import type { ProjectFormValues } from './schemas.js'
 import type { ProjectView } from '../../../app/qi/view-project.js'
 import type { QiProjectRow } from '../../../db/repositories/projects.js'
@@ -31,12 +31,6 @@ const STATUS_TAG: Record<keyof typeof STATUS_LABELS, string> = {
   closed: 'nhsuk-tag--white'
 }
 
-const isoToParts = (iso: string | null) => {
-  if (!iso) return { day: '', month: '', year: '' }
-  const [year = '', month = '', day = ''] = iso.split('-')
-  return { day: String(Number(day)), month: String(Number(month)), year }
-}
-
 export function emptyProjectForm(today: string): ProjectFormValues {
   return {
     name: '',
@@ -45,7 +39,7 @@ export function emptyProjectForm(today: string): ProjectFormValues {
     aimHowMuch: '',
     aimByWhen: { day: '', month: '', year: '' },
     status: 'active',
-    startOn: isoToParts(today),
+    startOn: datePartsOf(today),
     endOn: { day: '', month: '', year: '' },
     template: 'digital-inclusion'
   }
@@ -57,28 +51,11 @@ export function projectToFormValues(p: QiProjectRow): ProjectFormValues {
     aimWhat: p.aim_what ?? p.aim ?? '',
     aimWho: p.aim_who ?? '',
     aimHowMuch: p.aim_how_much ?? '',
-    aimByWhen: isoToParts(p.aim_by_when),
+    aimByWhen: datePartsOf(p.aim_by_when),
     status: p.status,
-    startOn: isoToParts(p.start_on),
-    endOn: isoToParts(p.end_on),
+    startOn: datePartsOf(p.start_on),
+    endOn: datePartsOf(p.end_on),
     template: ''
-  }
-}
-
-function dateField(id: string, legend: string, hint: string, value: ProjectFormValues['startOn'], errors: FormErrors) {
-  const error = errors.byField[id]
-  const cls = (w: number) => `nhsuk-input--width-${w}${error ? ' nhsuk-input--error' : ''}`
-  return {
-    id,
-    namePrefix: id,
-    fieldset: { legend: { text: legend, size: 's' } },
-    hint: { text: hint },
-    errorMessage: error,
-    items: [
-      { name: 'day', label: 'Day', classes: cls(2), value: value.day, inputmode: 'numeric' },
-      { name: 'month', label: 'Month', classes: cls(2), value: value.month, inputmode: 'numeric' },
-      { name: 'year', label: 'Year', classes: cls(4), value: value.year, inputmode: 'numeric' }
-    ]
   }
 }
 
@@ -103,7 +80,13 @@ export function projectFormFields(values: ProjectFormValues, errors: FormErrors,
     },
     aimWho: input('aimWho', 'For whom?', 'For example, adults seen by the community therapy teams'),
     aimHowMuch: input('aimHowMuch', 'How much?', 'With a number: for example, from 10% to 80%'),
-    aimByWhen: dateField('aimByWhen', 'By when?', 'For example, 31 3 2027', values.aimByWhen, errors),
+    aimByWhen: dateInputField(
+      'aimByWhen',
+      'By when?',
+      'For example, 31 3 2027',
+      values.aimByWhen,
+      errors.byField.aimByWhen
+    ),
     status: {
       idPrefix: 'status',
       name: 'status',
@@ -111,8 +94,8 @@ export function projectFormFields(values: ProjectFormValues, errors: FormErrors,
       errorMessage: errors.byField.status,
       items: Object.entries(STATUS_LABELS).map(([value, text]) => ({ value, text, checked: values.status === value }))
     },
-    startOn: dateField('startOn', 'Start date', 'For example, 1 12 2026', values.startOn, errors),
-    endOn: dateField('endOn', 'End date (optional)', 'For example, 31 3 2027', values.endOn, errors),
+    startOn: dateInputField('startOn', 'Start date', 'For example, 1 12 2026', values.startOn, errors.byField.startOn),
+    endOn: dateInputField('endOn', 'End date (optional)', 'For example, 31 3 2027', values.endOn, errors.byField.endOn),
     template: withTemplate
       ? {
           idPrefix: 'template',
