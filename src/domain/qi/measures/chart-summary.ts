@@ -76,10 +76,33 @@ export function spcSummary(result: SpcResult, format: SummaryFormat): string {
         : `${label}: ${count} points ${described} since ${since}.`
     )
   }
-  if (result.assurance !== 'none') sentences.push(`${assuranceLabels[result.assurance]}.`)
+  if (result.assurance !== 'none') sentences.push(assuranceSentence(result, last))
   if (result.shortGroupWarning)
     sentences.push('Some limits come from only a few points, so treat them as trial limits.')
   return sentences.join(' ')
+}
+
+/**
+ * The assurance sentence. The icon compares the target with the latest segment's limits; a point of
+ * that segment on the other side of the target is a special cause the limits do not yet reflect, so
+ * "consistently failing" (or "passing") would contradict what the reader sees: say how many of the
+ * segment's points meet the target instead, and that the process may have changed.
+ */
+function assuranceSentence(result: SpcResult, last: SpcPoint): string {
+  const target = last.target
+  if ((result.assurance === 'pass' || result.assurance === 'fail') && target !== null) {
+    const segment = result.points.filter((p) => p.segment === last.segment)
+    // the target lies beyond one limit; "meeting" it is being on its far side
+    const aboveLimits = last.upl !== null && target > last.upl
+    const beyond = segment.filter((p) => (aboveLimits ? p.value >= target : p.value <= target)).length
+    const meets = result.assurance === 'fail' ? beyond : segment.length - beyond
+    const misses = segment.length - meets
+    if (result.assurance === 'fail' && meets > 0)
+      return `The limits say the target would be missed, but ${meets} of the ${segment.length} latest points ${meets === 1 ? 'meets' : 'meet'} it, so the process may have changed: not consistently failing.`
+    if (result.assurance === 'pass' && misses > 0)
+      return `The limits say the target would be met, but ${misses} of the ${segment.length} latest points ${misses === 1 ? 'misses' : 'miss'} it, so the process may have changed: not consistently passing.`
+  }
+  return `${assuranceLabels[result.assurance]}.`
 }
 
 export function runChartSummary(result: RunChartResult, dates: readonly string[], format: SummaryFormat): string {

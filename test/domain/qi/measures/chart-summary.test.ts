@@ -50,3 +50,42 @@ test('a percentage near its ceiling: limits above 100% are said as 100%, never 1
   assert.match(spcSummary(result, percent), /between the process limits of \d+(\.\d)?% and 100%/)
   assert.doesNotMatch(spcSummary(result, percent), /10[1-9](\.\d)?%/)
 })
+
+test('limits say the target is always missed but the latest points meet it: never "consistently failing"', () => {
+  // 12 points around 50 (limits about 44.7 to 55.3), then two at 61 and 62: the target of 60 lies above
+  // the upper limit (the fail icon of ptd_calculate_assurance_type), yet 2 of the 14 points meet it
+  const values = [50, 51, 49, 50, 52, 48, 50, 51, 49, 50, 52, 48, 61, 62]
+  const result = computeSpc(
+    values.map((value, i) => ({ date: monthOf(i), value })),
+    { improvementDirection: 'increase', target: 60 }
+  )
+  assert.equal(result.assurance, 'fail')
+  const summary = spcSummary(result, format)
+  assert.doesNotMatch(summary, /Consistently failing/)
+  assert.match(
+    summary,
+    /2 of the 14 latest points meet it, so the process may have changed: not consistently failing\./
+  )
+})
+
+test('a process that has never met its target is still said to fail it consistently', () => {
+  const values = [50, 51, 49, 50, 52, 48, 50, 51, 49, 50, 52, 48]
+  const result = computeSpc(
+    values.map((value, i) => ({ date: monthOf(i), value })),
+    { improvementDirection: 'increase', target: 60 }
+  )
+  assert.match(spcSummary(result, format), /Consistently failing the target\./)
+})
+
+test('lower is better, limits say the target is always met, one point misses it: not consistently passing', () => {
+  const values = [20, 21, 19, 20, 22, 18, 20, 21, 19, 20, 22, 18, 31]
+  const result = computeSpc(
+    values.map((value, i) => ({ date: monthOf(i), value })),
+    { improvementDirection: 'decrease', target: 30 }
+  )
+  assert.equal(result.assurance, 'pass')
+  assert.match(
+    spcSummary(result, format),
+    /1 of the 13 latest points misses it, so the process may have changed: not consistently passing\./
+  )
+})
