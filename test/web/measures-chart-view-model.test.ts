@@ -4,7 +4,13 @@ import assert from 'node:assert/strict'
 import { chartCsv, chartModel, rebaseDates, valueFormatter } from '../../src/web/charts/measure-chart.js'
 import type { PeriodFigure } from '../../src/domain/qi/measures/index.js'
 
-const measure = { name: 'Screened', unit: 'percent', improvement: 'increase' as const, target: 90 }
+const measure = {
+  name: 'Screened',
+  unit: 'percent',
+  improvement: 'increase' as const,
+  target: 90,
+  frequency: 'monthly' as const
+}
 const figures = (values: number[]): PeriodFigure[] =>
   values.map((value, i) => ({
     periodStart: `${2025 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-01`,

@@ -34,6 +34,10 @@ export const MIN_SPC_POINTS = 12
 
 const monthFormat = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })
 export const formatMonth = (iso: string): string => (iso ? monthFormat.format(new Date(`${iso}T12:00:00Z`)) : '')
+const shortMonthFormat = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' })
+/** "Mar 2026": the axis label of a monthly point. */
+export const formatShortMonth = (iso: string): string =>
+  iso ? shortMonthFormat.format(new Date(`${iso}T12:00:00Z`)) : ''
 
 export function valueFormatter(unit: string): (n: number) => string {
   const round = (n: number) => String(Number(n.toFixed(1)))
@@ -82,7 +86,7 @@ export function rebaseDates(
 }
 
 export function chartModel(
-  measure: Pick<MeasureRow, 'name' | 'unit' | 'improvement' | 'target'>,
+  measure: Pick<MeasureRow, 'name' | 'unit' | 'improvement' | 'target' | 'frequency'>,
   figures: readonly PeriodFigure[],
   annotationRows: readonly Pick<MeasureAnnotationRow, 'kind' | 'on_date' | 'label'>[],
   id = 'measure-chart'
@@ -96,6 +100,7 @@ export function chartModel(
   const dates = points.map((p) => p.date)
   const base = { points, annotations, suppressedPeriods, latest: points[points.length - 1] ?? null }
   const formatDay = (d: string) => formatDate(d)
+  const formatAxisDate = measure.frequency === 'monthly' ? formatShortMonth : formatDay
   if (points.length === 0) {
     return {
       ...base,
@@ -131,6 +136,7 @@ export function chartModel(
         target: measure.target,
         formatValue: format,
         formatDate: formatDay,
+        formatAxisDate,
         annotations
       }),
       variation: null,
@@ -183,6 +189,7 @@ export function chartModel(
       id,
       formatValue: format,
       formatDate: formatDay,
+      formatAxisDate,
       annotations
     }),
     variation: spc.variation,

@@ -5,8 +5,8 @@
  */
 import type { RunChartResult } from '../../domain/qi/spc/index.js'
 import { escapeHtml } from '../escape-html.js'
-import { SPC_COLOURS, annotationMarks, type ChartAnnotation } from './spc-chart-svg.js'
-import { chartFrame, chartNumber } from './chart-frame.js'
+import { SPC_COLOURS } from './spc-chart-svg.js'
+import { chartFrame, chartNumber, type ChartAnnotation } from './chart-frame.js'
 
 export interface RunChartSvgOptions {
   title: string
@@ -18,6 +18,7 @@ export interface RunChartSvgOptions {
   target?: number | null
   formatValue?: (value: number) => string
   formatDate?: (isoDate: string) => string
+  formatAxisDate?: (isoDate: string) => string
   annotations?: readonly ChartAnnotation[]
 }
 
@@ -34,7 +35,7 @@ export function runChartSvg(result: RunChartResult, options: RunChartSvgOptions)
   const levels = points.map((p) => p.value)
   if (result.median !== null) levels.push(result.median)
   if (target !== null) levels.push(target)
-  const { parts, x, y, margin, plotHeight } = chartFrame({
+  const { parts, x, y } = chartFrame({
     id,
     className: 'spc-chart spc-chart--run',
     title: options.title,
@@ -44,7 +45,9 @@ export function runChartSvg(result: RunChartResult, options: RunChartSvgOptions)
     levels,
     dates: options.dates.slice(0, points.length),
     formatValue,
-    formatDate
+    formatDate,
+    formatAxisDate: options.formatAxisDate,
+    annotations: options.annotations
   })
   if (result.median !== null && points.length > 0) {
     parts.push(
@@ -62,7 +65,6 @@ export function runChartSvg(result: RunChartResult, options: RunChartSvgOptions)
       `<path class="spc-chart__process" d="${path}" fill="none" stroke="${SPC_COLOURS.value_line}" stroke-width="1.5"/>`
     )
   }
-  parts.push(...annotationMarks(options.dates, options.annotations ?? [], x, margin.top, plotHeight))
   points.forEach((p, i) => {
     const signal = p.shift || p.trend || p.astronomical
     const label = `${formatDate(options.dates[i] ?? '')}: ${formatValue(p.value)}${signal ? ' (part of a signal)' : ''}`

@@ -6,7 +6,9 @@
  */
 import type { PointType, SpcPoint, SpcResult } from '../../domain/qi/spc/index.js'
 import { escapeHtml } from '../escape-html.js'
-import { chartFrame, chartNumber } from './chart-frame.js'
+import { chartFrame, chartNumber, type ChartAnnotation } from './chart-frame.js'
+
+export type { ChartAnnotation } from './chart-frame.js'
 
 export const SPC_COLOURS = {
   common_cause: '#a6a6a6',
@@ -38,14 +40,10 @@ export interface SpcChartSvgOptions {
   height?: number
   formatValue?: (value: number) => string
   formatDate?: (isoDate: string) => string
+  /** A shorter date for the axis labels. */
+  formatAxisDate?: (isoDate: string) => string
   /** PDSA cycles, rebases and notes: a dashed vertical line at the first point on or after the date, numbered. */
   annotations?: readonly ChartAnnotation[]
-}
-
-export interface ChartAnnotation {
-  date: string
-  label: string
-  kind: 'pdsa' | 'rebase' | 'note'
 }
 
 export function pointColour(type: PointType): string {
@@ -90,7 +88,7 @@ export function spcChartSvg(result: SpcResult, options: SpcChartSvgOptions): str
 
   const levels: number[] = points.flatMap((p) => [p.value, p.mean, p.lpl, p.upl].filter((v): v is number => v !== null))
   if (target !== null) levels.push(target)
-  const { parts, x, y, margin, plotHeight } = chartFrame({
+  const { parts, x, y } = chartFrame({
     id,
     className: 'spc-chart',
     title: options.title,
@@ -100,7 +98,9 @@ export function spcChartSvg(result: SpcResult, options: SpcChartSvgOptions): str
     levels,
     dates: points.map((p) => p.date),
     formatValue,
-    formatDate
+    formatDate,
+    formatAxisDate: options.formatAxisDate,
+    annotations: options.annotations
   })
 
   // per segment: limits, mean and the process line, broken at each rebase
@@ -139,15 +139,6 @@ export function spcChartSvg(result: SpcResult, options: SpcChartSvgOptions): str
   if (target !== null && points.length > 0) {
     parts.push(horizontal(0, points.length - 1, target, SPC_COLOURS.target, '2 3', 'spc-chart__target'))
   }
-  parts.push(
-    ...annotationMarks(
-      points.map((p) => p.date),
-      options.annotations ?? [],
-      x,
-      margin.top,
-      plotHeight
-    )
-  )
   for (const [index, point] of points.entries()) {
     const label = `${formatDate(point.date)}: ${formatValue(point.value)} (${POINT_LABELS[point.pointType]})`
     parts.push(
@@ -156,30 +147,4 @@ export function spcChartSvg(result: SpcResult, options: SpcChartSvgOptions): str
   }
   parts.push('</svg>')
   return parts.join('\n')
-}
-
-export const ANNOTATION_COLOURS = { pdsa: '#005eb8', rebase: '#212b32', note: '#4c6272' } as const
-
-/** Vertical annotation lines, numbered 1, 2, 3… in date order so a table below can explain them. */
-export function annotationMarks(
-  dates: readonly string[],
-  annotations: readonly ChartAnnotation[],
-  x: (i: number) => number,
-  top: number,
-  plotHeight: number
-): string[] {
-  const marks: string[] = []
-  const sorted = [...annotations].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
-  sorted.forEach((annotation, k) => {
-    const index = dates.findIndex((d) => d >= annotation.date)
-    if (index < 0) return
-    const colour = ANNOTATION_COLOURS[annotation.kind]
-    const at = num(x(index))
-    marks.push(
-      `<g class="spc-chart__annotation spc-chart__annotation--${annotation.kind}"><title>${escapeHtml(`${k + 1}. ${annotation.label}`)}</title>` +
-        `<line x1="${at}" y1="${top}" x2="${at}" y2="${top + plotHeight}" stroke="${colour}" stroke-width="1" stroke-dasharray="3 3"/>` +
-        `<text x="${at}" y="${top + 10}" dx="3" font-size="11" fill="${colour}">${k + 1}</text></g>`
-    )
-  })
-  return marks
 }

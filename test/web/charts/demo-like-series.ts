@@ -18,7 +18,13 @@ const supported = [
 
 export interface DemoLikeChart {
   id: string
-  measure: { name: string; unit: string; improvement: 'increase' | 'decrease' | 'neutral'; target: number | null }
+  measure: {
+    name: string
+    unit: string
+    improvement: 'increase' | 'decrease' | 'neutral'
+    target: number | null
+    frequency: 'weekly' | 'monthly'
+  }
   figures: PeriodFigure[]
   annotations: { kind: 'pdsa' | 'rebase' | 'note'; on_date: string; label: string }[]
 }
@@ -30,7 +36,8 @@ export const demoLikeSeries: DemoLikeChart[] = [
       name: 'Patients who felt supported to use digital services',
       unit: 'percent',
       improvement: 'increase',
-      target: 70
+      target: 70,
+      frequency: 'monthly'
     },
     figures: figures(supported),
     annotations: [
@@ -40,13 +47,19 @@ export const demoLikeSeries: DemoLikeChart[] = [
   },
   {
     id: 'demo-rebased',
-    measure: { name: 'Days to outcome & <follow-up>', unit: 'days', improvement: 'decrease', target: null },
+    measure: {
+      name: 'Days to outcome & <follow-up>',
+      unit: 'days',
+      improvement: 'decrease',
+      target: null,
+      frequency: 'monthly'
+    },
     figures: figures(supported.map((v) => Math.round((100 - v) * 3) / 10)),
     annotations: [{ kind: 'rebase', on_date: '2025-02-20', label: 'New "booking" script' }]
   },
   {
     id: 'demo-run',
-    measure: { name: 'Referrals made', unit: 'count', improvement: 'increase', target: null },
+    measure: { name: 'Referrals made', unit: 'count', improvement: 'increase', target: null, frequency: 'monthly' },
     figures: [
       ...figures([3, 5, 4, 6, 7, 6, 8, 9]),
       { periodStart: '2024-09-01', numerator: null, denominator: null, value: null, suppressed: true }

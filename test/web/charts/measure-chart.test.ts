@@ -1,8 +1,10 @@
-// The measure chart (web/charts/measure-chart.ts) gives the same SVG, data table, summary, icons
-// and CSV as the measures page showed before the chart moved out of the measures routes: the
-// files in fixtures/ were written by the old `routes/measures/chart-view-model.ts` for the
-// demo-like series in demo-like-series.ts (an XmR chart with a PDSA cycle and a note, a rebased
-// one with characters to escape, and a run chart with a suppressed period).
+// The measure chart (web/charts/measure-chart.ts) gives the recorded SVG, data table, summary, icons
+// and CSV for the demo-like series in demo-like-series.ts (an XmR chart with a PDSA cycle and a note,
+// a rebased one with characters to escape, and a run chart with a suppressed period). The tables,
+// summaries and CSV in fixtures/ were written by the old `routes/measures/chart-view-model.ts`; the SVGs
+// were re-recorded when the axes got round ticks and the annotations a key under the chart. To
+// re-record after a deliberate change, write `chartModel(...).svg` for each series to fixtures/ and
+// look at the result in a browser before committing.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
