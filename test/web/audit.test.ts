@@ -48,6 +48,18 @@ describe(`audit trail (${kind})`, () => {
     assert.doesNotMatch(csv.body, /clinician of ORG-A/)
   })
 
+  test('more than a page of events has links to the next and previous pages', async () => {
+    const clinician = await signedIn(built.app, built.fixture.emailA('clinician'))
+    const p = built.fixture.orgA.patients[0]!
+    for (let i = 0; i < 51; i++) await clinician.get(`/patients/${p.id}`)
+    const admin = await signedIn(built.app, built.fixture.emailA('admin'))
+    const first = await admin.get('/audit?action=view')
+    assert.match(first.body, /class="nhsuk-pagination/)
+    assert.match(first.body, /href="\/audit\?action=view&amp;page=2"/)
+    const second = await admin.get('/audit?action=view&page=2')
+    assert.match(second.body, /href="\/audit\?action=view&amp;page=1"/)
+  })
+
   test('bad filters give field errors, not a crash', async () => {
     const admin = await signedIn(built.app, built.fixture.emailA('admin'))
     const res = await admin.get('/audit?from=yesterday&action=delete')

@@ -62,7 +62,7 @@ export async function auditRoutes(fastify: FastifyInstance): Promise<void> {
         queryString: params.size ? `?${params}` : '',
         fields: auditFilterFields(values, errors),
         rows: auditTableRows(rows.slice(0, pageSize)),
-        pagination: auditPagination(page, rows.length > pageSize, link),
+        pager: auditPagination(page, rows.length > pageSize, link),
         breadcrumbs: [{ href: '/home', text: 'Home' }]
       })
     }
