@@ -21,6 +21,7 @@ import { fhirRoutes } from './routes/fhir/index.js'
 import { measuresRoutes } from './routes/measures/index.js'
 import { qiRoutes } from './routes/qi/index.js'
 import { pdsaRoutes } from './routes/qi/pdsa.js'
+import { memberRoutes } from './routes/qi/members.js'
 import { areaRoutes } from './routes/area/index.js'
 import { directoryRoutes } from './routes/directory/index.js'
 import { referralsRoutes } from './routes/referrals/index.js'
@@ -157,6 +158,7 @@ export const areas: Area[] = [
     register: async (app) => {
       await app.register(qiRoutes)
       await app.register(pdsaRoutes)
+      await app.register(memberRoutes)
     },
     navigation: [{ href: '/projects', key: 'nav.projects', permission: 'reports:read', order: 45 }],
     cards: [

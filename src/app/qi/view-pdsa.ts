@@ -35,7 +35,7 @@ type Db = Kysely<Database> | Transaction<Database>
 export type PdsaAccess = 'lead' | 'member' | 'reader'
 
 /** Roles that may record observations on the cycles of a project they are a member of. */
-const OBSERVER_ROLES: readonly string[] = ['clinician', 'champion']
+export const OBSERVER_ROLES: readonly string[] = ['clinician', 'champion']
 
 export async function pdsaAccess(db: Db, actor: Actor, projectId: string): Promise<PdsaAccess> {
   if (actor.role === 'operator') return 'lead'

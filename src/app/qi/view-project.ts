@@ -12,12 +12,13 @@ import {
   listChangeIdeas,
   listDriverMeasures,
   listDrivers,
-  listMemberIds,
+  listMembers,
   listMilestones,
   listPdsaCycles,
   listProgress,
   type ChangeIdeaRow,
   type DriverRow,
+  type MemberRow,
   type MilestoneRow,
   type PdsaRow,
   type ProgressRow
@@ -37,7 +38,7 @@ export interface ProjectView {
   cycles: PdsaRow[]
   milestones: MilestoneRow[]
   progress: ProgressRow[]
-  memberIds: string[]
+  members: MemberRow[]
 }
 
 export async function viewProject(
@@ -50,17 +51,17 @@ export async function viewProject(
   const measures = await listMeasures(db, actor.orgId, { projectId: project.id })
   const series: MeasureSeries[] = []
   for (const m of measures) series.push(await measureSeries(db, actor.orgId, m, today))
-  const [drivers, changeIdeas, driverMeasures, cycles, milestones, progress, memberIds] = await Promise.all([
+  const [drivers, changeIdeas, driverMeasures, cycles, milestones, progress, members] = await Promise.all([
     listDrivers(db, actor.orgId, project.id),
     listChangeIdeas(db, actor.orgId, project.id),
     listDriverMeasures(db, actor.orgId, project.id),
     listPdsaCycles(db, actor.orgId, project.id),
     listMilestones(db, actor.orgId, project.id),
     listProgress(db, actor.orgId, project.id),
-    listMemberIds(db, actor.orgId, project.id)
+    listMembers(db, actor.orgId, project.id)
   ])
   const ownerName = project.owner_id
     ? ((await findStaff(db, actor.orgId, project.owner_id))?.display_name ?? null)
     : null
-  return { project, ownerName, series, drivers, changeIdeas, driverMeasures, cycles, milestones, progress, memberIds }
+  return { project, ownerName, series, drivers, changeIdeas, driverMeasures, cycles, milestones, progress, members }
 }

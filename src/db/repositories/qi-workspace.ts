@@ -271,6 +271,36 @@ export async function listMemberIds(db: Db, orgId: string, projectId: string): P
   return rows.map((r) => r.user_id)
 }
 
+export interface MemberRow {
+  user_id: string
+  display_name: string
+  role: string
+  added_at: Date
+}
+
+/** A project's members with their names and roles, by name. */
+export async function listMembers(db: Db, orgId: string, projectId: string): Promise<MemberRow[]> {
+  return db
+    .selectFrom('qi_project_member as m')
+    .innerJoin('staff_user as s', (j) => j.onRef('s.org_id', '=', 'm.org_id').onRef('s.id', '=', 'm.user_id'))
+    .select(['m.user_id', 's.display_name', 's.role', 'm.added_at'])
+    .where('m.org_id', '=', orgId)
+    .where('m.project_id', '=', projectId)
+    .orderBy('s.display_name')
+    .execute()
+}
+
+/** Removes one member; false when they were not a member. */
+export async function removeMember(db: Db, orgId: string, projectId: string, userId: string): Promise<boolean> {
+  const result = await db
+    .deleteFrom('qi_project_member')
+    .where('org_id', '=', orgId)
+    .where('project_id', '=', projectId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst()
+  return Number(result.numDeletedRows) > 0
+}
+
 export async function addMember(db: Db, orgId: string, projectId: string, userId: string): Promise<void> {
   await db
     .insertInto('qi_project_member')

@@ -2,6 +2,10 @@
 import { dateInputField, datePartsOf, type FormErrors } from '../../form-errors.js'
 import type { ProjectFormValues } from './schemas.js'
 import type { ProjectView } from '../../../app/qi/view-project.js'
+import type { ProjectMembers } from '../../../app/qi/project-members.js'
+import { OBSERVER_ROLES } from '../../../app/qi/view-pdsa.js'
+import { can, isRole } from '../../../domain/staff/roles.js'
+import { translate } from '../../i18n.js'
 import type { QiProjectRow } from '../../../db/repositories/projects.js'
 import { AIM_PROBLEM_TEXT, checkAim } from '../../../domain/qi/workspace/aim.js'
 import { driverTree, type PrimaryNode } from '../../../domain/qi/workspace/driver-tree.js'
@@ -202,7 +206,7 @@ export function projectPage(view: ProjectView, today: string, canWrite: boolean)
     models.filter((m) => m.type === type && m.model.spc?.variation.startsWith('improvement')).length
   const studied = view.cycles.filter((c) => ['study', 'act', 'done'].includes(c.stage)).length
   const suggestion = suggestProgress({
-    hasTeam: project.owner_id !== null || view.memberIds.length > 0,
+    hasTeam: project.owner_id !== null || view.members.length > 0,
     hasSmartAim: aim.smart,
     hasMeasureData: models.some((m) => m.model.points.length > 0),
     cyclesStarted: view.cycles.length,
@@ -230,9 +234,22 @@ export function projectPage(view: ProjectView, today: string, canWrite: boolean)
     pageTitle: project.name,
     gridColumn: 'nhsuk-grid-column-full',
     status: { text: STATUS_LABELS[project.status], classes: STATUS_TAG[project.status] },
-    details: [
+    detailRows: [
       { key: { text: 'Status' }, value: { text: STATUS_LABELS[project.status] } },
       { key: { text: 'Owner' }, value: { text: view.ownerName ?? 'Not set' } },
+      {
+        key: { text: 'Team' },
+        value: { text: view.members.map((m) => m.display_name).join(', ') || 'Nobody yet' },
+        actions: {
+          items: [
+            {
+              href: `/projects/${project.id}/members`,
+              text: canWrite ? 'Change' : 'View',
+              visuallyHiddenText: 'team members'
+            }
+          ]
+        }
+      },
       { key: { text: 'Start' }, value: { text: project.start_on ? formatDate(project.start_on) : 'Not set' } },
       { key: { text: 'End' }, value: { text: project.end_on ? formatDate(project.end_on) : 'Not set' } },
       {
@@ -287,5 +304,39 @@ export function projectPage(view: ProjectView, today: string, canWrite: boolean)
       }))
     },
     canWrite
+  }
+}
+
+/** The team page: members with their roles (the owner marked), and for leads the people who could be added. */
+export function membersPage(view: ProjectMembers, values: { userId: string }, canWrite: boolean) {
+  const { project } = view
+  const role = (r: string) => translate('en', `roles.${r}`)
+  return {
+    project,
+    pageTitle: `Team members: ${project.name}`,
+    canWrite,
+    members: view.members.map((m) => ({
+      id: m.user_id,
+      name: m.display_name,
+      role: role(m.role),
+      added: formatDate(m.added_at.toISOString().slice(0, 10)),
+      isOwner: m.user_id === project.owner_id,
+      mayDo:
+        isRole(m.role) && can(m.role, 'measures:write')
+          ? 'Plans cycles and changes the project'
+          : OBSERVER_ROLES.includes(m.role)
+            ? 'Records what happened and what was learned in PDSA cycles'
+            : 'Reads the project'
+    })),
+    candidateItems: [
+      { value: '', text: view.candidates.length ? 'Select a member of staff' : 'Everyone is already a member' },
+      ...view.candidates.map((c) => ({
+        value: c.id,
+        text: `${c.name} (${role(c.role)})`,
+        selected: c.id === values.userId
+      }))
+    ],
+    hasCandidates: view.candidates.length > 0,
+    breadcrumbs: [...qiBreadcrumbs, { href: `/projects/${project.id}`, text: project.name }]
   }
 }
