@@ -110,7 +110,8 @@ describe('accessibility of every page', { skip: skipBrowser }, () => {
     for (const [path, button] of [
       ['/patients/new', 'Add patient'],
       ['/admin/staff/new', 'Add account'],
-      ['/patients', 'Search by NHS number']
+      ['/patients', 'Search by NHS number'],
+      [fillRouteParams('/projects/:projectId/members', harness.built.records), 'Add member']
     ] as const) {
       await page.goto(path)
       await page.getByRole('button', { name: button }).click()

@@ -314,6 +314,7 @@ export function membersPage(view: ProjectMembers, values: { userId: string }, ca
   return {
     project,
     pageTitle: `Team members: ${project.name}`,
+    gridColumn: 'nhsuk-grid-column-full',
     canWrite,
     members: view.members.map((m) => ({
       id: m.user_id,
