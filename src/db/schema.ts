@@ -281,6 +281,29 @@ export interface QiProjectMemberTable {
   added_at: CreatedAt
 }
 
+/** A programme of one system: projects of its organisations grouped around a shared aim (issue 14). */
+export interface QiProgrammeTable {
+  id: Generated<string>
+  system_id: string
+  lead_org_id: string
+  name: string
+  aim: string | null
+  /** Derived measures shown across the whole system on the programme's page. */
+  measure_keys: ColumnType<string[], string[] | undefined, string[]>
+  created_by: string | null
+  created_at: CreatedAt
+}
+
+/** A project its organisation shares with a programme, with the measures that go with it. */
+export interface QiProgrammeProjectTable {
+  org_id: string
+  programme_id: string
+  project_id: string
+  measure_ids: ColumnType<string[], string[] | undefined, string[]>
+  shared_by: string | null
+  shared_at: CreatedAt
+}
+
 export interface QiDriverTable {
   org_id: string
   id: Generated<string>
@@ -480,6 +503,8 @@ export interface Database {
   outbox_message: OutboxMessageTable
   qi_project: QiProjectTable
   qi_project_member: QiProjectMemberTable
+  qi_programme: QiProgrammeTable
+  qi_programme_project: QiProgrammeProjectTable
   qi_driver: QiDriverTable
   qi_driver_measure: QiDriverMeasureTable
   qi_change_idea: QiChangeIdeaTable

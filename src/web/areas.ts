@@ -22,6 +22,7 @@ import { measuresRoutes } from './routes/measures/index.js'
 import { qiRoutes } from './routes/qi/index.js'
 import { pdsaRoutes } from './routes/qi/pdsa.js'
 import { memberRoutes } from './routes/qi/members.js'
+import { programmeRoutes } from './routes/qi/programmes.js'
 import { areaRoutes } from './routes/area/index.js'
 import { directoryRoutes } from './routes/directory/index.js'
 import { referralsRoutes } from './routes/referrals/index.js'
@@ -159,6 +160,7 @@ export const areas: Area[] = [
       await app.register(qiRoutes)
       await app.register(pdsaRoutes)
       await app.register(memberRoutes)
+      await app.register(programmeRoutes)
     },
     navigation: [{ href: '/projects', key: 'nav.projects', permission: 'reports:read', order: 45 }],
     cards: [

@@ -86,6 +86,80 @@ for (const kind of await testDialects()) {
       )
     })
 
+    test('row-level security of programmes: seen by the organisations of their system, written by the lead; shares by their own organisation', async () => {
+      const systemA = (
+        await database.db
+          .selectFrom('organisation')
+          .select('system_id')
+          .where('id', '=', fixture.orgA.id)
+          .executeTakeFirstOrThrow()
+      ).system_id
+      const other = await database.db
+        .insertInto('system')
+        .values({ code: 'RLS-OTHER', name: 'Other', is_synthetic: true })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      const orgC = await database.db
+        .insertInto('organisation')
+        .values({ system_id: other.id, code: 'RLS-C', name: 'C', kind: 'trust', is_synthetic: true })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      const programme = await withOrg(database, fixture.orgA.id, (trx) =>
+        trx
+          .insertInto('qi_programme')
+          .values({ system_id: systemA, lead_org_id: fixture.orgA.id, name: 'P', aim: null, created_by: null })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      )
+      const project = await withOrg(database, fixture.orgA.id, (trx) =>
+        trx
+          .insertInto('qi_project')
+          .values({ org_id: fixture.orgA.id, name: 'Shared', aim: null, team_id: null })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      )
+      await withOrg(database, fixture.orgA.id, (trx) =>
+        trx
+          .insertInto('qi_programme_project')
+          .values({ org_id: fixture.orgA.id, programme_id: programme.id, project_id: project.id, shared_by: null })
+          .execute()
+      )
+      const seenBy = (orgId: string) =>
+        withOrg(database, orgId, async (trx) => ({
+          programmes: (await trx.selectFrom('qi_programme').select('id').execute()).length,
+          shares: (await trx.selectFrom('qi_programme_project').select('project_id').execute()).length,
+          projects: (await trx.selectFrom('qi_project').select('id').where('id', '=', project.id).execute()).length
+        }))
+      // B (same system) sees the programme and the share row, not the project's own row; C sees nothing
+      assert.deepEqual(await seenBy(fixture.orgB.id), { programmes: 1, shares: 1, projects: 0 })
+      assert.deepEqual(await seenBy(orgC.id), { programmes: 0, shares: 0, projects: 0 })
+      // B cannot change A's programme, nor share A's project, nor add a programme to another system
+      const renamed = await withOrg(database, fixture.orgB.id, (trx) =>
+        trx.updateTable('qi_programme').set({ name: 'Taken' }).where('id', '=', programme.id).executeTakeFirst()
+      )
+      assert.equal(Number(renamed.numUpdatedRows), 0)
+      await assert.rejects(
+        withOrg(database, fixture.orgB.id, (trx) =>
+          trx
+            .insertInto('qi_programme_project')
+            .values({ org_id: fixture.orgA.id, programme_id: programme.id, project_id: project.id, shared_by: null })
+            .execute()
+        )
+      )
+      await assert.rejects(
+        withOrg(database, fixture.orgB.id, (trx) =>
+          trx
+            .insertInto('qi_programme')
+            .values({ system_id: other.id, lead_org_id: fixture.orgB.id, name: 'Q', aim: null, created_by: null })
+            .execute()
+        )
+      )
+      const removed = await withOrg(database, fixture.orgB.id, (trx) =>
+        trx.deleteFrom('qi_programme_project').where('programme_id', '=', programme.id).executeTakeFirst()
+      )
+      assert.equal(Number(removed.numDeletedRows), 0)
+    })
+
     test('repositories scope every query by organisation', async () => {
       const bPatient = fixture.orgB.patients[0]!
       assert.equal(await findPatient(database.db, fixture.orgA.id, bPatient.id), undefined)

@@ -1,7 +1,7 @@
 /**
  * Records for the fixture's organisations, for tests that visit every route with real ids: for each
  * of organisations A and B, a team, a complete screening of its first patient, an open
- * self-completion invitation, a QI project (with a driver, a milestone, a change idea and a PDSA cycle at the
+ * self-completion invitation, a QI project (with its clinician as a member, a driver, a milestone, a change idea and a PDSA cycle at the
  * act stage linked to the measure), a manual measure with values and an annotation, and a referral with a
  * partner link; plus one support service and one LSOA. Rows are written directly
  * (not through the app), so these tests do not depend on the code they check.
@@ -22,6 +22,8 @@ export interface OrgRecords {
   projectId: string
   driverId: string
   milestoneId: string
+  /** The organisation's clinician, a member of the project (the route key `:userId`). */
+  memberId: string
   changeIdeaId: string
   /** A PDSA cycle of the change idea at the act stage, linked to the measure. */
   pdsaId: string
@@ -36,6 +38,8 @@ export interface Records {
   B: OrgRecords
   serviceId: string
   lsoaCode: string
+  /** A programme of the fixture's system, led by A, with A's project and measure shared. */
+  programmeId: string
 }
 
 const answers = {
@@ -147,6 +151,16 @@ export async function addRecords(db: Kysely<Database>, fixture: Fixture): Promis
       })
       .returning('id')
       .executeTakeFirstOrThrow()
+    const member = await db
+      .selectFrom('staff_user')
+      .select('id')
+      .where('org_id', '=', org.id)
+      .where('role', '=', 'clinician')
+      .executeTakeFirstOrThrow()
+    await db
+      .insertInto('qi_project_member')
+      .values({ org_id: org.id, project_id: project.id, user_id: member.id })
+      .execute()
     const driver = await db
       .insertInto('qi_driver')
       .values({ org_id: org.id, project_id: project.id, parent_id: null, title: `Access (${label})` })
@@ -273,6 +287,7 @@ export async function addRecords(db: Kysely<Database>, fixture: Fixture): Promis
       projectId: project.id,
       driverId: driver.id,
       milestoneId: milestone.id,
+      memberId: member.id,
       changeIdeaId: changeIdea.id,
       pdsaId: pdsa.id,
       measureId: measure.id,
@@ -281,10 +296,32 @@ export async function addRecords(db: Kysely<Database>, fixture: Fixture): Promis
     }
   }
 
-  return {
-    A: await forOrg(fixture.orgA, 'A'),
-    B: await forOrg(fixture.orgB, 'B'),
-    serviceId: service.id,
-    lsoaCode: 'E01000001'
-  }
+  const A = await forOrg(fixture.orgA, 'A')
+  const B = await forOrg(fixture.orgB, 'B')
+  const systemId = (
+    await db.selectFrom('organisation').select('system_id').where('id', '=', fixture.orgA.id).executeTakeFirstOrThrow()
+  ).system_id
+  const programme = await db
+    .insertInto('qi_programme')
+    .values({
+      system_id: systemId,
+      lead_org_id: fixture.orgA.id,
+      name: 'Digital inclusion across the system',
+      aim: 'Everyone can use or get round digital health services',
+      measure_keys: ['referrals-made'],
+      created_by: null
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await db
+    .insertInto('qi_programme_project')
+    .values({
+      org_id: fixture.orgA.id,
+      programme_id: programme.id,
+      project_id: A.projectId,
+      measure_ids: [A.measureId],
+      shared_by: null
+    })
+    .execute()
+  return { A, B, serviceId: service.id, lsoaCode: 'E01000001', programmeId: programme.id }
 }

@@ -15,7 +15,9 @@ const [kind] = await testDialects()
 
 /** Parameters that name something shared by every organisation (the directory, LSOAs) or a question. */
 // Parameters that name something shared or fixed (a worklist's name), not a row of one organisation.
-const SHARED_PARAMS = new Set(['serviceId', 'code', 'linkId', 'list'])
+// A programme is shared by the organisations of its system (both fixture organisations): its isolation
+// from other systems is tested in test/web/qi-programmes.test.ts.
+const SHARED_PARAMS = new Set(['serviceId', 'code', 'linkId', 'list', 'programmeId'])
 
 /** Rows of organisation B, counted before and after the POSTs. */
 const B_TABLES = [

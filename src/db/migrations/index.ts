@@ -18,6 +18,7 @@ import * as serviceContact from './2026_12_03_1100_service_contact.js'
 import * as patientContact from './2026_12_03_1110_patient_contact.js'
 import * as qiWorkspace from './2026_12_03_1200_qi_workspace.js'
 import * as contactPreferences from './2026_12_03_1210_patient_contact_preferences.js'
+import * as qiProgrammes from './2026_12_06_1000_qi_programmes.js'
 
 export const migrations: Record<string, Migration> = {
   '2026_11_25_0900_foundation': foundation,
@@ -34,5 +35,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_1100_service_contact': serviceContact,
   '2026_12_03_1110_patient_contact': patientContact,
   '2026_12_03_1200_qi_workspace': qiWorkspace,
-  '2026_12_03_1210_patient_contact_preferences': contactPreferences
+  '2026_12_03_1210_patient_contact_preferences': contactPreferences,
+  '2026_12_06_1000_qi_programmes': qiProgrammes
 }

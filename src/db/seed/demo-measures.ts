@@ -81,16 +81,25 @@ export async function seedDemoMeasures(context: DemoContext): Promise<void> {
   const months = 24
   const pdsaAt = 14 // months into the series
   let measures = 0
+  const shares: { orgId: string; projectId: string; measureIds: string[] }[] = []
   for (const org of context.organisations) {
     const project = await trx
       .insertInto('qi_project')
       .values({
         org_id: org.id,
         name: PROJECT_NAME,
-        aim: 'By the end of March 2027, 90% of new patients are screened for digital exclusion at their first assessment, and those with a high barrier have a communication plan'
+        aim: 'By the end of March 2027, 90% of new patients are screened for digital exclusion at their first assessment, and those with a high barrier have a communication plan',
+        owner_id: org.staff.find((s) => s.role === 'qi_lead')?.id ?? null
       })
       .returning('id')
       .executeTakeFirstOrThrow()
+    // the team: the QI lead who owns it, and the clinicians and champions who record what happens in cycles
+    const team = org.staff.filter((s) => ['qi_lead', 'clinician', 'champion'].includes(s.role))
+    if (team.length > 0)
+      await trx
+        .insertInto('qi_project_member')
+        .values(team.map((s) => ({ org_id: org.id, project_id: project.id, user_id: s.id })))
+        .execute()
     const ids = new Map<string, string>()
     for (const d of derivedMeasures) {
       if (!d.available) continue
@@ -185,6 +194,43 @@ export async function seedDemoMeasures(context: DemoContext): Promise<void> {
       pdsaAt,
       today
     })
+    const shared = [ids.get('screened-at-initial-assessment'), ids.get(manualSeeds[0]?.name ?? '')]
+    shares.push({ orgId: org.id, projectId: project.id, measureIds: shared.filter((id): id is string => !!id) })
   }
-  context.log(`Measures: ${measures} measures in ${context.organisations.length} QI projects`)
+  // one programme across the system, led by the first organisation, with every project shared
+  const lead = context.organisations[0]
+  if (lead) {
+    const { system_id } = await trx
+      .selectFrom('organisation')
+      .select('system_id')
+      .where('id', '=', lead.id)
+      .executeTakeFirstOrThrow()
+    const programme = await trx
+      .insertInto('qi_programme')
+      .values({
+        system_id,
+        lead_org_id: lead.id,
+        name: 'Digital inclusion across City and Hackney',
+        aim: 'Everyone in City and Hackney can use digital health services, or get round them without losing out',
+        measure_keys: ['screened-at-initial-assessment', 'high-barrier', 'referrals-made'],
+        created_by: null
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await trx
+      .insertInto('qi_programme_project')
+      .values(
+        shares.map((sh) => ({
+          org_id: sh.orgId,
+          programme_id: programme.id,
+          project_id: sh.projectId,
+          measure_ids: sh.measureIds,
+          shared_by: null
+        }))
+      )
+      .execute()
+  }
+  context.log(
+    `Measures: ${measures} measures in ${context.organisations.length} QI projects, shared with one programme`
+  )
 }
