@@ -249,4 +249,66 @@ describe('QI workspace', { skip: skipBrowser }, () => {
     await checking.close()
     await context.close()
   })
+
+  test('without JavaScript: the team, a programme across the system, and what another organisation sees', async () => {
+    const context = await newContext(harness, { javaScriptEnabled: false, width: 1280, height: 900 })
+    const page = await context.newPage()
+    const checking = await newContext(harness)
+    const checker = await checking.newPage()
+    await (await SignInPage.open(page)).signIn(harness.built.fixture.emailA('qi_lead'), fixturePassword)
+
+    await page.goto('/projects/new')
+    await page.getByLabel('Project name').fill('Screening in the diabetes clinic')
+    await page.getByRole('radio', { name: 'Digital inclusion' }).check()
+    await submit(page, 'Add project')
+    const projectUrl = new URL(page.url()).pathname
+
+    // the team: a clinician added, the error state first
+    await page.getByRole('link', { name: 'Change team members' }).click()
+    await page.waitForLoadState()
+    await submit(page, 'Add member')
+    assert.match(await page.locator('.nhsuk-error-summary').innerText(), /Select a member of staff/)
+    await accessibleAtBothWidths(page, checker, 'team with an error')
+    await page.getByLabel('Member of staff').selectOption({ label: 'clinician of ORG-A (Clinician)' })
+    await submit(page, 'Add member')
+    assert.match(await page.locator('main').innerText(), /clinician of ORG-A/)
+    await accessibleAtBothWidths(page, checker, 'team')
+
+    // a programme, the error state first
+    await page.goto('/programmes/new')
+    await submit(page, 'Add programme')
+    assert.match(await page.locator('.nhsuk-error-summary').innerText(), /Enter a programme name/)
+    await accessibleAtBothWidths(page, checker, 'programme form with an error')
+    await page.getByLabel('Programme name').fill('City and Hackney digital inclusion')
+    await submit(page, 'Add programme')
+    assert.match(page.url(), /\/programmes\/[0-9a-f-]{36}$/)
+    const programmeUrl = new URL(page.url()).pathname
+
+    // share the project with one measure
+    await page.goto(`${projectUrl}/share`)
+    await submit(page, 'Share project')
+    await accessibleAtBothWidths(page, checker, 'sharing with an error')
+    await page.getByLabel('Programme').selectOption({ index: 1 })
+    await page.getByRole('checkbox', { name: MEASURE }).check()
+    await submit(page, 'Share project')
+    assert.match(await page.locator('main').innerText(), /Shared with/)
+    await accessibleAtBothWidths(page, checker, 'sharing page')
+    await page.goto('/programmes')
+    await accessibleAtBothWidths(page, checker, 'programmes')
+
+    // another organisation of the system reads the programme with the shared project and its measure
+    const bContext = await newContext(harness, { javaScriptEnabled: false, width: 1280, height: 900 })
+    const bPage = await bContext.newPage()
+    await (await SignInPage.open(bPage)).signIn(harness.built.fixture.emailB('admin'), fixturePassword)
+    await bPage.goto(programmeUrl)
+    const text = await bPage.locator('main').innerText()
+    assert.match(text, /Screening in the diabetes clinic/)
+    assert.match(text, new RegExp(MEASURE))
+    assert.equal(await bPage.getByRole('link', { name: 'Open the project' }).count(), 0)
+    await accessibleAtBothWidths(bPage, checker, 'programme read by another organisation')
+    await bPage.screenshot({ path: '/tmp/shots/qi-programme.png', fullPage: true })
+    await bContext.close()
+    await checking.close()
+    await context.close()
+  })
 })
