@@ -43,6 +43,12 @@ const envSchema = z.object({
     .min(1)
     .max(24 * 60)
     .default(15),
+  REACH_REAUTH_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(12 * 60)
+    .default(15),
   REACH_SEED_DEMO: booleanFlag.optional(),
   REACH_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   REACH_TRUST_PROXY: booleanFlag.default(false),
@@ -73,6 +79,8 @@ export interface Config {
   sessionMaxHours: number
   loginMaxFailures: number
   loginLockMinutes: number
+  /** How long a proof of password lasts before a sensitive action asks for it again (ASVS 3.7.1). */
+  reauthMinutes: number
   seedDemo: boolean
   logLevel: string
   trustProxy: boolean
@@ -131,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionMaxHours: e.REACH_SESSION_MAX_HOURS,
     loginMaxFailures: e.REACH_LOGIN_MAX_FAILURES,
     loginLockMinutes: e.REACH_LOGIN_LOCK_MINUTES,
+    reauthMinutes: e.REACH_REAUTH_MINUTES,
     seedDemo: e.REACH_SEED_DEMO ?? e.NODE_ENV !== 'production',
     logLevel: e.REACH_LOG_LEVEL,
     trustProxy: e.REACH_TRUST_PROXY,

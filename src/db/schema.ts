@@ -50,6 +50,14 @@ export interface StaffUserTable {
   created_at: CreatedAt
 }
 
+/** A rate-limit window: hits of one limited route by one client since `window_start`. */
+export interface RateLimitTable {
+  key: string
+  hits: number
+  window_start: Generated<Date>
+  window_ms: number
+}
+
 export interface SessionTable {
   id_hash: string
   org_id: string
@@ -57,6 +65,8 @@ export interface SessionTable {
   created_at: CreatedAt
   expires_at: Timestamp
   last_seen_at: Timestamp
+  /** When the session last proved its password: sign-in, a confirmation or a change. */
+  authenticated_at: Generated<Date>
 }
 
 export interface PatientTable {
@@ -504,6 +514,7 @@ export interface Database {
   qi_project: QiProjectTable
   qi_project_member: QiProjectMemberTable
   qi_programme: QiProgrammeTable
+  rate_limit: RateLimitTable
   qi_programme_project: QiProgrammeProjectTable
   qi_driver: QiDriverTable
   qi_driver_measure: QiDriverMeasureTable

@@ -8,6 +8,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import fastifyStatic from '@fastify/static'
 import type { Config } from '../config.js'
 import type { ReachDatabase } from '../db/connect.js'
+import { databaseRateLimitStore } from './rate-limit-store.js'
 import { securityPlugin } from './plugins/security.js'
 import { databasePlugin } from './plugins/database.js'
 import { authPlugin } from './plugins/auth.js'
@@ -91,11 +92,16 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       if (method !== 'HEAD') routes.push({ method, url: route.url, access: route.config?.access })
   })
 
-  await app.register(securityPlugin, { sessionSecret: config.sessionSecret, secureCookies })
+  await app.register(securityPlugin, {
+    sessionSecret: config.sessionSecret,
+    secureCookies,
+    rateLimitStore: databaseRateLimitStore(database.db)
+  })
   await app.register(databasePlugin, { database })
   await app.register(authPlugin, {
     idleMinutes: config.sessionIdleMinutes,
     maxHours: config.sessionMaxHours,
+    reauthMinutes: config.reauthMinutes,
     secureCookies
   })
   await app.register(viewsPlugin, { watch: config.watchTemplates, navigation: navigationEntries() })

@@ -22,6 +22,7 @@ import { measuresRoutes } from './routes/measures/index.js'
 import { qiRoutes } from './routes/qi/index.js'
 import { pdsaRoutes } from './routes/qi/pdsa.js'
 import { memberRoutes } from './routes/qi/members.js'
+import { accountRoutes } from './routes/account/index.js'
 import { programmeRoutes } from './routes/qi/programmes.js'
 import { areaRoutes } from './routes/area/index.js'
 import { directoryRoutes } from './routes/directory/index.js'
@@ -46,8 +47,6 @@ export interface Area {
   cards?: HomeCard[]
 }
 
-const secureCookies = (config: Config) => config.env === 'production'
-
 export const areas: Area[] = [
   {
     name: 'public',
@@ -55,7 +54,6 @@ export const areas: Area[] = [
       app.register(publicRoutes, {
         maxFailures: config.loginMaxFailures,
         lockMinutes: config.loginLockMinutes,
-        secureCookies: secureCookies(config),
         demoSignIn
       })
   },
@@ -187,6 +185,16 @@ export const areas: Area[] = [
         order: 40
       }
     ]
+  },
+  {
+    // the signed-in member of staff's own account: password change and confirmation
+    name: 'account',
+    register: (app, { config }) =>
+      app.register(accountRoutes, {
+        maxFailures: config.loginMaxFailures,
+        lockMinutes: config.loginLockMinutes,
+        reauthMinutes: config.reauthMinutes
+      })
   },
   {
     name: 'admin',

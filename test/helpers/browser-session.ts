@@ -59,9 +59,13 @@ export class InjectSession {
   }
 }
 
-export async function signedIn(app: FastifyInstance, email: string): Promise<InjectSession> {
+export async function signedIn(
+  app: FastifyInstance,
+  email: string,
+  password = fixturePassword
+): Promise<InjectSession> {
   const session = new InjectSession(app)
-  const res = await session.signIn(email)
+  const res = await session.signIn(email, password)
   if (res.statusCode !== 303) throw new Error(`sign-in as ${email} failed: ${res.statusCode}`)
   return session
 }

@@ -19,6 +19,8 @@ import * as patientContact from './2026_12_03_1110_patient_contact.js'
 import * as qiWorkspace from './2026_12_03_1200_qi_workspace.js'
 import * as contactPreferences from './2026_12_03_1210_patient_contact_preferences.js'
 import * as qiProgrammes from './2026_12_06_1000_qi_programmes.js'
+import * as sessionReauth from './2026_12_06_1100_session_reauth.js'
+import * as rateLimit from './2026_12_06_1110_rate_limit.js'
 
 export const migrations: Record<string, Migration> = {
   '2026_11_25_0900_foundation': foundation,
@@ -36,5 +38,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_1110_patient_contact': patientContact,
   '2026_12_03_1200_qi_workspace': qiWorkspace,
   '2026_12_03_1210_patient_contact_preferences': contactPreferences,
-  '2026_12_06_1000_qi_programmes': qiProgrammes
+  '2026_12_06_1000_qi_programmes': qiProgrammes,
+  '2026_12_06_1100_session_reauth': sessionReauth,
+  '2026_12_06_1110_rate_limit': rateLimit
 }

@@ -34,7 +34,7 @@ export async function touchSession(
   db: Db,
   token: string,
   lifetime: SessionLifetime
-): Promise<{ orgId: string; userId: string } | undefined> {
+): Promise<{ orgId: string; userId: string; authenticatedAt: Date } | undefined> {
   const row = await db
     .updateTable('session')
     .set({
@@ -44,9 +44,30 @@ export async function touchSession(
     .where('id_hash', '=', hashToken(token))
     .where('expires_at', '>', sql<Date>`now()`)
     .where('created_at', '>', sql<Date>`now() - make_interval(hours => ${lifetime.maxHours})`)
-    .returning(['org_id', 'user_id'])
+    .returning(['org_id', 'user_id', 'authenticated_at'])
     .executeTakeFirst()
-  return row ? { orgId: row.org_id, userId: row.user_id } : undefined
+  return row ? { orgId: row.org_id, userId: row.user_id, authenticatedAt: new Date(row.authenticated_at) } : undefined
+}
+
+/** The session proved its password again (a confirmation before a sensitive action, or a change). */
+export async function markSessionAuthenticated(db: Db, orgId: string, token: string): Promise<void> {
+  await db
+    .updateTable('session')
+    .set({ authenticated_at: sql`now()` })
+    .where('org_id', '=', orgId)
+    .where('id_hash', '=', hashToken(token))
+    .execute()
+}
+
+/** Ends every other session of one staff member (after a password change); returns how many. */
+export async function deleteOtherSessions(db: Db, orgId: string, userId: string, keepToken: string): Promise<number> {
+  const result = await db
+    .deleteFrom('session')
+    .where('org_id', '=', orgId)
+    .where('user_id', '=', userId)
+    .where('id_hash', '<>', hashToken(keepToken))
+    .executeTakeFirst()
+  return Number(result.numDeletedRows)
 }
 
 export async function deleteSession(db: Db, token: string): Promise<void> {

@@ -82,3 +82,22 @@ export async function recordSuccessfulSignIn(db: Db, orgId: string, userId: stri
     .where('id', '=', userId)
     .execute()
 }
+
+/** A confirmation of the password succeeded: the failure count starts again (the last sign-in stays). */
+export async function resetFailedSignIns(db: Db, orgId: string, userId: string): Promise<void> {
+  await db
+    .updateTable('staff_user')
+    .set({ failed_login_count: 0 })
+    .where('org_id', '=', orgId)
+    .where('id', '=', userId)
+    .execute()
+}
+
+export async function updatePasswordHash(db: Db, orgId: string, userId: string, passwordHash: string): Promise<void> {
+  await db
+    .updateTable('staff_user')
+    .set({ password_hash: passwordHash, failed_login_count: 0 })
+    .where('org_id', '=', orgId)
+    .where('id', '=', userId)
+    .execute()
+}

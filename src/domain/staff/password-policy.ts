@@ -4,7 +4,8 @@
  * and no composition rules (no forced symbols, digits or mixed case) and no forced expiry.
  */
 export const minPasswordLength = 12
-export const maxPasswordLength = 256
+/** ASVS 2.1.2: at least 12 characters, and passwords over 128 are refused. */
+export const maxPasswordLength = 128
 
 // The most common passwords in breach corpora (NCSC "PwnedPasswordsTop100k" head) and
 // service-specific words. Compared case-insensitively after removing spaces.
@@ -84,8 +85,10 @@ const denyList = new Set([
 export type PasswordProblem = 'too-short' | 'too-long' | 'common' | 'contains-email' | 'repeated'
 
 export function checkPassword(password: string, context: { email?: string } = {}): PasswordProblem | null {
-  if (password.length < minPasswordLength) return 'too-short'
-  if (password.length > maxPasswordLength) return 'too-long'
+  // characters as people count them (code points), so six emoji are six characters, not twelve (ASVS 2.1.1)
+  const length = [...password].length
+  if (length < minPasswordLength) return 'too-short'
+  if (length > maxPasswordLength) return 'too-long'
   const folded = password.toLowerCase().replace(/\s+/g, '')
   if (denyList.has(folded)) return 'common'
   if (/^(.)\1+$/.test(folded) || /^(.{1,4})\1+$/.test(folded)) return 'repeated'

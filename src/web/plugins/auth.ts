@@ -3,7 +3,11 @@
  * kept); the cookie holds the random token. A session ends after `idleMinutes` without a
  * request or `maxHours` after sign-in, whichever comes first. Every route declares
  * `config.access`: 'public', 'signed-in' or a permission; anything else is refused. Routes
- * that forget to declare it are treated as 'signed-in'.
+ * that forget to declare it are treated as 'signed-in'. A route that also declares
+ * `config.recentAuth` asks for the password again when the session last proved it more than
+ * `reauthMinutes` ago (ASVS 3.7.1): adding staff, ending someone's sessions, erasing records, exporting
+ * the audit trail. Over HTTPS the session cookie is `__Host-` prefixed (ASVS 3.4.4): secure, for this
+ * host only, for every path.
  */
 import fp from 'fastify-plugin'
 import type { FastifyReply, FastifyRequest } from 'fastify'
@@ -20,15 +24,22 @@ export type Access = 'public' | 'signed-in' | Permission
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access
+    /** Ask for the password again unless the session proved it in the last `reauthMinutes`. */
+    recentAuth?: boolean
   }
   interface FastifyRequest {
     user: StaffUser | null
     organisation: Organisation | null
     sessionToken: string | null
+    /** When the session last proved its password. */
+    authenticatedAt: Date | null
     flash: { text: string; kind: 'success' | 'info' } | null
   }
   interface FastifyReply {
     flash: (text: string, kind?: 'success' | 'info') => FastifyReply
+    /** Sets or clears the session cookie, with its name and flags. */
+    setSessionCookie: (token: string) => FastifyReply
+    clearSessionCookie: () => FastifyReply
   }
   interface FastifyInstance {
     /** How long a new session lasts (idle timeout and absolute lifetime). */
@@ -36,7 +47,8 @@ declare module 'fastify' {
   }
 }
 
-export const sessionCookie = 'reach_session'
+/** The session cookie's name: `__Host-` prefixed when cookies are secure (HTTPS), which browsers insist on. */
+export const sessionCookieName = (secure: boolean): string => (secure ? '__Host-reach_session' : 'reach_session')
 const flashCookie = 'reach_flash'
 
 /** The absolute session lifetime when none is configured (REACH_SESSION_MAX_HOURS has the same default). */
@@ -45,8 +57,13 @@ export const defaultSessionMaxHours = 12
 export interface AuthOptions {
   idleMinutes: number
   maxHours?: number
+  /** 15 when not given (REACH_REAUTH_MINUTES has the same default). */
+  reauthMinutes?: number
   secureCookies: boolean
 }
+
+/** Where the password is confirmed, coming back to `returnUrl`. */
+export const confirmPasswordPath = '/account/confirm'
 
 export const authPlugin = fp(
   async (app, opts: AuthOptions) => {
@@ -58,7 +75,21 @@ export const authPlugin = fp(
     app.decorateRequest('user', null)
     app.decorateRequest('organisation', null)
     app.decorateRequest('sessionToken', null)
+    app.decorateRequest('authenticatedAt', null)
     app.decorateRequest('flash', null)
+    const sessionCookie = sessionCookieName(opts.secureCookies)
+    const reauthMs = (opts.reauthMinutes ?? 15) * 60_000
+    app.decorateReply('setSessionCookie', function setSessionCookie(this: FastifyReply, token: string) {
+      return this.setCookie(sessionCookie, token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: opts.secureCookies
+      })
+    })
+    app.decorateReply('clearSessionCookie', function clearSessionCookie(this: FastifyReply) {
+      return this.clearCookie(sessionCookie, { path: '/', secure: opts.secureCookies })
+    })
     app.decorateReply('flash', function flash(this: FastifyReply, text: string, kind: 'success' | 'info' = 'success') {
       return this.setCookie(flashCookie, JSON.stringify({ text, kind }), {
         path: '/',
@@ -87,7 +118,7 @@ export const authPlugin = fp(
       if (!token || token.length > 100) return
       const session = await touchSession(app.database.db, token, lifetime)
       if (!session) {
-        reply.clearCookie(sessionCookie, { path: '/' })
+        reply.clearSessionCookie()
         return
       }
       const row = await findStaff(app.database.db, session.orgId, session.userId)
@@ -95,6 +126,7 @@ export const authPlugin = fp(
       request.user = staffRowToUser(row)
       request.organisation = (await findOrganisation(app.database.db, row.org_id)) ?? null
       request.sessionToken = token
+      request.authenticatedAt = session.authenticatedAt
     })
 
     app.addHook('preHandler', async (request, reply) => {
@@ -108,6 +140,14 @@ export const authPlugin = fp(
       if (access !== 'signed-in' && !can(request.user.role, access)) {
         request.log.info({ event: 'forbidden', userId: request.user.id, access }, 'forbidden')
         return reply.code(403).render('errors/403.njk')
+      }
+      if (request.routeOptions.config.recentAuth) {
+        const provedAt = request.authenticatedAt?.getTime() ?? 0
+        if (Date.now() - provedAt > reauthMs) {
+          // a GET comes back to itself; a POST to the page it was sent from (its form), as nothing was done
+          const back = request.method === 'GET' ? request.url : refererPath(request)
+          return reply.redirect(`${confirmPasswordPath}?returnUrl=${encodeURIComponent(back)}`, 303)
+        }
       }
     })
   },
@@ -124,6 +164,19 @@ export function safeReturnUrl(value: unknown, fallback = '/home'): string {
   // eslint-disable-next-line no-control-regex -- finding control characters is the point
   if (!/^\/[^/\\]/.test(value) || /[\s\u0000-\u001f\u007f-\u009f]/.test(value)) return fallback
   return value
+}
+
+/** The path of a same-site Referer, for coming back to a form; `/home` otherwise. */
+function refererPath(request: FastifyRequest): string {
+  const referer = request.headers.referer
+  if (!referer) return '/home'
+  try {
+    const url = new URL(referer)
+    if (url.host !== request.host) return '/home'
+    return safeReturnUrl(`${url.pathname}${url.search}`)
+  } catch {
+    return '/home'
+  }
 }
 
 /** Who did it, and from where: the part of an audit row that comes from the request. */

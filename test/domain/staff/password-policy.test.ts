@@ -7,6 +7,11 @@ import { can, rolePermissions, roles } from '../../../src/domain/staff/roles.js'
 test('length, deny-list, repeats and email, but no composition rules', () => {
   assert.equal(checkPassword('short'), 'too-short')
   assert.equal(checkPassword('x'.repeat(257)), 'too-long')
+  assert.equal(checkPassword(`${'correct horse battery staple '.repeat(5)}`.slice(0, 129)), 'too-long')
+  assert.equal(checkPassword(`${'correct horse battery staple '.repeat(5)}`.slice(0, 128)), null)
+  // code points, not UTF-16 units: six emoji are six characters, too short
+  assert.equal(checkPassword('🙂🐈🌳🚲🎈🍎'), 'too-short')
+  assert.equal(checkPassword('🙂🐈🌳🚲🎈🍎🙂🐈🌳🚲🎈🍏'), null)
   assert.equal(checkPassword('password1234'), 'common')
   assert.equal(checkPassword('Password 1234'), 'common')
   assert.equal(checkPassword('abcabcabcabc'), 'repeated')

@@ -9,7 +9,7 @@ import { listStaff } from '../../../db/repositories/staff.js'
 import { checkPassword, passwordProblemText } from '../../../domain/staff/password-policy.js'
 import { roles } from '../../../domain/staff/roles.js'
 import { formErrors, noErrors, parseForm, text, type FormErrors } from '../../form-errors.js'
-import { currentUser, requestActor, sessionCookie } from '../../plugins/auth.js'
+import { currentUser, requestActor } from '../../plugins/auth.js'
 import { rotateCsrfSecret } from '../../plugins/security.js'
 import { idParams } from '../../schemas.js'
 import { emailUnavailable, staffFormFields, staffTableRows } from './view-models.js'
@@ -47,11 +47,11 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     })
   })
 
-  r.get('/admin/staff/new', { config: { access: 'staff:manage' } }, async (_request, reply) =>
+  r.get('/admin/staff/new', { config: { access: 'staff:manage', recentAuth: true } }, async (_request, reply) =>
     reply.render('admin/staff-new.njk', { fields: staffFormFields({}, noErrors), backLinkHref: '/admin/staff' })
   )
 
-  r.post('/admin/staff/new', { config: { access: 'staff:manage' } }, async (request, reply) => {
+  r.post('/admin/staff/new', { config: { access: 'staff:manage', recentAuth: true } }, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>
     const values = {
       displayName: text(body.displayName),
@@ -90,7 +90,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
       )
       // an administrator who signs themselves out everywhere has just ended this session too
       if (request.params.id === currentUser(request).id) {
-        reply.clearCookie(sessionCookie, { path: '/' })
+        reply.clearSessionCookie()
         rotateCsrfSecret(reply)
         return reply.redirect('/sign-in', 303)
       }

@@ -70,7 +70,7 @@ export async function auditRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.get(
     '/audit.csv',
-    { schema: { querystring: auditQuery }, config: { access: 'audit:read' } },
+    { schema: { querystring: auditQuery }, config: { access: 'audit:read', recentAuth: true } },
     async (request, reply) => {
       const { errors, filter } = readFilters(request.query)
       if (errors.list.length) return reply.code(400).render('errors/4xx.njk', { status: 400 })

@@ -226,7 +226,7 @@ export async function patientRoutes(fastify: FastifyInstance): Promise<void> {
   // Subject access and erasure (information governance: admins).
   app.get(
     '/patients/:id/records',
-    { schema: { params: idParams }, config: { access: 'records:govern' } },
+    { schema: { params: idParams }, config: { access: 'records:govern', recentAuth: true } },
     async (request, reply) => {
       const records = await request.withOrg((trx) =>
         readSubjectAccess(trx, requestActor(request), request.params.id, 'page')
@@ -241,7 +241,7 @@ export async function patientRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.get(
     '/patients/:id/records.json',
-    { schema: { params: idParams }, config: { access: 'records:govern' } },
+    { schema: { params: idParams }, config: { access: 'records:govern', recentAuth: true } },
     async (request, reply) => {
       const records = await request.withOrg((trx) =>
         readSubjectAccess(trx, requestActor(request), request.params.id, 'json')
@@ -255,7 +255,7 @@ export async function patientRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.get(
     '/patients/:id/erase',
-    { schema: { params: idParams }, config: { access: 'records:govern' } },
+    { schema: { params: idParams }, config: { access: 'records:govern', recentAuth: true } },
     async (request, reply) => {
       const patient = await request.withOrg((trx) =>
         openPatient(trx, requestActor(request), request.params.id, 'erase')
@@ -266,7 +266,7 @@ export async function patientRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.post(
     '/patients/:id/erase',
-    { schema: { params: idParams }, config: { access: 'records:govern' } },
+    { schema: { params: idParams }, config: { access: 'records:govern', recentAuth: true } },
     async (request, reply) => {
       const body = (request.body ?? {}) as Record<string, unknown>
       const values: EraseFormValues = { reason: text(body.reason), nhsNumber: text(body.nhsNumber) }

@@ -7,7 +7,7 @@ import { signOut } from '../../../app/staff/sign-out.js'
 import { signOutEverywhere } from '../../../app/staff/sign-out-everywhere.js'
 import { databaseResponds } from '../../../db/repositories/health.js'
 import { noErrors, parseForm, text, type FormErrors } from '../../form-errors.js'
-import { currentUser, requestActor, safeReturnUrl, sessionCookie } from '../../plugins/auth.js'
+import { currentUser, requestActor, safeReturnUrl } from '../../plugins/auth.js'
 import { rotateCsrfSecret } from '../../plugins/security.js'
 import { queryText } from '../../schemas.js'
 import {
@@ -24,7 +24,6 @@ export type DemoSignIn = () => Promise<DemoAccounts | null>
 export interface PublicRouteOptions {
   maxFailures: number
   lockMinutes: number
-  secureCookies: boolean
   /** Demo logins shown on the sign-in page (only when the demonstration data is loaded). */
   demoSignIn?: DemoSignIn | undefined
 }
@@ -132,12 +131,7 @@ export async function publicRoutes(app: FastifyInstance, opts: PublicRouteOption
       }
       request.log.info({ event: 'sign_in', userId: result.userId }, 'signed in')
       rotateCsrfSecret(reply)
-      reply.setCookie(sessionCookie, result.sessionToken, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: opts.secureCookies
-      })
+      reply.setSessionCookie(result.sessionToken)
       return reply.redirect(returnUrl || '/home', 303)
     }
   )
@@ -147,7 +141,7 @@ export async function publicRoutes(app: FastifyInstance, opts: PublicRouteOption
   )
 
   const signedOut = (reply: FastifyReply, message: string) => {
-    reply.clearCookie(sessionCookie, { path: '/' })
+    reply.clearSessionCookie()
     rotateCsrfSecret(reply)
     const request = reply.request
     request.user = null
