@@ -10,13 +10,16 @@ import cookie from '@fastify/cookie'
 import csrf from '@fastify/csrf-protection'
 import formbody from '@fastify/formbody'
 import helmet from '@fastify/helmet'
-import rateLimit from '@fastify/rate-limit'
+import rateLimit, { type FastifyRateLimitStoreCtor } from '@fastify/rate-limit'
+import type { RateLimitStore } from '../rate-limit-store.js'
 import type { OperationOutcome } from '@medplum/fhirtypes'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 
 export interface SecurityOptions {
   sessionSecret: string
   secureCookies: boolean
+  /** Where rate-limit counts are kept; in memory, per process, when not given. */
+  rateLimitStore?: new (options?: unknown) => RateLimitStore
 }
 
 /** The signed cookie holding the CSRF secret of a signed-out browser. */
@@ -192,7 +195,11 @@ export const securityPlugin = fp(
         return typeof token === 'string' ? token : undefined
       }
     })
-    await app.register(rateLimit, { global: false })
+    // counts in the database, shared by every process (ASVS 2.2.1); a failing store refuses, never waves through
+    await app.register(rateLimit, {
+      global: false,
+      ...(opts.rateLimitStore ? { store: opts.rateLimitStore as unknown as FastifyRateLimitStoreCtor } : {})
+    })
 
     app.addHook('onRequest', async (request, reply) => {
       request.session = csrfSecretStore(request, reply)
