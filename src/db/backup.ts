@@ -12,8 +12,11 @@ import type { Database } from './schema.js'
 
 export const BACKUP_FORMAT = 1
 const CHUNK = 1000
-/** Not backed up: Kysely's migration bookkeeping (the target has its own) and sessions (everyone signs in again). */
-const SKIPPED = new Set(['kysely_migration', 'kysely_migration_lock', 'session'])
+/**
+ * Not backed up: Kysely's migration bookkeeping (the target has its own), sessions (everyone signs in
+ * again) and rate-limit windows (transient, and they hold clients' IP addresses).
+ */
+const SKIPPED = new Set(['kysely_migration', 'kysely_migration_lock', 'session', 'rate_limit'])
 
 export interface BackupHeader {
   reachBackup: number
