@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { z } from 'zod'
+import { isRole, roles } from './domain/staff/roles.js'
 import { fileURLToPath } from 'node:url'
 import { DEFAULT_RETENTION, type RetentionPeriods } from './domain/shared/retention.js'
 
@@ -49,6 +50,13 @@ const envSchema = z.object({
     .min(1)
     .max(12 * 60)
     .default(15),
+  /** Roles that must use two-step sign-in, comma-separated; `admin` in production when not set, none otherwise. */
+  REACH_TWO_STEP_ROLES: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v.split(',').every((r) => r.trim() === '' || isRole(r.trim())), {
+      message: `must list roles from: ${roles.join(', ')}`
+    }),
   REACH_SEED_DEMO: booleanFlag.optional(),
   REACH_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   REACH_TRUST_PROXY: booleanFlag.default(false),
@@ -81,6 +89,8 @@ export interface Config {
   loginLockMinutes: number
   /** How long a proof of password lasts before a sensitive action asks for it again (ASVS 3.7.1). */
   reauthMinutes: number
+  /** Roles that must use two-step sign-in (ASVS 2.2.2). */
+  twoStepRoles: string[]
   seedDemo: boolean
   logLevel: string
   trustProxy: boolean
@@ -140,6 +150,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailures: e.REACH_LOGIN_MAX_FAILURES,
     loginLockMinutes: e.REACH_LOGIN_LOCK_MINUTES,
     reauthMinutes: e.REACH_REAUTH_MINUTES,
+    twoStepRoles: (e.REACH_TWO_STEP_ROLES ?? (e.NODE_ENV === 'production' ? 'admin' : ''))
+      .split(',')
+      .map((r) => r.trim())
+      .filter((r) => r !== ''),
     seedDemo: e.REACH_SEED_DEMO ?? e.NODE_ENV !== 'production',
     logLevel: e.REACH_LOG_LEVEL,
     trustProxy: e.REACH_TRUST_PROXY,

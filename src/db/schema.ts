@@ -48,6 +48,10 @@ export interface StaffUserTable {
   last_login_at: Timestamp | null
   disabled_at: Timestamp | null
   created_at: CreatedAt
+  /** Two-step sign-in: the authenticator secret (base32), when it was set up, the last time step used. */
+  totp_secret: ColumnType<string | null, string | null | undefined, string | null>
+  totp_enrolled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  totp_last_step: ColumnType<string | number | null, number | null | undefined, number | null>
 }
 
 /** A rate-limit window: hits of one limited route by one client since `window_start`. */

@@ -54,6 +54,8 @@ export const areas: Area[] = [
       app.register(publicRoutes, {
         maxFailures: config.loginMaxFailures,
         lockMinutes: config.loginLockMinutes,
+        twoStepRoles: config.twoStepRoles,
+        secureCookies: config.env === 'production',
         demoSignIn
       })
   },
@@ -193,7 +195,8 @@ export const areas: Area[] = [
       app.register(accountRoutes, {
         maxFailures: config.loginMaxFailures,
         lockMinutes: config.loginLockMinutes,
-        reauthMinutes: config.reauthMinutes
+        reauthMinutes: config.reauthMinutes,
+        twoStepRoles: config.twoStepRoles
       })
   },
   {

@@ -2,7 +2,8 @@
  * Signing in with email and password: the one place that checks a password, counts failures,
  * locks an account and opens a session. Every failure looks the same to the person signing in
  * (unknown email, wrong password or a locked account), and takes about as long, so the page
- * never tells which emails have accounts; the audit trail records which it was.
+ * never tells which emails have accounts; the audit trail records which it was. With two-step
+ * sign-in the right password does not open a session: `second-step.ts` does, after a code.
  */
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../../db/schema.js'
@@ -23,12 +24,16 @@ export interface SignInSettings {
   maxFailures: number
   lockMinutes: number
   lifetime: SessionLifetime
+  /** Roles that must use two-step sign-in (REACH_TWO_STEP_ROLES); anyone who set it up uses it too. */
+  twoStepRoles?: readonly string[]
 }
 
 export type SignInFailure = 'unknown_account' | 'wrong_password' | 'locked'
 
 export type SignInResult =
   | { ok: true; userId: string; sessionToken: string }
+  /** The password is right; a code from the authenticator app comes next (or setting one up, `setUp`). */
+  | { ok: 'second-step'; userId: string; orgId: string; setUp: boolean }
   | { ok: false; reason: SignInFailure; userId: string | null; lockedNow: boolean }
 
 /** Call inside one transaction: a failure's count and audit row commit with the result. */
@@ -66,6 +71,8 @@ export async function signIn(
     })
     return { ok: false, reason: 'wrong_password', userId: user.id, lockedNow: locked }
   }
+  const twoStep = user.totp_enrolled_at !== null || (settings.twoStepRoles ?? []).includes(user.role)
+  if (twoStep) return { ok: 'second-step', userId: user.id, orgId: user.org_id, setUp: user.totp_enrolled_at === null }
   await recordSuccessfulSignIn(db, user.org_id, user.id)
   await recordAudit(db, { ...audit, action: 'sign_in' })
   const sessionToken = await createSession(db, user.org_id, user.id, settings.lifetime)

@@ -101,3 +101,33 @@ export async function updatePasswordHash(db: Db, orgId: string, userId: string, 
     .where('id', '=', userId)
     .execute()
 }
+
+/** Starts setting up two-step sign-in: a new secret, not yet confirmed (`totp_enrolled_at` stays null). */
+export async function setPendingTotpSecret(db: Db, orgId: string, userId: string, secret: string): Promise<void> {
+  await db
+    .updateTable('staff_user')
+    .set({ totp_secret: secret, totp_enrolled_at: null, totp_last_step: null })
+    .where('org_id', '=', orgId)
+    .where('id', '=', userId)
+    .execute()
+}
+
+/** A code was accepted: records its step (never again), and the set-up when it was the first. */
+export async function recordTotpUse(db: Db, orgId: string, userId: string, step: number): Promise<void> {
+  await db
+    .updateTable('staff_user')
+    .set({ totp_last_step: step, totp_enrolled_at: sql`coalesce(totp_enrolled_at, now())` })
+    .where('org_id', '=', orgId)
+    .where('id', '=', userId)
+    .execute()
+}
+
+/** Turns two-step sign-in off (by the person, or reset by an administrator). */
+export async function clearTotp(db: Db, orgId: string, userId: string): Promise<void> {
+  await db
+    .updateTable('staff_user')
+    .set({ totp_secret: null, totp_enrolled_at: null, totp_last_step: null })
+    .where('org_id', '=', orgId)
+    .where('id', '=', userId)
+    .execute()
+}

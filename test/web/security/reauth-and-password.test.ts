@@ -191,7 +191,7 @@ test('over HTTPS the session cookie is __Host- prefixed: Secure, Path=/, no Doma
     },
     payload: new URLSearchParams({
       _csrf: csrf,
-      email: built.fixture.emailA('admin'),
+      email: built.fixture.emailA('clinician'),
       password: fixturePassword
     }).toString()
   })

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { createStaffAccount, EmailUnavailableError } from '../../../app/staff/create-staff-account.js'
 import { signOutEverywhere } from '../../../app/staff/sign-out-everywhere.js'
+import { turnOffTwoStep } from '../../../app/staff/second-step.js'
 import { countLiveSessions } from '../../../db/repositories/sessions.js'
 import { listStaff } from '../../../db/repositories/staff.js'
 import { checkPassword, passwordProblemText } from '../../../domain/staff/password-policy.js'
@@ -95,6 +96,21 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
         return reply.redirect('/sign-in', 303)
       }
       return reply.flash(`${displayName} is signed out on every device`).redirect('/admin/staff', 303)
+    }
+  )
+
+  r.post(
+    '/admin/staff/:id/reset-two-step',
+    { schema: { params: idParams }, config: { access: 'staff:manage', recentAuth: true } },
+    async (request, reply) => {
+      const { displayName } = await request.withOrg((trx) =>
+        turnOffTwoStep(trx, requestActor(request), request.params.id, { requiredForRole: false })
+      )
+      return reply
+        .flash(
+          `Two-step sign-in is reset for ${displayName}, who is signed out and sets it up again at the next sign-in`
+        )
+        .redirect('/admin/staff', 303)
     }
   )
 }

@@ -25,6 +25,16 @@ export function signOutEverywhereFormHtml(row: StaffUserRow, csrfToken: string):
   )
 }
 
+/** The small form that turns off an account's two-step sign-in (a lost phone), shown when it is on. */
+export function resetTwoStepFormHtml(row: StaffUserRow, csrfToken: string): string {
+  return (
+    `<form method="post" action="/admin/staff/${encodeURIComponent(row.id)}/reset-two-step" novalidate>` +
+    `<input type="hidden" name="_csrf" value="${escapeHtml(csrfToken)}">` +
+    '<button class="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0" data-module="nhsuk-button" type="submit">' +
+    `Reset two-step sign-in<span class="nhsuk-u-visually-hidden">: ${escapeHtml(row.display_name)}</span></button></form>`
+  )
+}
+
 function devices(count: number): string {
   if (count === 0) return 'No'
   return count === 1 ? 'On 1 device' : `On ${count} devices`
@@ -41,7 +51,13 @@ export function staffTableRows(staff: StaffUserRow[], liveSessions: Map<string, 
       { text: s.last_login_at ? formatDateTime(s.last_login_at) : 'Never', header: 'Last signed in' },
       { text: staffStatus(s, now), header: 'Status' },
       { text: devices(live), header: 'Signed in now' },
-      live > 0 ? { html: signOutEverywhereFormHtml(s, csrfToken), header: 'Action' } : { text: '', header: 'Action' }
+      { text: s.totp_enrolled_at ? 'On' : 'Off', header: 'Two-step sign-in' },
+      {
+        html:
+          (live > 0 ? signOutEverywhereFormHtml(s, csrfToken) : '') +
+          (s.totp_enrolled_at ? resetTwoStepFormHtml(s, csrfToken) : ''),
+        header: 'Action'
+      }
     ]
   })
 }

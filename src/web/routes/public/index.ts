@@ -9,6 +9,8 @@ import { databaseResponds } from '../../../db/repositories/health.js'
 import { noErrors, parseForm, text, type FormErrors } from '../../form-errors.js'
 import { currentUser, requestActor, safeReturnUrl } from '../../plugins/auth.js'
 import { rotateCsrfSecret } from '../../plugins/security.js'
+import { setPendingSignIn } from '../../two-step-cookie.js'
+import { twoStepRoutes } from './two-step.js'
 import { queryText } from '../../schemas.js'
 import {
   demoAccountsDetails,
@@ -24,6 +26,9 @@ export type DemoSignIn = () => Promise<DemoAccounts | null>
 export interface PublicRouteOptions {
   maxFailures: number
   lockMinutes: number
+  /** Roles that must use two-step sign-in. */
+  twoStepRoles: readonly string[]
+  secureCookies: boolean
   /** Demo logins shown on the sign-in page (only when the demonstration data is loaded). */
   demoSignIn?: DemoSignIn | undefined
 }
@@ -119,7 +124,8 @@ export async function publicRoutes(app: FastifyInstance, opts: PublicRouteOption
         signIn(trx, { ip: request.ip, userAgent: request.headers['user-agent'] ?? null }, parsed.data, {
           maxFailures: opts.maxFailures,
           lockMinutes: opts.lockMinutes,
-          lifetime: app.sessionLifetime
+          lifetime: app.sessionLifetime,
+          twoStepRoles: opts.twoStepRoles
         })
       )
       if (!result.ok) {
@@ -129,12 +135,22 @@ export async function publicRoutes(app: FastifyInstance, opts: PublicRouteOption
         )
         return renderSignIn(reply, { returnUrl, email, errors: wrongDetailsErrors(), failed: true })
       }
+      if (result.ok === 'second-step') {
+        setPendingSignIn(
+          reply,
+          { orgId: result.orgId, userId: result.userId, returnUrl, setUp: result.setUp },
+          opts.secureCookies
+        )
+        return reply.redirect(result.setUp ? '/sign-in/set-up' : '/sign-in/code', 303)
+      }
       request.log.info({ event: 'sign_in', userId: result.userId }, 'signed in')
       rotateCsrfSecret(reply)
       reply.setSessionCookie(result.sessionToken)
       return reply.redirect(returnUrl || '/home', 303)
     }
   )
+
+  await twoStepRoutes(app, { maxFailures: opts.maxFailures, lockMinutes: opts.lockMinutes })
 
   r.get('/sign-out', { config: { access: 'signed-in' } }, async (_request, reply) =>
     reply.render('public/sign-out.njk')
