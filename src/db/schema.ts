@@ -62,6 +62,17 @@ export interface RateLimitTable {
   window_ms: number
 }
 
+export type ServiceChangeKind = 'added' | 'changed' | 'retired' | 'restored' | 'checked' | 'imported'
+
+/** Who changed a shared support service: the organisation (null at the command line), what, when. */
+export interface SupportServiceChangeTable {
+  id: Generated<string>
+  service_id: string
+  org_id: string | null
+  change: ServiceChangeKind
+  changed_at: Generated<Date>
+}
+
 export interface SessionTable {
   id_hash: string
   org_id: string
@@ -519,6 +530,7 @@ export interface Database {
   qi_project_member: QiProjectMemberTable
   qi_programme: QiProgrammeTable
   rate_limit: RateLimitTable
+  support_service_change: SupportServiceChangeTable
   qi_programme_project: QiProgrammeProjectTable
   qi_driver: QiDriverTable
   qi_driver_measure: QiDriverMeasureTable

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto'
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import { recordAudit } from '../../db/repositories/audit.js'
-import { upsertServices } from '../../db/repositories/directory.js'
+import { recordServiceChanges, upsertServices } from '../../db/repositories/directory.js'
 import type { DirectoryService } from '../../domain/directory/service.js'
 import { serviceFromDetails, type ServiceDetails } from '../../domain/directory/service-details.js'
 import { auditFields, type Actor } from '../actor.js'
@@ -25,5 +25,6 @@ export async function addService(
     entityType: 'support_service',
     entityId: service.id
   })
+  await recordServiceChanges(db, [{ serviceId: service.id, orgId: actor.orgId, change: 'added' }])
   return service
 }

@@ -5,7 +5,7 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import { recordAudit } from '../../db/repositories/audit.js'
-import { findService, setServiceStatus } from '../../db/repositories/directory.js'
+import { findService, recordServiceChanges, setServiceStatus } from '../../db/repositories/directory.js'
 import { auditFields, type Actor } from '../actor.js'
 import { found } from '../errors.js'
 
@@ -26,5 +26,8 @@ export async function changeServiceStatus(
     entityId: existing.id,
     detail: { status: input.status }
   })
+  await recordServiceChanges(db, [
+    { serviceId: existing.id, orgId: actor.orgId, change: input.status === 'retired' ? 'retired' : 'restored' }
+  ])
   return existing.id
 }

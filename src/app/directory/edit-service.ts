@@ -2,7 +2,7 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import { recordAudit } from '../../db/repositories/audit.js'
-import { findService, upsertServices } from '../../db/repositories/directory.js'
+import { findService, recordServiceChanges, upsertServices } from '../../db/repositories/directory.js'
 import type { DirectoryService } from '../../domain/directory/service.js'
 import { serviceFromDetails, type ServiceDetails } from '../../domain/directory/service-details.js'
 import { auditFields, type Actor } from '../actor.js'
@@ -27,5 +27,6 @@ export async function editService(
     entityType: 'support_service',
     entityId: service.id
   })
+  await recordServiceChanges(db, [{ serviceId: service.id, orgId: actor.orgId, change: 'changed' }])
   return service
 }

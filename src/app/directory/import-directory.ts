@@ -9,7 +9,7 @@
  */
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../../db/schema.js'
-import { upsertServices } from '../../db/repositories/directory.js'
+import { recordServiceChanges, upsertServices } from '../../db/repositories/directory.js'
 import { parseDirectoryImport, type ImportProblem } from '../../domain/directory/oruk.js'
 import { MAX_IMPORT_DEPTH, jsonDepthExceeds } from '../../domain/shared/json-depth.js'
 
@@ -48,5 +48,10 @@ export async function importDirectory(
   if (result.problems.length) throw new DirectoryImportError(result.problems)
   if (options.dryRun) return { services: result.services.length, added: 0, updated: 0, dryRun: true }
   const counts = await upsertServices(db, result.services)
+  // the command line has no organisation: the services' change history says "imported"
+  await recordServiceChanges(
+    db,
+    result.services.map((s) => ({ serviceId: s.id, orgId: null, change: 'imported' as const }))
+  )
   return { services: result.services.length, ...counts, dryRun: false }
 }

@@ -2,7 +2,7 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import { recordAudit } from '../../db/repositories/audit.js'
-import { findService, markServiceVerified } from '../../db/repositories/directory.js'
+import { findService, markServiceVerified, recordServiceChanges } from '../../db/repositories/directory.js'
 import { auditFields, type Actor } from '../actor.js'
 import { found } from '../errors.js'
 
@@ -24,5 +24,6 @@ export async function markServiceChecked(
     entityId: existing.id,
     detail: { verified: true }
   })
+  await recordServiceChanges(db, [{ serviceId: existing.id, orgId: actor.orgId, change: 'checked' }])
   return existing.id
 }

@@ -22,6 +22,7 @@ import * as qiProgrammes from './2026_12_06_1000_qi_programmes.js'
 import * as sessionReauth from './2026_12_06_1100_session_reauth.js'
 import * as rateLimit from './2026_12_06_1110_rate_limit.js'
 import * as staffTwoStep from './2026_12_06_1120_staff_two_step.js'
+import * as serviceChanges from './2026_12_06_1130_service_changes.js'
 
 export const migrations: Record<string, Migration> = {
   '2026_11_25_0900_foundation': foundation,
@@ -42,5 +43,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_1000_qi_programmes': qiProgrammes,
   '2026_12_06_1100_session_reauth': sessionReauth,
   '2026_12_06_1110_rate_limit': rateLimit,
-  '2026_12_06_1120_staff_two_step': staffTwoStep
+  '2026_12_06_1120_staff_two_step': staffTwoStep,
+  '2026_12_06_1130_service_changes': serviceChanges
 }

@@ -3,7 +3,7 @@
  * Changes are audited by the caller with the acting user's organisation.
  */
 import { sql, type Kysely, type RawBuilder, type Selectable, type Transaction } from 'kysely'
-import type { Database, SupportServiceTable } from '../schema.js'
+import type { ServiceChangeKind, Database, SupportServiceTable } from '../schema.js'
 import { deliveryModes, type DirectoryService, type ServiceEligibility } from '../../domain/directory/service.js'
 import { serviceToOruk } from '../../domain/directory/oruk.js'
 import { parseJsonColumn } from '../json-column.js'
@@ -163,5 +163,32 @@ export async function markServiceVerified(db: Db, id: string, on: string): Promi
     .updateTable('support_service')
     .set({ verified: true, last_verified_on: on, updated_at: sql<Date>`now()` })
     .where('id', '=', id)
+    .execute()
+}
+
+/** Records who changed a shared service (in the caller's transaction); `orgId` null for the command line. */
+export async function recordServiceChanges(
+  db: Db,
+  changes: readonly { serviceId: string; orgId: string | null; change: ServiceChangeKind }[]
+): Promise<void> {
+  if (changes.length === 0) return
+  await db
+    .insertInto('support_service_change')
+    .values(changes.map((c) => ({ service_id: c.serviceId, org_id: c.orgId, change: c.change })))
+    .execute()
+}
+
+/** A service's changes, newest first, with the organisation's name. */
+export async function listServiceChanges(
+  db: Db,
+  serviceId: string
+): Promise<{ change: ServiceChangeKind; changed_at: Date; org_name: string | null }[]> {
+  return db
+    .selectFrom('support_service_change as c')
+    .leftJoin('organisation as o', 'o.id', 'c.org_id')
+    .select(['c.change', 'c.changed_at', 'o.name as org_name'])
+    .where('c.service_id', '=', serviceId)
+    .orderBy('c.changed_at', 'desc')
+    .limit(50)
     .execute()
 }

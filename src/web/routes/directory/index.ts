@@ -7,7 +7,8 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { Config } from '../../../config.js'
-import { findService, listServices } from '../../../db/repositories/directory.js'
+import { serviceChangeRows } from './change-rows.js'
+import { findService, listServiceChanges, listServices } from '../../../db/repositories/directory.js'
 import { addService } from '../../../app/directory/add-service.js'
 import { changeServiceStatus } from '../../../app/directory/change-service-status.js'
 import { editService } from '../../../app/directory/edit-service.js'
@@ -132,10 +133,13 @@ export async function directoryRoutes(fastify: FastifyInstance, _opts: Directory
     { schema: { params: serviceParams }, config: { access: 'signed-in' } },
     async (request, reply) => {
       const service = found(await findService(app.database.db, request.params.serviceId), 'support_service')
+      // the directory is shared: every organisation sees which organisation changed an entry, and when
+      const changes = await listServiceChanges(app.database.db, service.id)
       return reply.render('directory/show.njk', {
         pageTitle: service.name,
         service,
         rows: serviceSummaryRows(service, today()),
+        changeRows: serviceChangeRows(changes),
         canManage: can(currentUser(request).role, 'directory:manage'),
         breadcrumbs: [
           { href: '/home', text: 'Home' },
