@@ -13,6 +13,8 @@ export interface PendingSignIn {
   userId: string
   returnUrl: string
   setUp: boolean
+  /** The password no longer meets the rules: ask for a new one once signed in. */
+  changePassword?: boolean
 }
 
 export function setPendingSignIn(reply: FastifyReply, pending: PendingSignIn, secure: boolean): void {
@@ -36,7 +38,13 @@ export function pendingSignIn(request: FastifyRequest): PendingSignIn | null {
     const p = JSON.parse(unsigned.value) as Partial<PendingSignIn> & { expires?: number }
     if (typeof p.orgId !== 'string' || typeof p.userId !== 'string' || typeof p.expires !== 'number') return null
     if (p.expires < Date.now()) return null
-    return { orgId: p.orgId, userId: p.userId, returnUrl: p.returnUrl ?? '', setUp: p.setUp === true }
+    return {
+      orgId: p.orgId,
+      userId: p.userId,
+      returnUrl: p.returnUrl ?? '',
+      setUp: p.setUp === true,
+      changePassword: p.changePassword === true
+    }
   } catch {
     return null
   }

@@ -172,7 +172,7 @@ function refererPath(request: FastifyRequest): string {
   if (!referer) return '/home'
   try {
     const url = new URL(referer)
-    if (url.host !== request.host) return '/home'
+    if (url.host !== new URL(`${request.protocol}://${request.host}`).host) return '/home'
     return safeReturnUrl(`${url.pathname}${url.search}`)
   } catch {
     return '/home'

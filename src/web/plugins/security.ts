@@ -15,6 +15,23 @@ import type { RateLimitStore } from '../rate-limit-store.js'
 import type { OperationOutcome } from '@medplum/fhirtypes'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 
+/** An Origin header that names another site than the one asked (`null` counts: sandboxed or opaque origins). */
+export function crossSiteOrigin(request: FastifyRequest): boolean {
+  const origin = request.headers.origin
+  if (origin === undefined) return false
+  try {
+    // both through URL, so a default port (":80", ":443") compares equal to none
+    return new URL(origin).host !== new URL(`${request.protocol}://${request.host}`).host
+  } catch {
+    return true
+  }
+}
+
+const crossSiteOutcome: OperationOutcome = {
+  resourceType: 'OperationOutcome',
+  issue: [{ severity: 'error', code: 'security', diagnostics: 'Requests from another website are refused' }]
+}
+
 export interface SecurityOptions {
   sessionSecret: string
   secureCookies: boolean
@@ -210,16 +227,30 @@ export const securityPlugin = fp(
       if (containsControlCharacters(request.body)) return refuseControlCharacters(request, reply)
     })
 
-    // Every POST carries a CSRF token unless its route opts out (machine-to-machine JSON only).
+    // Every POST carries a CSRF token unless its route opts out (machine-to-machine JSON only). Those that
+    // opt out still refuse a browser's cross-site request: an Origin header naming another site (ASVS 13.2.3).
     app.addHook('preHandler', (request, reply, done) => {
-      if (request.method !== 'POST' || !request.routeOptions.url || request.routeOptions.config.csrf === false)
+      if (request.method !== 'POST' || !request.routeOptions.url) return done()
+      if (request.routeOptions.config.csrf === false) {
+        if (crossSiteOrigin(request)) {
+          request.log.info({ event: 'cross_site_refused' }, 'cross-site request refused')
+          void reply.code(403).type('application/fhir+json').send(crossSiteOutcome)
+          return
+        }
         return done()
+      }
       app.csrfProtection(request, reply, done)
     })
 
     // Nothing a signed-in user sees, and no page behind a patient link, may be kept by a browser or proxy.
+    // API answers (JSON, FHIR JSON) are attachments, so a browser never renders one as a page (ASVS 14.4.2).
     app.addHook('onSend', async (request, reply, payload) => {
       if (isAssetPath(request.url)) return payload
+      if (
+        !reply.hasHeader('content-disposition') &&
+        /^application\/(fhir\+)?json/.test(String(reply.getHeader('content-type') ?? ''))
+      )
+        reply.header('content-disposition', 'attachment; filename="api.json"')
       if (request.user || isPatientLinkPath(request.url)) reply.header('cache-control', 'no-store')
       return payload
     })

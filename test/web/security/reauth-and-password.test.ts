@@ -7,7 +7,7 @@ import assert from 'node:assert/strict'
 import { sql } from 'kysely'
 import { build, type Built } from '../../helpers/build.js'
 import { testDialects } from '../../helpers/databases.js'
-import { signedIn, type InjectSession } from '../../helpers/browser-session.js'
+import { InjectSession, signedIn } from '../../helpers/browser-session.js'
 import { fixturePassword } from '../../helpers/fixture.js'
 
 const [kind] = await testDialects()
@@ -201,4 +201,49 @@ test('over HTTPS the session cookie is __Host- prefixed: Secure, Path=/, no Doma
   assert.match(String(header), /; Secure/)
   assert.match(String(header), /; Path=\//)
   assert.doesNotMatch(String(header), /Domain=/i)
+})
+
+// ASVS 2.1.7: a password that no longer meets the rules still signs in, then must be changed at once.
+test('a password that no longer meets the rules is changed straight after signing in', async (t) => {
+  const built = await build(kind!, {}, t)
+  const { hashPassword } = await import('../../../src/security/password-hash.js')
+  const old = 'maple lantern orbit '.repeat(7)
+  await built.database.db
+    .updateTable('staff_user')
+    .set({ password_hash: await hashPassword(old) })
+    .where('email', '=', built.fixture.emailA('analyst'))
+    .execute()
+  const session = new InjectSession(built.app)
+  const res = await session.signIn(built.fixture.emailA('analyst'), old)
+  assert.equal(res.statusCode, 303)
+  assert.equal(res.headers.location, '/account/password')
+  assert.match((await session.get('/account/password')).body, /easy to guess or no longer meets the rules/)
+})
+
+// ASVS 13.2.3 and 14.4.2: the one POST without a CSRF token (FHIR JSON) refuses another site's Origin, and
+// API answers are attachments.
+test('FHIR import refuses a cross-site Origin; JSON answers carry Content-Disposition', async (t) => {
+  const built = await build(kind!, {}, t)
+  const clinician = await signedIn(built.app, built.fixture.emailA('clinician'))
+  const res = await built.app.inject({
+    method: 'POST',
+    url: '/fhir/QuestionnaireResponse',
+    headers: { cookie: clinician.cookieHeader(), 'content-type': 'application/fhir+json', origin: 'https://evil.test' },
+    payload: '{}'
+  })
+  assert.equal(res.statusCode, 403)
+  assert.match(res.body, /"code":"security"/)
+  const same = await built.app.inject({
+    method: 'POST',
+    url: '/fhir/QuestionnaireResponse',
+    headers: {
+      cookie: clinician.cookieHeader(),
+      'content-type': 'application/fhir+json',
+      origin: 'http://localhost:80'
+    },
+    payload: '{}'
+  })
+  assert.notEqual(same.statusCode, 403)
+  const health = await built.app.inject({ method: 'GET', url: '/healthz' })
+  assert.equal(health.headers['content-disposition'], 'attachment; filename="api.json"')
 })

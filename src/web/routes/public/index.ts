@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { signIn } from '../../../app/staff/sign-in.js'
+import { checkPassword } from '../../../domain/staff/password-policy.js'
 import { signOut } from '../../../app/staff/sign-out.js'
 import { signOutEverywhere } from '../../../app/staff/sign-out-everywhere.js'
 import { databaseResponds } from '../../../db/repositories/health.js'
@@ -10,7 +11,7 @@ import { noErrors, parseForm, text, type FormErrors } from '../../form-errors.js
 import { currentUser, requestActor, safeReturnUrl } from '../../plugins/auth.js'
 import { rotateCsrfSecret } from '../../plugins/security.js'
 import { setPendingSignIn } from '../../two-step-cookie.js'
-import { twoStepRoutes } from './two-step.js'
+import { askForNewPassword, twoStepRoutes } from './two-step.js'
 import { queryText } from '../../schemas.js'
 import {
   demoAccountsDetails,
@@ -66,6 +67,13 @@ const infoPages: Record<string, { title: string; paragraphs: string[] }> = {
     ]
   }
 }
+
+/**
+ * A password that no longer meets the rules (on the common-password list, or longer than allowed since the
+ * rules changed) is still accepted at sign-in, then changed at once (ASVS 2.1.7).
+ */
+const passwordNeedsChanging = (input: { email: string; password: string }) =>
+  checkPassword(input.password, { email: input.email }) !== null
 
 export async function publicRoutes(app: FastifyInstance, opts: PublicRouteOptions): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>()
@@ -138,7 +146,13 @@ export async function publicRoutes(app: FastifyInstance, opts: PublicRouteOption
       if (result.ok === 'second-step') {
         setPendingSignIn(
           reply,
-          { orgId: result.orgId, userId: result.userId, returnUrl, setUp: result.setUp },
+          {
+            orgId: result.orgId,
+            userId: result.userId,
+            returnUrl,
+            setUp: result.setUp,
+            changePassword: passwordNeedsChanging(parsed.data)
+          },
           opts.secureCookies
         )
         return reply.redirect(result.setUp ? '/sign-in/set-up' : '/sign-in/code', 303)
@@ -146,6 +160,7 @@ export async function publicRoutes(app: FastifyInstance, opts: PublicRouteOption
       request.log.info({ event: 'sign_in', userId: result.userId }, 'signed in')
       rotateCsrfSecret(reply)
       reply.setSessionCookie(result.sessionToken)
+      if (passwordNeedsChanging(parsed.data)) return askForNewPassword(reply)
       return reply.redirect(returnUrl || '/home', 303)
     }
   )

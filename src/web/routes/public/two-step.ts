@@ -26,6 +26,12 @@ export async function setUpDetails(secret: string, email: string) {
   }
 }
 
+/** After signing in with a password that no longer meets the rules: straight to changing it. */
+export const askForNewPassword = (reply: FastifyReply) =>
+  reply
+    .flash('Your password is one that is easy to guess or no longer meets the rules. Choose a new one now', 'info')
+    .redirect('/account/password', 303)
+
 export async function twoStepRoutes(app: FastifyInstance, opts: TwoStepRouteOptions): Promise<void> {
   const breadcrumbs = [{ href: '/', text: 'Reach' }]
 
@@ -92,6 +98,7 @@ export async function twoStepRoutes(app: FastifyInstance, opts: TwoStepRouteOpti
       clearPendingSignIn(reply)
       rotateCsrfSecret(reply)
       reply.setSessionCookie(result.sessionToken)
+      if (pending.changePassword) return askForNewPassword(reply)
       return reply.redirect(pending.returnUrl || '/home', 303)
     }
   )
