@@ -10,6 +10,8 @@ import {
 } from '../../../domain/area/equity.js'
 import { dateParts, formErrors, noErrors, text, type FormErrors } from '../../form-errors.js'
 import { isoDateFromParts } from '../../../domain/shared/dates.js'
+import { languageName } from '../../../domain/shared/languages.js'
+import { niceTicks } from '../../charts/axis.js'
 
 export const DIMENSION_LABELS: Record<EquityDimension, string> = {
   age: 'Age band',
@@ -36,6 +38,7 @@ export function groupLabel(dimension: EquityDimension, group: string): string {
   if (dimension === 'disability') return DISABILITY[group] ?? group
   if (dimension === 'imd') return group === '1' ? '1 (most deprived)' : group === '5' ? '5 (least deprived)' : group
   if (dimension === 'risk') return group === '1' ? '1 (highest risk)' : group === '5' ? '5 (lowest risk)' : group
+  if (dimension === 'language') return group === 'not recorded' ? 'Not recorded' : languageName(group)
   return group
 }
 
@@ -98,20 +101,24 @@ function cellText(c: EquityCell['numerator']): string {
   return c.value === null ? (c.reason === 'primary' ? 'fewer than 5' : 'hidden') : String(c.value)
 }
 
+/** A group with no one in it (0 of 0) says so, rather than "hidden", which means suppressed. */
+const isEmpty = (c: EquityCell) => c.denominator.value === 0
+
 function row(c: EquityCell, label: (group: string) => string) {
   return [
     { text: label(c.group) },
     { text: cellText(c.numerator), format: 'numeric' },
     { text: cellText(c.denominator), format: 'numeric' },
-    { text: c.value === null ? 'hidden' : `${pct(c.value)}%`, format: 'numeric' },
+    { text: c.value !== null ? `${pct(c.value)}%` : isEmpty(c) ? 'No one in this group' : 'hidden', format: 'numeric' },
     { text: c.lower === null ? '' : `${pct(c.lower)}% to ${pct(c.upper)}%`, format: 'numeric' },
     { text: COMPARISON_TEXT[c.comparison] ?? c.comparison }
   ]
 }
 
+/** The table's rows: groups with no one in them are left out (the CSV keeps them), then the overall row. */
 export function equityTableRows(table: EquityTable, dimension: EquityDimension) {
   const label = (g: string) => (g === table.overall.group ? g : groupLabel(dimension, g))
-  return [...table.rows.map((c) => row(c, label)), row(table.overall, label)]
+  return [...table.rows.filter((c) => !isEmpty(c)).map((c) => row(c, label)), row(table.overall, label)]
 }
 
 export interface BarChart {
@@ -132,12 +139,14 @@ function shownRate(r: EquityCell): { group: string; value: number; lower: number
 
 /** Horizontal bars (percent) with 95% interval whiskers and a line at the overall value. */
 export function barChart(table: EquityTable, dimension: EquityDimension): BarChart {
-  const labelWidth = 170
-  const plot = 300
-  const rowHeight = 28
+  const labelWidth = 200
+  const plot = 420
+  const rowHeight = 34
   const shown = table.rows.map(shownRate).filter((r) => r !== null)
-  const max = Math.max(10, ...shown.map((r) => r.upper))
-  const scale = (v: number) => labelWidth + (v / max) * plot
+  // the axis runs to a round value past the widest interval, with ticks at round steps
+  const axis = niceTicks(0, Math.min(100, Math.max(10, ...shown.map((r) => r.upper))), 5)
+  const max = axis.high
+  const scale = (v: number) => labelWidth + (Math.min(v, max) / max) * plot
   const bars = shown.map((r, i) => ({
     y: 10 + i * rowHeight,
     width: scale(r.value) - labelWidth,
@@ -147,7 +156,7 @@ export function barChart(table: EquityTable, dimension: EquityDimension): BarCha
     upperX: scale(r.upper),
     whiskerY: 10 + i * rowHeight + 9
   }))
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => ({ x: scale(f * max), label: `${Math.round(f * max)}%` }))
+  const ticks = axis.ticks.map((v) => ({ x: scale(v), label: `${v}%` }))
   return {
     width: labelWidth + plot + 60,
     height: 40 + shown.length * rowHeight,
@@ -213,12 +222,23 @@ export function quintileChart(table: EquityTable): QuintileChart | null {
 }
 
 /** Age-standardised rates (nhsuk table rows). */
+/**
+ * Dobson's limits are written for rates, so for a proportion they can pass 0% or 100%; a percentage of
+ * people cannot, so the limits shown are held to 0 to 100% and say when they were (the CSV keeps Dobson's).
+ */
+export function proportionLimits(lower: number, upper: number): { text: string; capped: boolean } {
+  const lo = Math.max(0, lower)
+  const hi = Math.min(100, upper)
+  const capped = lo !== lower || hi !== upper
+  return { text: `${lo.toFixed(1)}% to ${hi.toFixed(1)}%${capped ? ' (held to 0–100%)' : ''}`, capped }
+}
+
 export function dsrRows(dsr: readonly EquityDsr[], dimension: EquityDimension) {
   return dsr.map((d) => [
     { text: groupLabel(dimension, d.group) },
     { text: d.value === null ? (d.note ?? '') : `${d.value.toFixed(1)}%`, format: 'numeric' },
     {
-      text: d.lower === null || d.upper === null ? '' : `${d.lower.toFixed(1)}% to ${d.upper.toFixed(1)}%`,
+      text: d.lower === null || d.upper === null ? '' : proportionLimits(d.lower, d.upper).text,
       format: 'numeric'
     }
   ])
