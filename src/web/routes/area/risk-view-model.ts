@@ -183,21 +183,33 @@ export function tableSort(sort: string | undefined, dir: string | undefined): { 
 }
 
 /** Column headings as sort links, with aria-sort on the sorted one. */
-export function sortLinks(query: Record<string, unknown>, sort: SortKey, descending: boolean) {
+export function sortLinks(
+  query: Record<string, unknown>,
+  sort: SortKey,
+  descending: boolean,
+  comparison: Comparison = 'lad'
+) {
   return HEADINGS.map((h) => {
     const active = h.key === sort
     const nextDir = active && !descending ? 'desc' : 'asc'
     return {
       ...h,
+      // with local authority sets each authority has its own ranking, so the heading says whose
+      text: h.key === 'rank' && comparison === 'lad' ? 'Rank in its local authority' : h.text,
       href: `/area?${queryString(query, { sort: h.key, dir: nextDir })}#risk-table`,
       ariaSort: active ? (descending ? 'descending' : 'ascending') : 'none'
     }
   })
 }
 
-export function riskTableRows(sorted: readonly ScoredLsoa[]) {
+/** Table rows; the rank says out of how many ("3 of 149"), within the LSOA's comparison set. */
+export function riskTableRows(sorted: readonly ScoredLsoa[], comparison: Comparison = 'lad') {
+  const setSize = new Map<string, number>()
+  const setOf = (s: ScoredLsoa) => (comparison === 'lad' ? s.ladName : 'all')
+  for (const s of sorted) setSize.set(setOf(s), (setSize.get(setOf(s)) ?? 0) + 1)
   return sorted.map((s) => ({
     ...s,
+    rankText: `${s.rank} of ${setSize.get(setOf(s)) ?? sorted.length}`,
     deri: fmt(s.result.deri),
     demography: fmt(s.result.demography),
     deprivation: fmt(s.result.deprivation),
