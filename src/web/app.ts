@@ -5,7 +5,9 @@
 import { join } from 'node:path'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
+import compress from '@fastify/compress'
 import fastifyStatic from '@fastify/static'
+import { constants as zlibConstants } from 'node:zlib'
 import type { Config } from '../config.js'
 import type { ReachDatabase } from '../db/connect.js'
 import { databaseRateLimitStore } from './rate-limit-store.js'
@@ -107,6 +109,14 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(viewsPlugin, { watch: config.watchTemplates, navigation: navigationEntries() })
   await app.register(errorsPlugin)
 
+  // brotli (or gzip) for pages and static files over 1 KB: the NHS stylesheet goes from 278 KB to about 30 KB.
+  // Quality 5 keeps a page's compression to a fraction of a millisecond (11, the default, costs tens).
+  await app.register(compress, {
+    global: true,
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } }
+  })
   await app.register(fastifyStatic, {
     root: join(nhsukDist, 'nhsuk'),
     prefix: '/nhsuk/',
