@@ -21,3 +21,22 @@ export const testServices = [
   svc('skills-club', 'Skills Club', ['skills', 'motivation'], ['skills training'], { languages: [{ code: 'tr' }] }),
   svc('unchecked', 'Unchecked Help', ['access'], ['device'], { x_reach: { verified: false } })
 ]
+
+/** The staff form for adding a service (`POST /directory/new`), filled in; `over` changes fields. */
+export const serviceForm = (over: Record<string, string | string[]> = {}) => ({
+  name: 'Tablet Loans',
+  organisationName: 'Library',
+  description: 'Loans tablets.',
+  url: '',
+  email: '',
+  barriers: 'access',
+  offerTypes: 'device',
+  areas: 'Hackney',
+  languages: 'Turkish, pl',
+  eligibility: '',
+  minimumAge: '',
+  maximumAge: '',
+  audience: 'patients',
+  verified: 'yes',
+  ...over
+})

@@ -3,6 +3,7 @@
 // ("Last checked", "Not checked yet", "Due for review"; nothing looks checked when it is due for review).
 import { describe, test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
+import { serviceForm } from '../helpers/test-services.js'
 import { build, type Built } from '../helpers/build.js'
 import { testDialects } from '../helpers/databases.js'
 import { signedIn, InjectSession } from '../helpers/browser-session.js'
@@ -38,23 +39,7 @@ const services = [
   svc('never-checked', 'Never Checked', { x_reach: { verified: false } })
 ]
 
-const form = (over: Record<string, string | string[]> = {}) => ({
-  name: 'Tablet Loans',
-  organisationName: 'Library',
-  description: 'Loans tablets.',
-  url: '',
-  email: '',
-  barriers: 'access',
-  offerTypes: 'device',
-  areas: 'Hackney',
-  languages: 'Turkish, pl',
-  eligibility: '',
-  minimumAge: '',
-  maximumAge: '',
-  audience: 'patients',
-  verified: 'yes',
-  ...over
-})
+const form = serviceForm
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')
 
 for (const kind of await testDialects()) {

@@ -21,7 +21,7 @@ import {
 import { newTotpSecret, verifyTotp } from '../../security/totp.js'
 import { auditFields, type Actor } from '../actor.js'
 import { found, ForbiddenError } from '../errors.js'
-import type { SignInClient } from './sign-in.js'
+import { signInAuditFields, type SignInClient } from './sign-in.js'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -64,15 +64,7 @@ export async function completeSignIn(
 ): Promise<SecondStepResult> {
   const user = await findStaff(db, pending.orgId, pending.userId)
   if (!user || user.disabled_at || !user.totp_secret) return { ok: false, locked: true, error: WRONG_CODE }
-  const audit = {
-    orgId: user.org_id,
-    actorUserId: user.id,
-    actorRole: user.role,
-    entityType: 'staff_user',
-    entityId: user.id,
-    ip: client.ip,
-    userAgent: client.userAgent
-  }
+  const audit = signInAuditFields(user, client)
   if (user.locked_until && user.locked_until > new Date()) {
     await recordAudit(db, { ...audit, action: 'sign_in_failed', detail: { reason: 'locked' } })
     return { ok: false, locked: true, error: WRONG_CODE }

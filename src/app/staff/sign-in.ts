@@ -6,7 +6,7 @@
  * sign-in the right password does not open a session: `second-step.ts` does, after a code.
  */
 import type { Kysely, Transaction } from 'kysely'
-import type { Database } from '../../db/schema.js'
+import type { Database, StaffUserRow } from '../../db/schema.js'
 import { recordAudit } from '../../db/repositories/audit.js'
 import { createSession, type SessionLifetime } from '../../db/repositories/sessions.js'
 import { findStaffForSignIn, recordFailedSignIn, recordSuccessfulSignIn } from '../../db/repositories/staff.js'
@@ -36,6 +36,19 @@ export type SignInResult =
   | { ok: 'second-step'; userId: string; orgId: string; setUp: boolean }
   | { ok: false; reason: SignInFailure; userId: string | null; lockedNow: boolean }
 
+/** The audit row's fields for a sign-in step of this member of staff, from this client (no actor yet). */
+export function signInAuditFields(user: Pick<StaffUserRow, 'org_id' | 'id' | 'role'>, client: SignInClient) {
+  return {
+    orgId: user.org_id,
+    actorUserId: user.id,
+    actorRole: user.role,
+    entityType: 'staff_user',
+    entityId: user.id,
+    ip: client.ip,
+    userAgent: client.userAgent
+  }
+}
+
 /** Call inside one transaction: a failure's count and audit row commit with the result. */
 export async function signIn(
   db: Db,
@@ -48,15 +61,7 @@ export async function signIn(
     await verifyAgainstDummy(input.password)
     return { ok: false, reason: 'unknown_account', userId: null, lockedNow: false }
   }
-  const audit = {
-    orgId: user.org_id,
-    actorUserId: user.id,
-    actorRole: user.role,
-    entityType: 'staff_user',
-    entityId: user.id,
-    ip: client.ip,
-    userAgent: client.userAgent
-  }
+  const audit = signInAuditFields(user, client)
   const passwordMatches = await verifyPassword(user.password_hash, input.password)
   if (user.locked_until && user.locked_until > new Date()) {
     await recordAudit(db, { ...audit, action: 'sign_in_failed', detail: { reason: 'locked' } })

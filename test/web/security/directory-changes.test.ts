@@ -8,26 +8,12 @@ import assert from 'node:assert/strict'
 import { build } from '../../helpers/build.js'
 import { testDialects } from '../../helpers/databases.js'
 import { signedIn } from '../../helpers/browser-session.js'
+import { serviceForm } from '../../helpers/test-services.js'
 import { importDirectory } from '../../../src/app/directory/import-directory.js'
 
 const [kind] = await testDialects()
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')
-const service = {
-  name: 'Tablet Loans',
-  organisationName: 'Library',
-  description: 'Loans tablets.',
-  url: '',
-  email: '',
-  barriers: 'access',
-  offerTypes: 'device',
-  areas: 'Hackney',
-  languages: 'English',
-  eligibility: '',
-  minimumAge: '',
-  maximumAge: '',
-  audience: 'patients',
-  verified: 'yes'
-}
+const service = serviceForm({ languages: 'English' })
 
 test("a change by another organisation shows on the service page for everyone, and in the editor's own trail", async (t) => {
   const built = await build(kind ?? 'pglite', {}, t)
