@@ -5,7 +5,7 @@
  */
 import { hashToken, newToken } from '../../security/tokens.js'
 import { sql, type Kysely, type Transaction } from 'kysely'
-import type { Database } from '../schema.js'
+import type { Database, Organisation } from '../schema.js'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -29,24 +29,73 @@ export async function createSession(db: Db, orgId: string, userId: string, lifet
   return token
 }
 
-/** Finds a live session and slides its idle expiry forward, never past its absolute lifetime. */
-export async function touchSession(
+export interface LiveSession {
+  authenticatedAt: Date
+  user: { org_id: string; id: string; email: string; display_name: string; role: string; team_id: string | null }
+  organisation: Organisation
+}
+
+/**
+ * One query for every signed-in request: finds a live session, slides its idle expiry (never past its
+ * absolute lifetime), and returns its member of staff and their organisation. A disabled account has no
+ * live session. Before, this was three queries (session, staff, organisation).
+ */
+export async function touchSessionWithUser(
   db: Db,
   token: string,
   lifetime: SessionLifetime
-): Promise<{ orgId: string; userId: string; authenticatedAt: Date } | undefined> {
-  const row = await db
-    .updateTable('session')
-    .set({
-      last_seen_at: sql`now()`,
-      expires_at: sql`least(now() + make_interval(mins => ${lifetime.idleMinutes}), created_at + make_interval(hours => ${lifetime.maxHours}))`
-    })
-    .where('id_hash', '=', hashToken(token))
-    .where('expires_at', '>', sql<Date>`now()`)
-    .where('created_at', '>', sql<Date>`now() - make_interval(hours => ${lifetime.maxHours})`)
-    .returning(['org_id', 'user_id', 'authenticated_at'])
-    .executeTakeFirst()
-  return row ? { orgId: row.org_id, userId: row.user_id, authenticatedAt: new Date(row.authenticated_at) } : undefined
+): Promise<LiveSession | undefined> {
+  const result = await sql<{
+    authenticated_at: Date
+    org_id: string
+    user_id: string
+    email: string
+    display_name: string
+    role: string
+    team_id: string | null
+    system_id: string
+    code: string
+    org_name: string
+    kind: string
+    contact_phone: string | null
+    is_synthetic: boolean
+    org_created_at: Date
+  }>`
+    update session s set
+      last_seen_at = now(),
+      expires_at = least(now() + make_interval(mins => ${lifetime.idleMinutes}), s.created_at + make_interval(hours => ${lifetime.maxHours}))
+    from staff_user u join organisation o on o.id = u.org_id
+    where s.id_hash = ${hashToken(token)}
+      and s.expires_at > now()
+      and s.created_at > now() - make_interval(hours => ${lifetime.maxHours})
+      and u.org_id = s.org_id and u.id = s.user_id and u.disabled_at is null
+    returning s.authenticated_at, u.org_id, u.id as user_id, u.email, u.display_name, u.role, u.team_id,
+      o.system_id, o.code, o.name as org_name, o.kind, o.contact_phone, o.is_synthetic, o.created_at as org_created_at`.execute(
+    db
+  )
+  const r = result.rows[0]
+  if (!r) return undefined
+  return {
+    authenticatedAt: new Date(r.authenticated_at),
+    user: {
+      org_id: r.org_id,
+      id: r.user_id,
+      email: r.email,
+      display_name: r.display_name,
+      role: r.role,
+      team_id: r.team_id
+    },
+    organisation: {
+      id: r.org_id,
+      system_id: r.system_id,
+      code: r.code,
+      name: r.org_name,
+      kind: r.kind,
+      contact_phone: r.contact_phone,
+      is_synthetic: r.is_synthetic,
+      created_at: new Date(r.org_created_at)
+    }
+  }
 }
 
 /** The session proved its password again (a confirmation before a sensitive action, or a change). */

@@ -13,7 +13,9 @@ export interface StaffUser {
   teamId: string | null
 }
 
-export function staffRowToUser(row: StaffUserRow): StaffUser {
+export function staffRowToUser(
+  row: Pick<StaffUserRow, 'org_id' | 'id' | 'email' | 'display_name' | 'role' | 'team_id'>
+): StaffUser {
   return {
     orgId: row.org_id,
     id: row.id,

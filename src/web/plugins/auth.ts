@@ -11,9 +11,8 @@
  */
 import fp from 'fastify-plugin'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { findOrganisation } from '../../db/repositories/organisations.js'
-import { findStaff, staffRowToUser, type StaffUser } from '../../db/repositories/staff.js'
-import { touchSession, type SessionLifetime } from '../../db/repositories/sessions.js'
+import { staffRowToUser, type StaffUser } from '../../db/repositories/staff.js'
+import { touchSessionWithUser, type SessionLifetime } from '../../db/repositories/sessions.js'
 import type { Organisation } from '../../db/schema.js'
 import { can, type Permission } from '../../domain/staff/roles.js'
 import type { Actor } from '../../app/actor.js'
@@ -116,15 +115,14 @@ export const authPlugin = fp(
       }
       const token = request.cookies[sessionCookie]
       if (!token || token.length > 100) return
-      const session = await touchSession(app.database.db, token, lifetime)
+      // one query: the session, its member of staff and their organisation
+      const session = await touchSessionWithUser(app.database.db, token, lifetime)
       if (!session) {
         reply.clearSessionCookie()
         return
       }
-      const row = await findStaff(app.database.db, session.orgId, session.userId)
-      if (!row || row.disabled_at) return
-      request.user = staffRowToUser(row)
-      request.organisation = (await findOrganisation(app.database.db, row.org_id)) ?? null
+      request.user = staffRowToUser(session.user)
+      request.organisation = session.organisation
       request.sessionToken = token
       request.authenticatedAt = session.authenticatedAt
     })
