@@ -9,11 +9,12 @@ import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import { recordAudit } from '../../db/repositories/audit.js'
 import { deleteOtherSessions, deleteSessionsOfUser, markSessionAuthenticated } from '../../db/repositories/sessions.js'
-import { findStaff, recordFailedSignIn, resetFailedSignIns, updatePasswordHash } from '../../db/repositories/staff.js'
+import { findStaff, resetFailedSignIns, updatePasswordHash } from '../../db/repositories/staff.js'
 import { checkPassword, passwordProblemText } from '../../domain/staff/password-policy.js'
 import { hashPassword, verifyPassword } from '../../security/password-hash.js'
 import { auditFields, type Actor } from '../actor.js'
 import { found } from '../errors.js'
+import { countFailedAttempt, isLocked, signInAuditFields } from './sign-in.js'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -36,18 +37,13 @@ async function proveCurrent(
   const userId = found(actor.userId, 'staff user')
   const user = found(await findStaff(db, actor.orgId, userId), 'staff user')
   const matches = await verifyPassword(user.password_hash, password)
-  const lockedAlready = user.locked_until !== null && user.locked_until > new Date()
+  const lockedAlready = isLocked(user)
   if (matches && !lockedAlready) return { ok: true }
-  const { locked } = lockedAlready
-    ? { locked: true }
-    : await recordFailedSignIn(db, actor.orgId, user.id, settings.maxFailures, settings.lockMinutes)
-  await recordAudit(db, {
-    ...auditFields(actor),
-    action: locked && !lockedAlready ? 'account_locked' : 'sign_in_failed',
-    entityType: 'staff_user',
-    entityId: user.id,
-    detail: { reason: 'confirm' }
-  })
+  const audit = signInAuditFields(user, actor)
+  let locked = true
+  // locked already (by guesses elsewhere): audited, not counted again; otherwise counted towards the lockout
+  if (lockedAlready) await recordAudit(db, { ...audit, action: 'sign_in_failed', detail: { reason: 'confirm' } })
+  else ({ locked } = await countFailedAttempt(db, audit, 'confirm', settings))
   if (locked) await deleteSessionsOfUser(db, actor.orgId, user.id)
   return { ok: false, signedOut: locked }
 }

@@ -13,7 +13,6 @@ import { createSession, deleteSessionsOfUser, type SessionLifetime } from '../..
 import {
   clearTotp,
   findStaff,
-  recordFailedSignIn,
   recordSuccessfulSignIn,
   recordTotpUse,
   setPendingTotpSecret
@@ -21,7 +20,7 @@ import {
 import { newTotpSecret, verifyTotp } from '../../security/totp.js'
 import { auditFields, type Actor } from '../actor.js'
 import { found, ForbiddenError } from '../errors.js'
-import { signInAuditFields, type SignInClient } from './sign-in.js'
+import { countFailedAttempt, isLocked, signInAuditFields, type SignInClient } from './sign-in.js'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -65,18 +64,13 @@ export async function completeSignIn(
   const user = await findStaff(db, pending.orgId, pending.userId)
   if (!user || user.disabled_at || !user.totp_secret) return { ok: false, locked: true, error: WRONG_CODE }
   const audit = signInAuditFields(user, client)
-  if (user.locked_until && user.locked_until > new Date()) {
+  if (isLocked(user)) {
     await recordAudit(db, { ...audit, action: 'sign_in_failed', detail: { reason: 'locked' } })
     return { ok: false, locked: true, error: WRONG_CODE }
   }
   const step = verifyTotp(user.totp_secret, code, { lastStep: lastStep(user) })
   if (step === null) {
-    const { locked } = await recordFailedSignIn(db, user.org_id, user.id, settings.maxFailures, settings.lockMinutes)
-    await recordAudit(db, {
-      ...audit,
-      action: locked ? 'account_locked' : 'sign_in_failed',
-      detail: { reason: 'code' }
-    })
+    const { locked } = await countFailedAttempt(db, audit, 'code', settings)
     return { ok: false, locked, error: WRONG_CODE }
   }
   const settingUp = user.totp_enrolled_at === null

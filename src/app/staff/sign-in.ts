@@ -49,6 +49,31 @@ export function signInAuditFields(user: Pick<StaffUserRow, 'org_id' | 'id' | 'ro
   }
 }
 
+/** Is the account locked now (after too many failures in a row)? */
+export const isLocked = (user: Pick<StaffUserRow, 'locked_until'>): boolean =>
+  user.locked_until !== null && user.locked_until > new Date()
+
+/**
+ * A wrong password or code: counts towards the account's lockout and audits it (`account_locked` when
+ * this failure locks it), with why. The one place every sign-in step records a failure.
+ */
+export async function countFailedAttempt(
+  db: Db,
+  audit: ReturnType<typeof signInAuditFields>,
+  reason: 'wrong_password' | 'code' | 'confirm',
+  settings: { maxFailures: number; lockMinutes: number }
+): Promise<{ locked: boolean }> {
+  const { locked } = await recordFailedSignIn(
+    db,
+    audit.orgId,
+    audit.entityId,
+    settings.maxFailures,
+    settings.lockMinutes
+  )
+  await recordAudit(db, { ...audit, action: locked ? 'account_locked' : 'sign_in_failed', detail: { reason } })
+  return { locked }
+}
+
 /** Call inside one transaction: a failure's count and audit row commit with the result. */
 export async function signIn(
   db: Db,
@@ -63,17 +88,12 @@ export async function signIn(
   }
   const audit = signInAuditFields(user, client)
   const passwordMatches = await verifyPassword(user.password_hash, input.password)
-  if (user.locked_until && user.locked_until > new Date()) {
+  if (isLocked(user)) {
     await recordAudit(db, { ...audit, action: 'sign_in_failed', detail: { reason: 'locked' } })
     return { ok: false, reason: 'locked', userId: user.id, lockedNow: false }
   }
   if (!passwordMatches) {
-    const { locked } = await recordFailedSignIn(db, user.org_id, user.id, settings.maxFailures, settings.lockMinutes)
-    await recordAudit(db, {
-      ...audit,
-      action: locked ? 'account_locked' : 'sign_in_failed',
-      detail: { reason: 'wrong_password' }
-    })
+    const { locked } = await countFailedAttempt(db, audit, 'wrong_password', settings)
     return { ok: false, reason: 'wrong_password', userId: user.id, lockedNow: locked }
   }
   const twoStep = user.totp_enrolled_at !== null || (settings.twoStepRoles ?? []).includes(user.role)
