@@ -16,7 +16,7 @@ import { touchSessionWithUser, type SessionLifetime } from '../../db/repositorie
 import type { Organisation } from '../../db/schema.js'
 import { can, type Permission } from '../../domain/staff/roles.js'
 import type { Actor } from '../../app/actor.js'
-import { isAssetPath } from './security.js'
+import { isAssetPath, sameSiteUrl } from './security.js'
 
 export type Access = 'public' | 'signed-in' | Permission
 
@@ -166,15 +166,8 @@ export function safeReturnUrl(value: unknown, fallback = '/home'): string {
 
 /** The path of a same-site Referer, for coming back to a form; `/home` otherwise. */
 function refererPath(request: FastifyRequest): string {
-  const referer = request.headers.referer
-  if (!referer) return '/home'
-  try {
-    const url = new URL(referer)
-    if (url.host !== new URL(`${request.protocol}://${request.host}`).host) return '/home'
-    return safeReturnUrl(`${url.pathname}${url.search}`)
-  } catch {
-    return '/home'
-  }
+  const url = request.headers.referer ? sameSiteUrl(request, request.headers.referer) : null
+  return url ? safeReturnUrl(`${url.pathname}${url.search}`) : '/home'
 }
 
 /** Who did it, and from where: the part of an audit row that comes from the request. */

@@ -15,16 +15,23 @@ import type { RateLimitStore } from '../rate-limit-store.js'
 import type { OperationOutcome } from '@medplum/fhirtypes'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 
+/**
+ * The URL of a header value (Origin, Referer) when it names this site, or null. Both sides go through URL,
+ * so a default port (":80", ":443") compares equal to none; a value that is not a URL is not this site.
+ */
+export function sameSiteUrl(request: FastifyRequest, value: string): URL | null {
+  try {
+    const url = new URL(value)
+    return url.host === new URL(`${request.protocol}://${request.host}`).host ? url : null
+  } catch {
+    return null
+  }
+}
+
 /** An Origin header that names another site than the one asked (`null` counts: sandboxed or opaque origins). */
 export function crossSiteOrigin(request: FastifyRequest): boolean {
   const origin = request.headers.origin
-  if (origin === undefined) return false
-  try {
-    // both through URL, so a default port (":80", ":443") compares equal to none
-    return new URL(origin).host !== new URL(`${request.protocol}://${request.host}`).host
-  } catch {
-    return true
-  }
+  return origin !== undefined && sameSiteUrl(request, origin) === null
 }
 
 const crossSiteOutcome: OperationOutcome = {

@@ -55,6 +55,22 @@ describe(`re-authentication and password change (${kind})`, () => {
     )
     assert.equal(post.statusCode, 303)
     assert.match(String(post.headers.location), /^\/account\/confirm\?returnUrl=/)
+    // with a Referer of this site it goes back to that form; another site's Referer is never followed
+    const stalePost = (referer: string) =>
+      built.app.inject({
+        method: 'POST',
+        url: '/admin/staff/new',
+        headers: { cookie: admin.cookieHeader(), referer, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({ _csrf: admin.csrfToken() }).toString()
+      })
+    assert.equal(
+      (await stalePost('http://localhost/admin/staff/new')).headers.location,
+      `/account/confirm?returnUrl=${encodeURIComponent('/admin/staff/new')}`
+    )
+    assert.equal(
+      (await stalePost('https://evil.test/admin/staff/new')).headers.location,
+      `/account/confirm?returnUrl=${encodeURIComponent('/home')}`
+    )
     assert.equal((await built.database.db.selectFrom('staff_user').select('id').execute()).length, before.length)
     // the confirmation page: empty and wrong passwords are field errors; the right one goes back
     const page = await admin.get('/account/confirm?returnUrl=%2Fadmin%2Fstaff%2Fnew')
