@@ -117,6 +117,9 @@ export class ConfigError extends Error {}
  * Reads and checks the environment. In production the session secret must be set and the
  * demonstration data can never be loaded (its accounts share a published password).
  */
+/** Cookies are `Secure` (and the session cookie `__Host-` prefixed) in production, which runs behind HTTPS. */
+export const secureCookies = (config: Pick<Config, 'env'>): boolean => config.env === 'production'
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')))
   if (!parsed.success) {

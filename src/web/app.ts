@@ -8,7 +8,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import compress from '@fastify/compress'
 import fastifyStatic from '@fastify/static'
 import { constants as zlibConstants } from 'node:zlib'
-import type { Config } from '../config.js'
+import { secureCookies, type Config } from '../config.js'
 import type { ReachDatabase } from '../db/connect.js'
 import { databaseRateLimitStore } from './rate-limit-store.js'
 import { securityPlugin } from './plugins/security.js'
@@ -61,7 +61,7 @@ declare module 'fastify' {
 
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
   const { config, database } = options
-  const secureCookies = config.env === 'production'
+  const cookiesSecure = secureCookies(config)
   const app = Fastify({
     logger: options.logger ?? {
       level: config.logLevel,
@@ -96,7 +96,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
 
   await app.register(securityPlugin, {
     sessionSecret: config.sessionSecret,
-    secureCookies,
+    secureCookies: cookiesSecure,
     rateLimitStore: databaseRateLimitStore(database.db)
   })
   await app.register(databasePlugin, { database })
@@ -104,7 +104,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     idleMinutes: config.sessionIdleMinutes,
     maxHours: config.sessionMaxHours,
     reauthMinutes: config.reauthMinutes,
-    secureCookies
+    secureCookies: cookiesSecure
   })
   await app.register(viewsPlugin, { watch: config.watchTemplates, navigation: navigationEntries() })
   await app.register(errorsPlugin)

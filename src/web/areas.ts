@@ -6,7 +6,7 @@
  * `domain/staff/roles.ts`; docs/architecture.md, "Adding an area", lists the steps.)
  */
 import type { FastifyInstance } from 'fastify'
-import type { Config } from '../config.js'
+import { secureCookies, type Config } from '../config.js'
 import type { NavEntry } from './navigation.js'
 import { publicRoutes, type DemoSignIn } from './routes/public/index.js'
 import { homeRoutes } from './routes/home/index.js'
@@ -55,7 +55,7 @@ export const areas: Area[] = [
         maxFailures: config.loginMaxFailures,
         lockMinutes: config.loginLockMinutes,
         twoStepRoles: config.twoStepRoles,
-        secureCookies: config.env === 'production',
+        secureCookies: secureCookies(config),
         demoSignIn
       })
   },

@@ -15,25 +15,23 @@ export function staffStatus(row: StaffUserRow, now: Date): string {
   return row.locked_until && row.locked_until > now ? 'Locked' : 'Active'
 }
 
-/** The small form that ends every session of one account, for the staff table's last column. */
-export function signOutEverywhereFormHtml(row: StaffUserRow, csrfToken: string): string {
+/** A small one-button form acting on one account, for the staff table's last column. */
+function staffActionFormHtml(row: StaffUserRow, csrfToken: string, action: string, label: string): string {
   return (
-    `<form method="post" action="/admin/staff/${encodeURIComponent(row.id)}/sign-out-everywhere" novalidate>` +
+    `<form method="post" action="/admin/staff/${encodeURIComponent(row.id)}/${action}" novalidate>` +
     `<input type="hidden" name="_csrf" value="${escapeHtml(csrfToken)}">` +
     '<button class="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0" data-module="nhsuk-button" type="submit">' +
-    `Sign out everywhere<span class="nhsuk-u-visually-hidden">: ${escapeHtml(row.display_name)}</span></button></form>`
+    `${label}<span class="nhsuk-u-visually-hidden">: ${escapeHtml(row.display_name)}</span></button></form>`
   )
 }
 
-/** The small form that turns off an account's two-step sign-in (a lost phone), shown when it is on. */
-export function resetTwoStepFormHtml(row: StaffUserRow, csrfToken: string): string {
-  return (
-    `<form method="post" action="/admin/staff/${encodeURIComponent(row.id)}/reset-two-step" novalidate>` +
-    `<input type="hidden" name="_csrf" value="${escapeHtml(csrfToken)}">` +
-    '<button class="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0" data-module="nhsuk-button" type="submit">' +
-    `Reset two-step sign-in<span class="nhsuk-u-visually-hidden">: ${escapeHtml(row.display_name)}</span></button></form>`
-  )
-}
+/** The form that ends every session of one account. */
+export const signOutEverywhereFormHtml = (row: StaffUserRow, csrfToken: string): string =>
+  staffActionFormHtml(row, csrfToken, 'sign-out-everywhere', 'Sign out everywhere')
+
+/** The form that turns off an account's two-step sign-in (a lost phone), shown when it is on. */
+export const resetTwoStepFormHtml = (row: StaffUserRow, csrfToken: string): string =>
+  staffActionFormHtml(row, csrfToken, 'reset-two-step', 'Reset two-step sign-in')
 
 function devices(count: number): string {
   if (count === 0) return 'No'
