@@ -27,6 +27,7 @@ import type { Actor } from '../actor.js'
 import { found } from '../errors.js'
 import { derivedMeasureFigures } from '../measures/measure-figures.js'
 import { measureSeries, type MeasureSeries } from '../measures/view-measure.js'
+import { systemOf } from './programmes.js'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -50,8 +51,7 @@ export interface ProgrammeView {
 }
 
 export async function viewProgramme(db: Db, actor: Actor, programmeId: string, today: string): Promise<ProgrammeView> {
-  const org = found(await findOrganisation(db, actor.orgId), 'organisation')
-  const programme = found(await findProgramme(db, org.system_id, programmeId), 'qi_programme')
+  const programme = found(await findProgramme(db, await systemOf(db, actor), programmeId), 'qi_programme')
   const lead = await findOrganisation(db, programme.lead_org_id)
   const systemMeasures: ProgrammeView['systemMeasures'] = []
   for (const definition of derivedMeasures) {
